@@ -1,0 +1,105 @@
+import fastifyHelmet from '@fastify/helmet';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { ERRORS } from '@sammen/shared';
+import type { Config } from './config.js';
+import { installErrorHandlers, sendError } from './http/errors.js';
+import { isOriginAllowed } from './http/origin.js';
+import { boardRoutes } from './routes/boards.js';
+import { clientRoutes } from './routes/client.js';
+import { healthRoutes } from './routes/health.js';
+import { syncRoutes } from './routes/sync.js';
+import type { Storage } from './store/DocumentStore.js';
+import { type Bus, createLocalBus } from './sync/Bus.js';
+import { RoomManager } from './sync/RoomManager.js';
+import { type UpdateGate, allowAllGate } from './sync/UpdateGate.js';
+
+export interface AppDeps {
+  config: Config;
+  storage: Storage;
+  bus?: Bus;
+  gate?: UpdateGate;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface SammenApp {
+  app: FastifyInstance;
+  rooms: RoomManager;
+}
+
+/**
+ * Builds the whole server from its dependencies; main.ts only reads config and listens. Closing the
+ * app unloads every room (compacting pending history) and then closes the storage.
+ */
+export async function buildApp(deps: AppDeps): Promise<SammenApp> {
+  const { config, storage } = deps;
+  const bus = deps.bus ?? createLocalBus();
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    // Behind a municipality's reverse proxy the client address comes from X-Forwarded-For.
+    trustProxy: true,
+  });
+  const rooms = new RoomManager({
+    store: storage.documents,
+    gate: deps.gate ?? allowAllGate,
+    bus,
+    log: app.log,
+    maxDocBytes: config.maxBoardBytes,
+    compactAfterUpdates: config.compactAfterUpdates,
+    idleUnloadMs: config.idleUnloadMs,
+  });
+
+  installErrorHandlers(app);
+  await app.register(fastifyHelmet, {
+    // Everything the page needs comes from this server: no fonts, scripts or APIs from elsewhere.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // React style attributes
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // TLS is the reverse proxy's business; HSTS from a plain-HTTP server would be wrong.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  // The API is for this site's own pages (and non-browser clients): refuse other sites' pages.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !isOriginAllowed(request.headers.origin, request.headers.host, config.allowedOrigins)) {
+      return sendError(reply, ERRORS.ORIGIN_NOT_ALLOWED);
+    }
+  });
+  await app.register(fastifyWebsocket, {
+    // ws would accept 100 MiB; our own check (routes/sync.ts) closes at maxMessageBytes with a reason,
+    // this is the hard stop for frames so large we will not even buffer them.
+    options: { maxPayload: config.maxMessageBytes * 4 },
+  });
+  await app.register(healthRoutes);
+  await app.register(boardRoutes, { boards: storage.boards });
+  await app.register(syncRoutes, {
+    rooms,
+    boards: storage.boards,
+    allowedOrigins: config.allowedOrigins,
+    maxMessageBytes: config.maxMessageBytes,
+  });
+  if (config.clientDir) await app.register(clientRoutes, { clientDir: config.clientDir });
+
+  app.addHook('preClose', async () => {
+    // Say goodbye to WebSocket clients before Fastify waits for their connections to end.
+    await rooms.close();
+  });
+  app.addHook('onClose', async () => {
+    await bus.close();
+    await storage.close();
+  });
+  return { app, rooms };
+}

@@ -1,0 +1,22 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ERRORS, type ErrorBody } from '@sammen/shared';
+
+type CatalogueEntry = (typeof ERRORS)[keyof typeof ERRORS];
+
+/** Sends an error from the shared catalogue, optionally with a more specific message. */
+export function sendError(reply: FastifyReply, entry: CatalogueEntry, message?: string): FastifyReply {
+  const body: ErrorBody = { error: entry.code, message: message ?? entry.message };
+  return reply.code(entry.status).type('application/json').send(body);
+}
+
+/** Every error leaves as `{error, message}` JSON; internal details stay in the log. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, ERRORS.PAYLOAD_TOO_LARGE);
+    if (status >= 400 && status < 500) return sendError(reply, ERRORS.BAD_REQUEST, err.message);
+    request.log.error({ err }, 'request failed');
+    return sendError(reply, ERRORS.INTERNAL);
+  });
+  app.setNotFoundHandler((_request, reply) => sendError(reply, ERRORS.NOT_FOUND));
+}

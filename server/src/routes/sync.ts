@@ -1,0 +1,97 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { RawData, WebSocket } from 'ws';
+import { CLOSE, ERRORS, isBoardId, randomId } from '@sammen/shared';
+import { sendError } from '../http/errors.js';
+import { isOriginAllowed } from '../http/origin.js';
+import type { BoardCatalog } from '../store/DocumentStore.js';
+import { type Connection, type Room, RoomLoadError, type SyncSocket } from '../sync/Room.js';
+import type { RoomManager } from '../sync/RoomManager.js';
+
+export interface SyncRouteOptions {
+  rooms: RoomManager;
+  boards: BoardCatalog;
+  allowedOrigins: readonly string[];
+  maxMessageBytes: number;
+  /** How often to ping; a client that has not answered the previous ping is dropped. */
+  pingIntervalMs?: number;
+}
+
+/**
+ * `GET /yjs/:boardId` (WebSocket): a thin adapter from `ws` to the sync core. The origin and the
+ * board are checked before the upgrade, so a refused client gets a plain HTTP status.
+ */
+export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, options) => {
+  const { rooms, boards, allowedOrigins, maxMessageBytes } = options;
+  const pingIntervalMs = options.pingIntervalMs ?? 30_000;
+
+  app.get<{ Params: { boardId: string } }>(
+    '/yjs/:boardId',
+    {
+      websocket: true,
+      preValidation: async (request, reply) => {
+        if (!isOriginAllowed(request.headers.origin, request.headers.host, allowedOrigins)) {
+          return sendError(reply, ERRORS.ORIGIN_NOT_ALLOWED);
+        }
+        const { boardId } = request.params;
+        if (!isBoardId(boardId) || !(await boards.get(boardId))) return sendError(reply, ERRORS.BOARD_NOT_FOUND);
+      },
+    },
+    (socket, request) => {
+      const log = request.log;
+      const adapter: SyncSocket = {
+        send: (data) => {
+          if (socket.readyState === socket.OPEN) socket.send(data);
+        },
+        close: (code, reason) => socket.close(code, reason),
+      };
+      // Messages can arrive while the room loads; keep them in order until it is ready.
+      const early: Uint8Array[] = [];
+      let room: Room | null = null;
+      let conn: Connection | null = null;
+      let alive = true;
+
+      socket.on('error', (err) => log.warn({ err }, 'websocket error')); // never let a bad frame crash us
+      socket.on('pong', () => (alive = true));
+      const ping = setInterval(() => {
+        if (!alive) return socket.terminate();
+        alive = false;
+        socket.ping();
+      }, pingIntervalMs);
+
+      socket.on('message', (raw: RawData, isBinary: boolean) => {
+        if (!isBinary) return socket.close(CLOSE.MALFORMED_MESSAGE.code, 'Text frames are not part of the protocol');
+        const data = toBytes(raw);
+        if (data.byteLength > maxMessageBytes) {
+          return socket.close(CLOSE.MESSAGE_TOO_BIG.code, `Message too big: the limit is ${maxMessageBytes} bytes`);
+        }
+        if (room && conn) room.receive(conn, data);
+        else early.push(data);
+      });
+      socket.on('close', () => {
+        clearInterval(ping);
+        if (room && conn) room.disconnect(conn);
+      });
+
+      rooms
+        .get(request.params.boardId)
+        .then((loaded) => {
+          room = loaded;
+          conn = loaded.connect(adapter, { connectionId: randomId(12) });
+          if (socket.readyState !== socket.OPEN) return loaded.disconnect(conn); // left while loading
+          for (const data of early.splice(0)) loaded.receive(conn, data);
+        })
+        .catch((err: unknown) => {
+          log.error({ err }, 'board could not be loaded');
+          const close = err instanceof RoomLoadError ? err.close : { code: 1011, reason: 'Board could not be loaded' };
+          socket.close(close.code, close.reason);
+        });
+    },
+  );
+};
+
+function toBytes(raw: RawData): Uint8Array {
+  const buf = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+export type { WebSocket };

@@ -1,0 +1,51 @@
+/**
+ * Where Y.Doc updates live. A "document" is any Y.Doc the server keeps (a board; later a participant's
+ * private notes). Implementations: SqliteDocumentStore (embedded default); others must pass the same
+ * contract suite (documentStore.contract.ts).
+ */
+export interface StoredDocument {
+  /** The last compacted state, or null if never compacted. */
+  snapshot: Uint8Array | null;
+  /** Updates appended after the snapshot, in append order. */
+  updates: Uint8Array[];
+  /** Sequence number of the last update (or of the snapshot's last update); 0 for an empty document. */
+  lastSeq: number;
+  /** Bytes stored for the document: snapshot plus pending updates. */
+  bytes: number;
+}
+
+export interface DocumentStore {
+  /** Appends one update; when the promise resolves the update is on disk. Returns its sequence number. */
+  append(docId: string, update: Uint8Array): Promise<number>;
+  /** Everything needed to rebuild the document. An unknown id gives an empty document. */
+  load(docId: string): Promise<StoredDocument>;
+  /**
+   * Replaces the snapshot and every update with seq ≤ `uptoSeq` by `snapshot`, atomically. Updates
+   * appended after `uptoSeq` (while the snapshot was being made) are kept.
+   */
+  compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Removes the document and its history. */
+  delete(docId: string): Promise<void>;
+}
+
+/** A board's catalogue entry (its content is the document with the same id). */
+export interface BoardRecord {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BoardCatalog {
+  create(record: { id: string; title: string }): Promise<BoardRecord>;
+  get(id: string): Promise<BoardRecord | null>;
+  /** Marks the board as changed now. */
+  touch(id: string): Promise<void>;
+}
+
+/** A storage backend: documents, the board catalogue, and its own shutdown. */
+export interface Storage {
+  documents: DocumentStore;
+  boards: BoardCatalog;
+  close(): Promise<void>;
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { BoardCatalog, BoardRecord, DocumentStore, Storage, StoredDocument } from './DocumentStore.js';
+
+/** Schema of the SQLite file, stamped in `PRAGMA user_version`; each entry upgrades from the index. */
+const SQL_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE doc_snapshots (
+     doc_id TEXT PRIMARY KEY,
+     data BLOB NOT NULL,
+     upto_seq INTEGER NOT NULL
+   );
+   CREATE TABLE doc_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc_id TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX doc_updates_by_doc ON doc_updates (doc_id, seq);`,
+];
+
+/**
+ * The embedded default store: one SQLite file under DATA_DIR. WAL with synchronous=FULL, so a
+ * committed append survives a crash or power loss; better-sqlite3 commits before `append` returns.
+ */
+export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Storage {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, fileName));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const q = {
+    append: db.prepare<[string, Buffer], { seq: number }>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?) RETURNING seq'),
+    snapshot: db.prepare<[string], { data: Buffer; upto_seq: number }>('SELECT data, upto_seq FROM doc_snapshots WHERE doc_id = ?'),
+    updates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
+    putSnapshot: db.prepare<[string, Buffer, number]>(
+      `INSERT INTO doc_snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?)
+       ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+    ),
+    dropUpdates: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
+    dropSnapshot: db.prepare<[string]>('DELETE FROM doc_snapshots WHERE doc_id = ?'),
+    dropAllUpdates: db.prepare<[string]>('DELETE FROM doc_updates WHERE doc_id = ?'),
+    createBoard: db.prepare<[string, string, string, string]>(
+      'INSERT INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
+    ),
+    getBoard: db.prepare<[string], { id: string; title: string; created_at: string; updated_at: string }>(
+      'SELECT id, title, created_at, updated_at FROM boards WHERE id = ?',
+    ),
+    touchBoard: db.prepare<[string, string]>('UPDATE boards SET updated_at = ? WHERE id = ?'),
+  };
+
+  const compactTx = db.transaction((docId: string, snapshot: Uint8Array, uptoSeq: number) => {
+    q.putSnapshot.run(docId, Buffer.from(snapshot), uptoSeq);
+    q.dropUpdates.run(docId, uptoSeq);
+  });
+  const deleteTx = db.transaction((docId: string) => {
+    q.dropSnapshot.run(docId);
+    q.dropAllUpdates.run(docId);
+  });
+
+  const documents: DocumentStore = {
+    async append(docId, update) {
+      const row = q.append.get(docId, Buffer.from(update));
+      if (!row) throw new Error('append returned no sequence number');
+      return row.seq;
+    },
+    async load(docId): Promise<StoredDocument> {
+      const snap = q.snapshot.get(docId);
+      const rows = q.updates.all(docId);
+      let bytes = snap ? snap.data.byteLength : 0;
+      const updates = rows.map((r) => {
+        bytes += r.data.byteLength;
+        return new Uint8Array(r.data);
+      });
+      const lastSeq = rows.length ? rows[rows.length - 1]!.seq : (snap?.upto_seq ?? 0);
+      return { snapshot: snap ? new Uint8Array(snap.data) : null, updates, lastSeq, bytes };
+    },
+    async compact(docId, snapshot, uptoSeq) {
+      compactTx(docId, snapshot, uptoSeq);
+    },
+    async delete(docId) {
+      deleteTx(docId);
+    },
+  };
+
+  const boards: BoardCatalog = {
+    async create({ id, title }) {
+      const now = new Date().toISOString();
+      q.createBoard.run(id, title, now, now);
+      return { id, title, createdAt: now, updatedAt: now };
+    },
+    async get(id): Promise<BoardRecord | null> {
+      const row = q.getBoard.get(id);
+      return row ? { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at } : null;
+    },
+    async touch(id) {
+      q.touchBoard.run(new Date().toISOString(), id);
+    },
+  };
+
+  return {
+    documents,
+    boards,
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SQL_MIGRATIONS.length) {
+    throw new Error(`The database in use has schema ${version}; this Sammen knows up to ${SQL_MIGRATIONS.length}. Upgrade Sammen.`);
+  }
+  for (let v = version; v < SQL_MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(SQL_MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

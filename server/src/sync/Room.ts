@@ -1,0 +1,334 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CLOSE, MIGRATIONS, SCHEMA_VERSION, migrateDoc } from '@sammen/shared';
+import type { DocumentStore } from '../store/DocumentStore.js';
+import type { Bus } from './Bus.js';
+import {
+  MalformedMessageError,
+  decodeMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './messages.js';
+import type { SenderInfo, UpdateGate } from './UpdateGate.js';
+
+/** What the room needs of a socket; the WebSocket route adapts `ws` to this. */
+export interface SyncSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** Minimal logger (pino's shape), so the room does not depend on Fastify. */
+export interface RoomLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface RoomOptions {
+  docId: string;
+  store: DocumentStore;
+  gate: UpdateGate;
+  bus: Bus;
+  log: RoomLogger;
+  maxDocBytes: number;
+  compactAfterUpdates: number;
+  /** Called when the last connection has left. */
+  onEmpty(room: Room): void;
+}
+
+/** Typed transaction origins, so that update observers know what is already stored or shared. */
+const LOAD_ORIGIN = Symbol('load');
+const BUS_ORIGIN = Symbol('bus');
+export const SERVER_ORIGIN = Symbol('server');
+
+export class RoomLoadError extends Error {
+  constructor(
+    readonly close: { code: number; reason: string },
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** One connected client of a room. */
+export class Connection {
+  /** Awareness client ids this connection has published, removed when it leaves. */
+  readonly awarenessIds = new Set<number>();
+  closed = false;
+  constructor(
+    readonly socket: SyncSocket,
+    readonly sender: SenderInfo,
+  ) {}
+}
+
+/**
+ * One loaded document and its connections: the y-websocket protocol, with every incoming update
+ * checked by the gate and appended to the store before it is applied or broadcast. Messages are
+ * handled strictly in arrival order through one queue, so an async store cannot reorder them.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly connections = new Set<Connection>();
+  private queue: Promise<void> = Promise.resolve();
+  private storedBytes = 0;
+  private lastSeq = 0;
+  private pendingUpdates = 0;
+  private compactionScheduled = false;
+  private unsubscribeBus: () => void = () => {};
+  private destroyed = false;
+
+  private constructor(private readonly options: RoomOptions) {
+    this.awareness.setLocalState(null); // the server itself is not a participant
+  }
+
+  get docId(): string {
+    return this.options.docId;
+  }
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+  get bytes(): number {
+    return this.storedBytes;
+  }
+
+  /** Loads the document from the store, migrates it to the current schema and starts listening. */
+  static async load(options: RoomOptions): Promise<Room> {
+    const room = new Room(options);
+    const stored = await options.store.load(options.docId);
+    room.storedBytes = stored.bytes;
+    room.lastSeq = stored.lastSeq;
+    room.pendingUpdates = stored.updates.length;
+    for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+      try {
+        Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
+      } catch (err) {
+        // One unreadable record must not make the whole board unreadable; it is logged for the operator.
+        options.log.error({ err, docId: options.docId }, 'skipped an unreadable stored update');
+      }
+    }
+    room.doc.on('update', room.onDocUpdate);
+    room.awareness.on('update', room.onAwarenessUpdate);
+    const migrated = migrateDoc(room.doc, MIGRATIONS, SCHEMA_VERSION, SERVER_ORIGIN);
+    if (!migrated.ok) {
+      room.destroy();
+      const close = migrated.error === 'newer-schema' ? CLOSE.SCHEMA_TOO_NEW : { code: 1011, reason: 'Board could not be loaded' };
+      throw new RoomLoadError(close, migrated.detail);
+    }
+    room.unsubscribeBus = options.bus.subscribe(options.docId, (message) => {
+      if (message.kind === 'update') Y.applyUpdate(room.doc, message.data, BUS_ORIGIN);
+      else awarenessProtocol.applyAwarenessUpdate(room.awareness, message.data, BUS_ORIGIN);
+    });
+    return room;
+  }
+
+  /** Adds a client; sends it the server's state vector and who is here, as y-websocket expects. */
+  connect(socket: SyncSocket, sender: SenderInfo): Connection {
+    const conn = new Connection(socket, sender);
+    this.connections.add(conn);
+    this.send(conn, encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) this.send(conn, encodeAwareness(this.awareness, states));
+    return conn;
+  }
+
+  /** Queues one raw message from a client. */
+  receive(conn: Connection, data: Uint8Array): void {
+    this.enqueue(() => this.handleMessage(conn, data));
+  }
+
+  /** Closes one connection (with a reason the client can show) and forgets its presence. */
+  disconnect(conn: Connection, close?: { code: number; reason: string }): void {
+    if (conn.closed) return;
+    conn.closed = true;
+    if (close) {
+      try {
+        conn.socket.close(close.code, close.reason);
+      } catch {
+        // already gone
+      }
+    }
+    this.connections.delete(conn);
+    if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    if (this.connections.size === 0) this.options.onEmpty(this);
+  }
+
+  /** Waits for queued work, compacts what is pending and releases the document. */
+  async unload(): Promise<void> {
+    await this.queue;
+    if (this.pendingUpdates > 0 && !this.destroyed) await this.compact();
+    for (const conn of [...this.connections]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
+    this.destroy();
+  }
+
+  /** Waits until every queued message has been handled (for shutdown and tests). */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
+  private destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.unsubscribeBus();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((err) => {
+      this.options.log.error({ err, docId: this.docId }, 'room task failed');
+    });
+  }
+
+  private async handleMessage(conn: Connection, data: Uint8Array): Promise<void> {
+    if (conn.closed || this.destroyed) return;
+    try {
+      const message = decodeMessage(data);
+      switch (message.kind) {
+        case 'sync-step-1':
+          this.send(conn, encodeSyncStep2(this.doc, message.stateVector));
+          break;
+        case 'update':
+          await this.handleUpdate(conn, message.update);
+          break;
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+          break;
+        case 'query-awareness':
+          this.send(conn, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+          break;
+      }
+    } catch (err) {
+      if (err instanceof StorageError) {
+        this.options.log.error({ err: err.cause, docId: this.docId }, 'store append failed');
+        this.disconnect(conn, CLOSE.STORAGE_FAILED);
+      } else {
+        // Anything else that throws while reading a client's bytes is the client's fault: y-protocols
+        // and lib0 throw plain errors on garbage, which must never reach the process.
+        this.options.log.warn({ err: err instanceof MalformedMessageError ? err.message : err, docId: this.docId }, 'malformed message');
+        this.disconnect(conn, CLOSE.MALFORMED_MESSAGE);
+      }
+    }
+  }
+
+  private async handleUpdate(conn: Connection, update: Uint8Array): Promise<void> {
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch (err) {
+      throw new MalformedMessageError(`not a Yjs update (${err instanceof Error ? err.message : String(err)})`);
+    }
+    // A client that has nothing new still answers sync step 1 with an empty update; store nothing.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (this.storedBytes + update.byteLength > this.options.maxDocBytes) {
+      this.disconnect(conn, CLOSE.BOARD_TOO_LARGE);
+      return;
+    }
+    const verdict = await this.options.gate.check(update, { docId: this.docId, doc: this.doc, sender: conn.sender });
+    if (!verdict.ok) {
+      this.disconnect(conn, { code: verdict.code, reason: verdict.reason });
+      return;
+    }
+    await this.persist(update);
+    if (this.destroyed) return;
+    Y.applyUpdate(this.doc, update, conn);
+  }
+
+  private async persist(update: Uint8Array): Promise<void> {
+    let seq: number;
+    try {
+      seq = await this.options.store.append(this.docId, update);
+    } catch (err) {
+      throw new StorageError(err);
+    }
+    this.lastSeq = seq;
+    this.storedBytes += update.byteLength;
+    this.pendingUpdates += 1;
+    if (this.pendingUpdates >= this.options.compactAfterUpdates) this.scheduleCompaction();
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN) return;
+    if (origin === BUS_ORIGIN) {
+      this.broadcast(encodeUpdate(update), null); // stored by the process it came from
+      return;
+    }
+    if (origin instanceof Connection) {
+      this.broadcast(encodeUpdate(update), origin);
+      this.options.bus.publish(this.docId, { kind: 'update', data: update });
+      return;
+    }
+    // A change the server made itself (migration, later: reveal): store it, then share it.
+    this.enqueue(async () => {
+      try {
+        await this.persist(update);
+      } catch (err) {
+        this.options.log.error({ err, docId: this.docId }, 'could not store a server change');
+        return;
+      }
+      this.broadcast(encodeUpdate(update), null);
+      this.options.bus.publish(this.docId, { kind: 'update', data: update });
+    });
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Connection) {
+      for (const id of added) origin.awarenessIds.add(id);
+      for (const id of removed) origin.awarenessIds.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (!changed.length) return;
+    const message = encodeAwareness(this.awareness, changed);
+    this.broadcast(message, null);
+    if (origin !== BUS_ORIGIN) {
+      this.options.bus.publish(this.docId, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
+    }
+  };
+
+  private scheduleCompaction(): void {
+    if (this.compactionScheduled) return;
+    this.compactionScheduled = true;
+    // In the background: after the current messages, never in the middle of handling one.
+    setImmediate(() => this.enqueue(() => this.compact()));
+  }
+
+  /** Replaces the stored history with one snapshot of the current state. */
+  private async compact(): Promise<void> {
+    this.compactionScheduled = false;
+    if (this.destroyed) return;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const upto = this.lastSeq;
+    try {
+      await this.options.store.compact(this.docId, snapshot, upto);
+      this.storedBytes = snapshot.byteLength;
+      this.pendingUpdates = 0;
+    } catch (err) {
+      this.options.log.error({ err, docId: this.docId }, 'compaction failed; history kept as it was');
+    }
+  }
+
+  private send(conn: Connection, data: Uint8Array): void {
+    if (conn.closed) return;
+    try {
+      conn.socket.send(data);
+    } catch (err) {
+      this.options.log.warn({ err, docId: this.docId }, 'send failed; dropping connection');
+      this.disconnect(conn);
+    }
+  }
+
+  private broadcast(data: Uint8Array, except: Connection | null): void {
+    for (const conn of this.connections) if (conn !== except) this.send(conn, data);
+  }
+}
+
+class StorageError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('storage failed');
+  }
+}

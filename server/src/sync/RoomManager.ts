@@ -1,0 +1,82 @@
+import type { DocumentStore } from '../store/DocumentStore.js';
+import type { Bus } from './Bus.js';
+import { Room, type RoomLogger } from './Room.js';
+import type { UpdateGate } from './UpdateGate.js';
+
+export interface RoomManagerOptions {
+  store: DocumentStore;
+  gate: UpdateGate;
+  bus: Bus;
+  log: RoomLogger;
+  maxDocBytes: number;
+  compactAfterUpdates: number;
+  /** How long an empty room stays loaded, so a reload or a flaky connection does not reload it. */
+  idleUnloadMs: number;
+}
+
+/**
+ * Loads a room on first use, shares it between connections, and unloads it when it has been empty
+ * for `idleUnloadMs`. Concurrent first connections wait for the same load; a connection that arrives
+ * while a room is unloading waits for the unload and gets a freshly loaded room.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(private readonly options: RoomManagerOptions) {}
+
+  /** The loaded room for `docId`, loading it if needed. Rejects with RoomLoadError if it cannot load. */
+  async get(docId: string): Promise<Room> {
+    if (this.closed) throw new Error('room manager is closed');
+    this.cancelIdle(docId);
+    const pendingUnload = this.unloading.get(docId);
+    if (pendingUnload) await pendingUnload;
+    let room = this.rooms.get(docId);
+    if (!room) {
+      room = Room.load({ ...this.options, docId, maxDocBytes: this.options.maxDocBytes, onEmpty: (r) => this.scheduleIdle(r) });
+      this.rooms.set(docId, room);
+      room.catch(() => this.rooms.delete(docId));
+    }
+    return room;
+  }
+
+  /** Loaded room ids (for metrics and tests). */
+  loadedIds(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /** Unloads every room (compacting what is pending). */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? r.value.unload() : undefined)));
+    await Promise.all(this.unloading.values());
+    this.rooms.clear();
+  }
+
+  private scheduleIdle(room: Room): void {
+    if (this.closed) return;
+    this.cancelIdle(room.docId);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room.docId);
+      if (room.connectionCount > 0) return;
+      this.rooms.delete(room.docId);
+      const done = room.unload().finally(() => this.unloading.delete(room.docId));
+      this.unloading.set(room.docId, done);
+    }, this.options.idleUnloadMs);
+    timer.unref();
+    this.idleTimers.set(room.docId, timer);
+  }
+
+  private cancelIdle(docId: string): void {
+    const timer = this.idleTimers.get(docId);
+    if (timer) {
+      clearTimeout(timer);
+      this.idleTimers.delete(docId);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import * as Y from 'yjs';
+import { type Element, type ElementType, TEXT_TYPES, validateElement } from './schema/element.js';
+import { SCHEMA_VERSION } from './schema/migrations.js';
+import { compareByIndex } from './zorder.js';
+import type { ElementId } from './ids.js';
+
+/**
+ * Typed accessors: the only code that knows how a board lives in a Y.Doc.
+ *
+ * Layout (schema 1):
+ * - `meta`: Y.Map { schemaVersion: number }
+ * - `elements`: Y.Map<ElementId, Y.Map>; each element is a Y.Map of its plain fields, except `text`,
+ *   which is a Y.Text. A Y.Map per element lets one person move a note while another recolours it
+ *   and keep both changes; a Y.Text lets two people type in one note. See ARCHITECTURE.md for the
+ *   figures behind this choice.
+ */
+export type ElementMap = Y.Map<unknown>;
+
+const ELEMENTS = 'elements';
+const TEXT_KEY = 'text';
+
+export function elementsMap(doc: Y.Doc): Y.Map<ElementMap> {
+  return doc.getMap<ElementMap>(ELEMENTS);
+}
+
+const isTextType = (type: unknown): boolean => (TEXT_TYPES as readonly unknown[]).includes(type);
+
+/** The plain, validated form of one element map, or null when what is stored is not a valid element. */
+export function readElementMap(map: ElementMap): Element | null {
+  const result = validateElement(map.toJSON());
+  return result.ok ? result.value : null;
+}
+
+/** One element by id, validated; undefined when absent or invalid. */
+export function getElement(doc: Y.Doc, id: string): Element | undefined {
+  const map = elementsMap(doc).get(id);
+  return (map && readElementMap(map)) ?? undefined;
+}
+
+/**
+ * All valid elements in z-order (back to front). Invalid entries (written by a buggy or hostile
+ * client) are skipped rather than crashing every reader.
+ */
+export function getElements(doc: Y.Doc): Element[] {
+  const out: Element[] = [];
+  elementsMap(doc).forEach((map) => {
+    const el = readElementMap(map);
+    if (el) out.push(el);
+  });
+  return out.sort(compareByIndex);
+}
+
+/** The element's collaborative text, for binding an editor to it. */
+export function getElementText(doc: Y.Doc, id: string): Y.Text | undefined {
+  const t = elementsMap(doc).get(id)?.get(TEXT_KEY);
+  return t instanceof Y.Text ? t : undefined;
+}
+
+export class InvalidElementError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidElementError';
+  }
+}
+
+/** Adds an element (validated first; throws InvalidElementError naming the bad field). */
+export function insertElement(doc: Y.Doc, element: Element): void {
+  const result = validateElement(element);
+  if (!result.ok) throw new InvalidElementError(result.error);
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(result.value)) {
+    if (key === TEXT_KEY && isTextType(result.value.type)) map.set(key, new Y.Text(String(value)));
+    else map.set(key, value);
+  }
+  doc.transact(() => elementsMap(doc).set(element.id, map));
+}
+
+/** The fields of an element that `updateElement` may change (not id or type). */
+export type ElementPatchOf<T extends ElementType> = Partial<Omit<Extract<Element, { type: T }>, 'id' | 'type'>>;
+/** A patch for any kind of element (a union, so `{ x, y }` or `{ color }` type-check). */
+export type ElementPatch = { [K in ElementType]: ElementPatchOf<K> }[ElementType];
+
+/**
+ * Changes some fields of an element. Only fields whose value differs are written, so concurrent edits
+ * of other fields are untouched. `text` is replaced as a whole here; typing goes through the Y.Text.
+ * Validates the result; throws InvalidElementError and changes nothing when it would be invalid.
+ */
+export function updateElement(doc: Y.Doc, id: string, patch: ElementPatch): boolean {
+  const map = elementsMap(doc).get(id);
+  const current = map && readElementMap(map);
+  if (!map || !current) return false;
+  const next = { ...current, ...patch, id: current.id, type: current.type };
+  const result = validateElement(next);
+  if (!result.ok) throw new InvalidElementError(result.error);
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(result.value)) {
+      const old = (current as Record<string, unknown>)[key];
+      if (sameValue(old, value)) continue;
+      if (key === TEXT_KEY) {
+        const text = map.get(TEXT_KEY);
+        if (text instanceof Y.Text) {
+          text.delete(0, text.length);
+          text.insert(0, String(value));
+          continue;
+        }
+      }
+      map.set(key, value);
+    }
+  });
+  return true;
+}
+
+/** Deletes elements by id; unknown ids are ignored. */
+export function deleteElements(doc: Y.Doc, ids: Iterable<string>): void {
+  const elements = elementsMap(doc);
+  doc.transact(() => {
+    for (const id of ids) elements.delete(id);
+  });
+}
+
+/**
+ * Calls `listener` with the ids of elements that were added, removed or changed (including text
+ * edits) by each transaction. Returns the unsubscribe function.
+ */
+export function observeElements(
+  doc: Y.Doc,
+  listener: (changed: Set<ElementId>, transaction: Y.Transaction) => void,
+): () => void {
+  const elements = elementsMap(doc);
+  const handler = (events: Array<Y.YEvent<any>>, transaction: Y.Transaction): void => {
+    const changed = new Set<ElementId>();
+    for (const event of events) {
+      if (event.target === elements) {
+        for (const key of event.changes.keys.keys()) changed.add(key as ElementId);
+      } else {
+        // A change inside an element map (or its Y.Text): the first path segment is the element id.
+        const id = event.path[0];
+        if (typeof id === 'string') changed.add(id as ElementId);
+      }
+    }
+    if (changed.size) listener(changed, transaction);
+  };
+  elements.observeDeep(handler);
+  return () => elements.unobserveDeep(handler);
+}
+
+/** Prepares a new, empty board document at the current schema version. */
+export function initBoardDoc(doc: Y.Doc, origin: unknown = 'init'): void {
+  doc.transact(() => {
+    doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION);
+  }, origin);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'object' && typeof b === 'object' && a && b) return JSON.stringify(a) === JSON.stringify(b);
+  return false;
+}

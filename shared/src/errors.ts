@@ -1,0 +1,42 @@
+/**
+ * One catalogue of the errors Sammen reports, shared by server and client: the HTTP status, and for
+ * WebSocket closes the close code (RFC 6455: 4000-4999 are for applications). The client shows a
+ * translated message keyed by `code`; the English `message` is for logs and API consumers.
+ */
+export const ERRORS = {
+  BAD_REQUEST: { code: 'bad_request', status: 400, message: 'The request is malformed.' },
+  BOARD_NOT_FOUND: { code: 'board_not_found', status: 404, message: 'There is no board with this id.' },
+  NOT_FOUND: { code: 'not_found', status: 404, message: 'Not found.' },
+  ORIGIN_NOT_ALLOWED: { code: 'origin_not_allowed', status: 403, message: 'This origin may not connect.' },
+  PAYLOAD_TOO_LARGE: { code: 'payload_too_large', status: 413, message: 'The request is too large.' },
+  RATE_LIMITED: { code: 'rate_limited', status: 429, message: 'Too many requests; try again shortly.' },
+  INTERNAL: { code: 'internal', status: 500, message: 'Something went wrong on the server.' },
+  STORAGE_FAILED: { code: 'storage_failed', status: 503, message: 'The server could not save the change.' },
+} as const;
+export type ErrorCode = (typeof ERRORS)[keyof typeof ERRORS]['code'];
+
+/** The JSON body of every HTTP error response. */
+export interface ErrorBody {
+  error: ErrorCode;
+  message: string;
+}
+
+/**
+ * WebSocket close codes. The close *reason* carries the same words in English (at most 123 bytes,
+ * as RFC 6455 allows).
+ */
+export const CLOSE = {
+  /** Standard: the message was larger than MAX_MESSAGE_BYTES. Sent by `ws` itself. */
+  MESSAGE_TOO_BIG: { code: 1009, reason: 'Message too big' },
+  MALFORMED_MESSAGE: { code: 4400, reason: 'Malformed message' },
+  UNAUTHORIZED: { code: 4401, reason: 'Missing or invalid token' },
+  FORBIDDEN: { code: 4403, reason: 'Not allowed' },
+  BOARD_NOT_FOUND: { code: 4404, reason: 'Board not found' },
+  BOARD_TOO_LARGE: { code: 4413, reason: 'Board is full: the maximum board size is reached' },
+  SCHEMA_TOO_NEW: { code: 4409, reason: 'This board was saved by a newer Sammen; the server must be upgraded' },
+  STORAGE_FAILED: { code: 4503, reason: 'The server could not save the change' },
+  SERVER_SHUTDOWN: { code: 1001, reason: 'Server is shutting down' },
+} as const;
+export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE]['code'];
+
+export const closeByCode = (code: number) => Object.values(CLOSE).find((c) => c.code === code);

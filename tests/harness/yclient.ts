@@ -1,0 +1,74 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export interface YClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+/** A real y-websocket client (the provider the browser uses) over the `ws` package. */
+export function connectClient(wsUrl: string, boardId: string, options: { connect?: boolean } = {}): YClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${wsUrl}/yjs`, boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    connect: options.connect ?? true,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Resolves when the provider has finished its first sync with the server. */
+export function synced(client: YClient): Promise<void> {
+  if (client.provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const handler = (isSynced: boolean) => {
+      if (!isSynced) return;
+      client.provider.off('sync', handler);
+      resolve();
+    };
+    client.provider.on('sync', handler);
+  });
+}
+
+/** Resolves when `predicate` holds for the doc, checked after every update (no polling, no sleeps). */
+export function waitForDoc(doc: Y.Doc, predicate: (doc: Y.Doc) => boolean, timeoutMs = 10_000): Promise<void> {
+  if (predicate(doc)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      doc.off('update', check);
+      reject(new Error('timed out waiting for the document'));
+    }, timeoutMs);
+    const check = () => {
+      if (!predicate(doc)) return;
+      clearTimeout(timer);
+      doc.off('update', check);
+      resolve();
+    };
+    doc.on('update', check);
+  });
+}
+
+/** A raw WebSocket to a board, for crafted messages. Resolves once open (or rejects on HTTP refusal). */
+export function rawSocket(wsUrl: string, boardId: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${wsUrl}/yjs/${boardId}`, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+/** Resolves with the close code and reason the server sent. */
+export function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}
