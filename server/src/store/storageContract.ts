@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Storage } from './DocumentStore.js';
+
+/**
+ * The contract every Storage implementation must meet, run against each one (SQLite now; PostgreSQL
+ * when it lands). `open` must return a storage over the same data each time it is called with the
+ * same `place`, so that "reopen" means what it says.
+ */
+export function storageContract(name: string, open: (place: string) => Promise<Storage>, newPlace: () => string): void {
+  describe(`${name} storage contract`, () => {
+    const opened: Storage[] = [];
+    const openTracked = async (place: string) => {
+      const s = await open(place);
+      opened.push(s);
+      return s;
+    };
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close();
+    });
+
+    const update = (text: string): Uint8Array => {
+      const doc = new Y.Doc();
+      doc.getText('t').insert(0, text);
+      return Y.encodeStateAsUpdate(doc);
+    };
+
+    it('loads an unknown document as empty', async () => {
+      const s = await openTracked(newPlace());
+      expect(await s.documents.load('nobody')).toEqual({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 });
+    });
+
+    it('appends in order with growing sequence numbers, per document', async () => {
+      const s = await openTracked(newPlace());
+      const u1 = update('a');
+      const u2 = update('b');
+      const seq1 = await s.documents.append('d1', u1);
+      await s.documents.append('other', update('x'));
+      const seq2 = await s.documents.append('d1', u2);
+      expect(seq2).toBeGreaterThan(seq1);
+      const loaded = await s.documents.load('d1');
+      expect(loaded.updates).toEqual([u1, u2]);
+      expect(loaded.lastSeq).toBe(seq2);
+      expect(loaded.bytes).toBe(u1.byteLength + u2.byteLength);
+    });
+
+    it('keeps what was appended across close and reopen', async () => {
+      const place = newPlace();
+      const first = await open(place);
+      await first.documents.append('d1', update('durable æøå'));
+      await first.boards.create({ id: 'b1', title: 'Borgermøde' });
+      await first.close();
+      const second = await openTracked(place);
+      const loaded = await second.documents.load('d1');
+      const doc = new Y.Doc();
+      for (const u of loaded.updates) Y.applyUpdate(doc, u);
+      expect(doc.getText('t').toString()).toBe('durable æøå');
+      expect(await second.boards.get('b1')).toMatchObject({ id: 'b1', title: 'Borgermøde' });
+    });
+
+    it('compaction replaces history up to a sequence number and keeps later updates', async () => {
+      const s = await openTracked(newPlace());
+      const doc = new Y.Doc();
+      let seq = 0;
+      doc.on('update', (u: Uint8Array) => void s.documents.append('d1', u).then((n) => (seq = Math.max(seq, n))));
+      for (const ch of 'hello') doc.getText('t').insert(doc.getText('t').length, ch);
+      await new Promise((r) => setImmediate(r));
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      const late = update('late');
+      await s.documents.compact('d1', snapshot, seq);
+      await s.documents.append('d1', late);
+      const loaded = await s.documents.load('d1');
+      expect(loaded.snapshot).toEqual(snapshot);
+      expect(loaded.updates).toEqual([late]);
+      expect(loaded.bytes).toBe(snapshot.byteLength + late.byteLength);
+      const rebuilt = new Y.Doc();
+      Y.applyUpdate(rebuilt, loaded.snapshot!);
+      expect(rebuilt.getText('t').toString()).toBe('hello');
+    });
+
+    it('a snapshot with no later updates reports its sequence as the last', async () => {
+      const s = await openTracked(newPlace());
+      const seq = await s.documents.append('d1', update('a'));
+      await s.documents.compact('d1', update('a'), seq);
+      expect((await s.documents.load('d1')).lastSeq).toBe(seq);
+    });
+
+    it('deletes a document and its history', async () => {
+      const s = await openTracked(newPlace());
+      const seq = await s.documents.append('d1', update('a'));
+      await s.documents.compact('d1', update('a'), seq);
+      await s.documents.append('d1', update('b'));
+      await s.documents.delete('d1');
+      expect(await s.documents.load('d1')).toEqual({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 });
+    });
+
+    it('board catalogue: create, get, touch, unknown', async () => {
+      const s = await openTracked(newPlace());
+      const created = await s.boards.create({ id: 'b1', title: 'Kommune 3.0' });
+      expect(await s.boards.get('b1')).toEqual(created);
+      expect(await s.boards.get('b2')).toBeNull();
+      await new Promise((r) => setTimeout(r, 5));
+      await s.boards.touch('b1');
+      const touched = await s.boards.get('b1');
+      expect(touched!.updatedAt > created.updatedAt).toBe(true);
+      await expect(s.boards.create({ id: 'b1', title: 'again' })).rejects.toThrow();
+    });
+  });
+}
