@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { getElement, getElements, insertElement, updateElement, type StickyNote } from '@sammen/shared';
 import { type RunningServer, createBoard, startServer } from '../harness/server.js';
 import { type YClient, closed, connectClient, rawSocket, synced, waitForDoc } from '../harness/yclient.js';
@@ -52,7 +52,10 @@ describe('board sync through a real server', () => {
     updateElement(b.doc, 'n1', { color: 'green' });
     a.provider.connect();
     b.provider.connect();
-    const merged = (doc: Y.Doc) => getElement(doc, 'n1')?.x === 500 && (getElement(doc, 'n1') as StickyNote).color === 'green';
+    const merged = (doc: Y.Doc) => {
+      const n = getElement(doc, 'n1') as StickyNote | undefined;
+      return n?.x === 500 && n.color === 'green';
+    };
     await Promise.all([waitForDoc(a.doc, merged), waitForDoc(b.doc, merged)]);
   });
 
