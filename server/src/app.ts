@@ -12,20 +12,33 @@ import { syncRoutes } from './routes/sync.js';
 import type { Storage } from './store/DocumentStore.js';
 import { type Bus, createLocalBus } from './sync/Bus.js';
 import { RoomManager } from './sync/RoomManager.js';
-import { type UpdateGate, allowAllGate } from './sync/UpdateGate.js';
+import { EventEmitter } from 'node:events';
+import type { UpdateGate } from './sync/UpdateGate.js';
+import { attachControlChannel } from './control/controlChannel.js';
+import { workshopRoutes } from './routes/workshops.js';
+import { createSyncAuthorizer } from './workshops/access.js';
+import { type TemplateSource, noTemplates } from './workshops/templates.js';
+import { createWorkshopGate } from './workshops/WorkshopGate.js';
+import { WorkshopService } from './workshops/WorkshopService.js';
 
 export interface AppDeps {
   config: Config;
   storage: Storage;
   bus?: Bus;
+  /** Replaces the workshop gate (roles and locks) for every board update. */
   gate?: UpdateGate;
+  templates?: TemplateSource;
   logger?: FastifyServerOptions['logger'];
 }
 
 export interface SammenApp {
   app: FastifyInstance;
   rooms: RoomManager;
+  workshops: WorkshopService;
 }
+
+/** Tokens travel in `?token=` on WebSocket URLs; keep them out of the logs. */
+const redactUrl = (url: string | undefined): string | undefined => url?.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
 
 /**
  * Builds the whole server from its dependencies; main.ts only reads config and listens. Closing the
@@ -35,20 +48,31 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   const { config, storage } = deps;
   const bus = deps.bus ?? createLocalBus();
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel },
+    logger: deps.logger ?? {
+      level: config.logLevel,
+      serializers: {
+        req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+      },
+    },
     bodyLimit: 1024 * 1024,
     // Behind a municipality's reverse proxy the client address comes from X-Forwarded-For.
     trustProxy: true,
   });
+  // The gate asks the workshop service for live roles and locks; the service needs the rooms to edit
+  // boards. Break the cycle with a late-bound lookup.
+  let workshops: WorkshopService | null = null;
+  const gate = deps.gate ?? createWorkshopGate((sender) => workshops?.accessFor(sender) ?? null);
   const rooms = new RoomManager({
     store: storage.documents,
-    gate: deps.gate ?? allowAllGate,
+    gate,
     bus,
     log: app.log,
     maxDocBytes: config.maxBoardBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     idleUnloadMs: config.idleUnloadMs,
   });
+
+  workshops = new WorkshopService({ workshops: storage.workshops, boards: storage.boards, documents: storage.documents, rooms });
 
   installErrorHandlers(app);
   await app.register(fastifyHelmet, {
@@ -78,16 +102,24 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
       return sendError(reply, ERRORS.ORIGIN_NOT_ALLOWED);
     }
   });
+  // socket.io and @fastify/websocket both want the server's upgrade requests: the control channel
+  // takes /socket.io/, everything else goes to Fastify's WebSocket routes.
+  const upgrades = new EventEmitter();
+  app.server.on('upgrade', (req, socket, head) => {
+    if (!req.url?.startsWith('/socket.io/')) upgrades.emit('upgrade', req, socket, head);
+  });
   await app.register(fastifyWebsocket, {
     // ws would accept 100 MiB; our own check (routes/sync.ts) closes at maxMessageBytes with a reason,
     // this is the hard stop for frames so large we will not even buffer them.
-    options: { maxPayload: config.maxMessageBytes * 4 },
+    options: { maxPayload: config.maxMessageBytes * 4, server: upgrades as never },
   });
   await app.register(healthRoutes);
   await app.register(boardRoutes, { boards: storage.boards });
+  await app.register(workshopRoutes, { workshops, templates: deps.templates ?? noTemplates });
+  attachControlChannel(app, { workshops, rooms, allowedOrigins: config.allowedOrigins });
   await app.register(syncRoutes, {
     rooms,
-    boards: storage.boards,
+    authorize: createSyncAuthorizer(storage.boards, workshops),
     allowedOrigins: config.allowedOrigins,
     maxMessageBytes: config.maxMessageBytes,
   });
@@ -101,5 +133,5 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     await bus.close();
     await storage.close();
   });
-  return { app, rooms };
+  return { app, rooms, workshops };
 }

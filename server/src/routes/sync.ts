@@ -1,15 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
-import { CLOSE, ERRORS, isBoardId, randomId } from '@sammen/shared';
+import { CLOSE, ERRORS } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
 import { isOriginAllowed } from '../http/origin.js';
-import type { BoardCatalog } from '../store/DocumentStore.js';
 import { type Connection, type Room, RoomLoadError, type SyncSocket } from '../sync/Room.js';
 import type { RoomManager } from '../sync/RoomManager.js';
+import type { SenderInfo } from '../sync/UpdateGate.js';
+
+/** Decides, before the upgrade, which document a request may open and as whom. */
+export type AuthorizeSync = (request: {
+  boardId: string;
+  token: string | undefined;
+  privateDoc: boolean;
+}) => Promise<{ ok: true; docId: string; sender: Omit<SenderInfo, 'connectionId'> } | { ok: false; error: (typeof ERRORS)[keyof typeof ERRORS] }>;
 
 export interface SyncRouteOptions {
   rooms: RoomManager;
-  boards: BoardCatalog;
+  authorize: AuthorizeSync;
   allowedOrigins: readonly string[];
   maxMessageBytes: number;
   /** How often to ping; a client that has not answered the previous ping is dropped. */
@@ -21,22 +29,26 @@ export interface SyncRouteOptions {
  * board are checked before the upgrade, so a refused client gets a plain HTTP status.
  */
 export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, options) => {
-  const { rooms, boards, allowedOrigins, maxMessageBytes } = options;
+  const { rooms, authorize, allowedOrigins, maxMessageBytes } = options;
   const pingIntervalMs = options.pingIntervalMs ?? 30_000;
 
-  app.get<{ Params: { boardId: string } }>(
-    '/yjs/:boardId',
-    {
-      websocket: true,
-      preValidation: async (request, reply) => {
-        if (!isOriginAllowed(request.headers.origin, request.headers.host, allowedOrigins)) {
-          return sendError(reply, ERRORS.ORIGIN_NOT_ALLOWED);
-        }
-        const { boardId } = request.params;
-        if (!isBoardId(boardId) || !(await boards.get(boardId))) return sendError(reply, ERRORS.BOARD_NOT_FOUND);
-      },
+  type Req = { Params: { boardId: string }; Querystring: { token?: string } };
+  const grants = new WeakMap<object, { docId: string; sender: Omit<SenderInfo, 'connectionId'> }>();
+  const route = (privateDoc: boolean) => ({
+    websocket: true as const,
+    preValidation: async (request: import('fastify').FastifyRequest<Req>, reply: import('fastify').FastifyReply) => {
+      if (!isOriginAllowed(request.headers.origin, request.headers.host, allowedOrigins)) {
+        return sendError(reply, ERRORS.ORIGIN_NOT_ALLOWED);
+      }
+      const token = typeof request.query.token === 'string' ? request.query.token : undefined;
+      const grant = await authorize({ boardId: request.params.boardId, token, privateDoc });
+      if (!grant.ok) return sendError(reply, grant.error);
+      grants.set(request, grant);
     },
-    (socket, request) => {
+  });
+  const handler = (socket: WebSocket, request: import('fastify').FastifyRequest<Req>): void => {
+      const grant = grants.get(request);
+      if (!grant) return void socket.close(CLOSE.FORBIDDEN.code, CLOSE.FORBIDDEN.reason);
       const log = request.log;
       const adapter: SyncSocket = {
         send: (data) => {
@@ -73,10 +85,10 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       });
 
       rooms
-        .get(request.params.boardId)
+        .get(grant.docId)
         .then((loaded) => {
           room = loaded;
-          conn = loaded.connect(adapter, { connectionId: randomId(12) });
+          conn = loaded.connect(adapter, { ...grant.sender, connectionId: randomUUID() });
           if (socket.readyState !== socket.OPEN) return loaded.disconnect(conn); // left while loading
           for (const data of early.splice(0)) loaded.receive(conn, data);
         })
@@ -85,8 +97,10 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
           const close = err instanceof RoomLoadError ? err.close : { code: 1011, reason: 'Board could not be loaded' };
           socket.close(close.code, close.reason);
         });
-    },
-  );
+  };
+  app.get<Req>('/yjs/:boardId', route(false), handler);
+  // A participant's own private notes (private brainstorming); the token decides whose.
+  app.get<Req>('/yjs/:boardId/private', route(true), handler);
 };
 
 function toBytes(raw: RawData): Uint8Array {
@@ -94,4 +108,3 @@ function toBytes(raw: RawData): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-export type { WebSocket };

@@ -1,3 +1,5 @@
+import type { WorkshopStore } from '../workshops/types.js';
+
 /**
  * Where Y.Doc updates live. A "document" is any Y.Doc the server keeps (a board; later a participant's
  * private notes). Implementations: SqliteDocumentStore (embedded default); others must pass the same
@@ -34,18 +36,21 @@ export interface BoardRecord {
   title: string;
   createdAt: string;
   updatedAt: string;
+  /** The workshop that owns the board (its members need a token), or null for an open board. */
+  workshopId: string | null;
 }
 
 export interface BoardCatalog {
-  create(record: { id: string; title: string }): Promise<BoardRecord>;
+  create(record: { id: string; title: string; workshopId?: string | null }): Promise<BoardRecord>;
   get(id: string): Promise<BoardRecord | null>;
   /** Marks the board as changed now. */
   touch(id: string): Promise<void>;
 }
 
-/** A storage backend: documents, the board catalogue, and its own shutdown. */
+/** A storage backend: documents, the board catalogue, workshops, and its own shutdown. */
 export interface Storage {
   documents: DocumentStore;
   boards: BoardCatalog;
+  workshops: WorkshopStore;
   close(): Promise<void>;
 }

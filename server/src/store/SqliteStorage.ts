@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BoardCatalog, BoardRecord, DocumentStore, Storage, StoredDocument } from './DocumentStore.js';
+import { sqliteWorkshopStore } from './sqliteWorkshopStore.js';
 
 /** Schema of the SQLite file, stamped in `PRAGMA user_version`; each entry upgrades from the index. */
 const SQL_MIGRATIONS: readonly string[] = [
@@ -22,6 +23,27 @@ const SQL_MIGRATIONS: readonly string[] = [
      data BLOB NOT NULL
    );
    CREATE INDEX doc_updates_by_doc ON doc_updates (doc_id, seq);`,
+  `ALTER TABLE boards ADD COLUMN workshop_id TEXT;
+   CREATE TABLE workshops (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL UNIQUE,
+     title TEXT NOT NULL,
+     language TEXT NOT NULL,
+     join_code TEXT UNIQUE,
+     observer_token TEXT UNIQUE,
+     state TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE members (
+     id TEXT PRIMARY KEY,
+     workshop_id TEXT NOT NULL REFERENCES workshops (id),
+     role TEXT NOT NULL,
+     name TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL,
+     removed INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX members_by_workshop ON members (workshop_id);`,
 ];
 
 /**
@@ -47,11 +69,11 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     dropUpdates: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
     dropSnapshot: db.prepare<[string]>('DELETE FROM doc_snapshots WHERE doc_id = ?'),
     dropAllUpdates: db.prepare<[string]>('DELETE FROM doc_updates WHERE doc_id = ?'),
-    createBoard: db.prepare<[string, string, string, string]>(
-      'INSERT INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
+    createBoard: db.prepare<[string, string, string, string, string | null]>(
+      'INSERT INTO boards (id, title, created_at, updated_at, workshop_id) VALUES (?, ?, ?, ?, ?)',
     ),
-    getBoard: db.prepare<[string], { id: string; title: string; created_at: string; updated_at: string }>(
-      'SELECT id, title, created_at, updated_at FROM boards WHERE id = ?',
+    getBoard: db.prepare<[string], { id: string; title: string; created_at: string; updated_at: string; workshop_id: string | null }>(
+      'SELECT id, title, created_at, updated_at, workshop_id FROM boards WHERE id = ?',
     ),
     touchBoard: db.prepare<[string, string]>('UPDATE boards SET updated_at = ? WHERE id = ?'),
   };
@@ -91,14 +113,16 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
   };
 
   const boards: BoardCatalog = {
-    async create({ id, title }) {
+    async create({ id, title, workshopId = null }) {
       const now = new Date().toISOString();
-      q.createBoard.run(id, title, now, now);
-      return { id, title, createdAt: now, updatedAt: now };
+      q.createBoard.run(id, title, now, now, workshopId);
+      return { id, title, createdAt: now, updatedAt: now, workshopId };
     },
     async get(id): Promise<BoardRecord | null> {
       const row = q.getBoard.get(id);
-      return row ? { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at } : null;
+      return row
+        ? { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at, workshopId: row.workshop_id }
+        : null;
     },
     async touch(id) {
       q.touchBoard.run(new Date().toISOString(), id);
@@ -108,6 +132,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
   return {
     documents,
     boards,
+    workshops: sqliteWorkshopStore(db),
     async close() {
       if (db.open) db.close();
     },

@@ -155,6 +155,11 @@ export class Room {
     if (this.connections.size === 0) this.options.onEmpty(this);
   }
 
+  /** Closes every connection whose sender matches. */
+  disconnectWhere(match: (sender: SenderInfo) => boolean, close: { code: number; reason: string }): void {
+    for (const conn of [...this.connections]) if (match(conn.sender)) this.disconnect(conn, close);
+  }
+
   /** Waits for queued work, compacts what is pending and releases the document. */
   async unload(): Promise<void> {
     await this.queue;

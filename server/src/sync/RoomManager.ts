@@ -1,7 +1,7 @@
 import type { DocumentStore } from '../store/DocumentStore.js';
 import type { Bus } from './Bus.js';
 import { Room, type RoomLogger } from './Room.js';
-import type { UpdateGate } from './UpdateGate.js';
+import type { SenderInfo, UpdateGate } from './UpdateGate.js';
 
 export interface RoomManagerOptions {
   store: DocumentStore;
@@ -40,6 +40,17 @@ export class RoomManager {
       room.catch(() => this.rooms.delete(docId));
     }
     return room;
+  }
+
+  /** Hands back a room taken with `get` without a connection (a server-side edit), so it can idle out. */
+  release(room: Room): void {
+    if (room.connectionCount === 0) this.scheduleIdle(room);
+  }
+
+  /** Closes every connection, in every loaded room, whose sender matches (e.g. a removed member). */
+  async disconnectWhere(match: (sender: SenderInfo) => boolean, close: { code: number; reason: string }): Promise<void> {
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    for (const r of rooms) if (r.status === 'fulfilled') r.value.disconnectWhere(match, close);
   }
 
   /** Loaded room ids (for metrics and tests). */

@@ -1,8 +1,19 @@
+import type { Role } from '@sammen/shared';
 import type * as Y from 'yjs';
 
-/** Who sent an update, as far as the gate needs to know. Later issues add role and identity. */
+/**
+ * Who is on the other end of a connection, fixed when it connects. The role here is the role at
+ * connect time; gates that care ask for the current one (roles can change during a workshop).
+ */
 export interface SenderInfo {
   connectionId: string;
+  /** Null on an open board (made with POST /api/boards, no tokens). */
+  workshopId: string | null;
+  /** Null for observers (they share one link) and on open boards. */
+  memberId: string | null;
+  role: Role | null;
+  /** True for a participant's own private-notes document. */
+  privateDoc: boolean;
 }
 
 export type GateVerdict = { ok: true } | { ok: false; code: number; reason: string };

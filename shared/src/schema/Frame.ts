@@ -7,6 +7,11 @@ export const frameSchema = z.object({
   type: z.literal('frame'),
   title: z.string().max(200),
   fill: colorSchema,
+  /**
+   * What the frame is for: a plain frame, a cluster of similar notes under a label, or the parking lot
+   * (questions to come back to). Absent means a plain frame.
+   */
+  variant: z.enum(['frame', 'cluster', 'parking-lot']).optional(),
 });
 export type Frame = z.infer<typeof frameSchema>;
 

@@ -7,6 +7,8 @@ export const stickyNoteSchema = z.object({
   type: z.literal('note'),
   color: colorSchema,
   text: textSchema,
+  /** The signed author's display name, set when private notes are revealed "named"; absent = anonymous. */
+  author: z.string().max(40).optional(),
 });
 export type StickyNote = z.infer<typeof stickyNoteSchema>;
 

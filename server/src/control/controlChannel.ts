@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import { Server, type Socket } from 'socket.io';
+import { CLOSE, type Command, type CommandResult, type ServerEvents, commandSchema, formatZodError } from '@sammen/shared';
+import { isOriginAllowed } from '../http/origin.js';
+import type { RoomManager } from '../sync/RoomManager.js';
+import type { Session, WorkshopService } from '../workshops/WorkshopService.js';
+
+interface ClientEvents {
+  command: (command: Command, ack: (result: CommandResult) => void) => void;
+}
+type ControlSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, { session: Session }>;
+
+const workshopRoom = (id: string) => `w:${id}`;
+const memberRoom = (id: string) => `m:${id}`;
+const observerRoom = (id: string) => `o:${id}`;
+
+/**
+ * The workshop control channel: socket.io on the same HTTP server, path `/socket.io/`. The token is
+ * checked on connect (`auth: { token }`); every command is validated, run by the WorkshopService and
+ * acknowledged; each socket then gets its own view of the new state.
+ */
+export function attachControlChannel(
+  app: FastifyInstance,
+  deps: { workshops: WorkshopService; rooms: RoomManager; allowedOrigins: readonly string[] },
+): Server {
+  const { workshops, rooms } = deps;
+  const io = new Server<ClientEvents, ServerEvents, Record<string, never>, { session: Session }>(app.server, {
+    path: '/socket.io/',
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // Leave other paths' WebSocket upgrades (/yjs/...) alone.
+    destroyUpgrade: false,
+    allowRequest: (req, callback) => callback(null, isOriginAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins)),
+  });
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    workshops
+      .resolveToken(typeof token === 'string' ? token : undefined)
+      .then((session) => {
+        if (!session) return next(new Error('unauthorized'));
+        socket.data.session = session;
+        next();
+      })
+      .catch(next);
+  });
+
+  io.on('connection', (socket: ControlSocket) => {
+    const session = socket.data.session;
+    void socket.join(workshopRoom(session.workshopId));
+    void socket.join(session.memberId ? memberRoom(session.memberId) : observerRoom(session.workshopId));
+    workshops.setOnline(session, 1);
+    socket.on('disconnect', () => workshops.setOnline(session, -1));
+    socket.on('command', (raw: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return; // a command without an ack is not part of the protocol
+      const reply = ack as (r: CommandResult) => void;
+      const parsed = commandSchema.safeParse(raw);
+      if (!parsed.success) return reply({ ok: false, error: 'invalid', message: formatZodError(parsed.error) });
+      workshops.run(session, parsed.data).then(reply, (err: unknown) => {
+        app.log.error({ err }, 'command failed');
+        reply({ ok: false, error: 'invalid', message: 'The server could not run the command' });
+      });
+    });
+    void sendView(socket);
+  });
+
+  const sendView = async (socket: ControlSocket): Promise<void> => {
+    const view = await workshops.view(socket.data.session);
+    if (view) socket.emit('state', view);
+  };
+  // Coalesce bursts of changes (a vote with 30 people clicking) into one view per socket per tick.
+  const pending = new Set<string>();
+  workshops.on('changed', (workshopId) => {
+    if (pending.has(workshopId)) return;
+    pending.add(workshopId);
+    setImmediate(async () => {
+      pending.delete(workshopId);
+      const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
+      for (const s of sockets) {
+        const local = io.sockets.sockets.get(s.id) as ControlSocket | undefined;
+        if (local) void sendView(local);
+      }
+    });
+  });
+  workshops.on('follow', (id, viewport) => io.to(workshopRoom(id)).emit('follow', viewport));
+  workshops.on('bringHere', (id, viewport) => io.to(workshopRoom(id)).emit('bringHere', viewport));
+  workshops.on('reaction', (id, reaction) => io.to(workshopRoom(id)).emit('reaction', reaction));
+  workshops.on('revealed', (_id, memberId, count) => io.to(memberRoom(memberId)).emit('revealed', { count }));
+  workshops.on('accessRevoked', (workshopId, memberId) => {
+    const target = memberId ? memberRoom(memberId) : observerRoom(workshopId);
+    io.to(target).emit('removed');
+    io.in(target).disconnectSockets(true);
+    void rooms.disconnectWhere(
+      (s) => s.workshopId === workshopId && (memberId ? s.memberId === memberId : s.role === 'observer'),
+      CLOSE.UNAUTHORIZED,
+    );
+  });
+
+  app.addHook('preClose', async () => {
+    io.disconnectSockets(true);
+    io.engine.close();
+  });
+  return io;
+}

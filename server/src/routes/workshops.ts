@@ -1,0 +1,51 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { ERRORS, createWorkshopBodySchema, formatZodError, joinBodySchema } from '@sammen/shared';
+import { sendError } from '../http/errors.js';
+import type { TemplateSource } from '../workshops/templates.js';
+import type { WorkshopService } from '../workshops/WorkshopService.js';
+
+/** The bearer token of a request: `Authorization: Bearer <token>`. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+/** `POST /api/workshops`, `POST /api/join`, `GET /api/session`. */
+export const workshopRoutes: FastifyPluginAsync<{ workshops: WorkshopService; templates: TemplateSource }> = async (
+  app,
+  { workshops, templates },
+) => {
+  await app.register(rateLimit, { global: false });
+
+  app.post('/api/workshops', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const parsed = createWorkshopBodySchema.safeParse(request.body);
+    if (!parsed.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(parsed.error));
+    const body = parsed.data;
+    let initial = {};
+    if (body.template) {
+      const built = await templates.instantiate(body.template, body.language);
+      if (!built) return sendError(reply, ERRORS.TEMPLATE_NOT_FOUND);
+      initial = built;
+    }
+    return reply.code(201).send(await workshops.create(body, initial));
+  });
+
+  // A join code has ~887 million values; the rate limit keeps guessing one hopeless.
+  app.post('/api/join', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const parsed = joinBodySchema.safeParse(request.body);
+    if (!parsed.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(parsed.error));
+    const joined = await workshops.join(parsed.data.code, parsed.data.name);
+    if (!joined) return sendError(reply, ERRORS.JOIN_CODE_NOT_FOUND);
+    return joined;
+  });
+
+  app.get('/api/session', async (request, reply) => {
+    const session = await workshops.resolveToken(bearerToken(request));
+    if (!session) return sendError(reply, ERRORS.UNAUTHORIZED);
+    const info = await workshops.sessionInfo(session);
+    if (!info) return sendError(reply, ERRORS.UNAUTHORIZED);
+    return info;
+  });
+};

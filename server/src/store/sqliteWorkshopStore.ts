@@ -1,0 +1,118 @@
+import type Database from 'better-sqlite3';
+import type { Language } from '@sammen/shared';
+import type { MemberRecord, WorkshopRecord, WorkshopState, WorkshopStore } from '../workshops/types.js';
+
+interface WorkshopRow {
+  id: string;
+  board_id: string;
+  title: string;
+  language: string;
+  join_code: string | null;
+  observer_token: string | null;
+  state: string;
+  created_at: string;
+}
+interface MemberRow {
+  id: string;
+  workshop_id: string;
+  role: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  removed: number;
+}
+
+const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
+  id: r.id,
+  boardId: r.board_id,
+  title: r.title,
+  language: r.language as Language,
+  joinCode: r.join_code,
+  observerToken: r.observer_token,
+  state: JSON.parse(r.state) as WorkshopState,
+  createdAt: r.created_at,
+});
+const toMember = (r: MemberRow): MemberRecord => ({
+  id: r.id,
+  workshopId: r.workshop_id,
+  role: r.role as MemberRecord['role'],
+  name: r.name,
+  tokenHash: r.token_hash,
+  createdAt: r.created_at,
+  removed: r.removed === 1,
+});
+
+/** Workshops and members in the embedded SQLite file (tables created by SqliteStorage's migrations). */
+export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
+  const cols = 'id, board_id, title, language, join_code, observer_token, state, created_at';
+  const q = {
+    insert: db.prepare(`INSERT INTO workshops (${cols}) VALUES (@id, @board_id, @title, @language, @join_code, @observer_token, @state, @created_at)`),
+    byId: db.prepare<[string], WorkshopRow>(`SELECT ${cols} FROM workshops WHERE id = ?`),
+    byBoard: db.prepare<[string], WorkshopRow>(`SELECT ${cols} FROM workshops WHERE board_id = ?`),
+    byCode: db.prepare<[string], WorkshopRow>(`SELECT ${cols} FROM workshops WHERE join_code = ?`),
+    byObserver: db.prepare<[string], WorkshopRow>(`SELECT ${cols} FROM workshops WHERE observer_token = ?`),
+    saveState: db.prepare<[string, string]>('UPDATE workshops SET state = ? WHERE id = ?'),
+    setCode: db.prepare<[string | null, string]>('UPDATE workshops SET join_code = ? WHERE id = ?'),
+    setObserver: db.prepare<[string | null, string]>('UPDATE workshops SET observer_token = ? WHERE id = ?'),
+    addMember: db.prepare(
+      'INSERT INTO members (id, workshop_id, role, name, token_hash, created_at, removed) VALUES (@id, @workshop_id, @role, @name, @token_hash, @created_at, @removed)',
+    ),
+    memberByToken: db.prepare<[string], MemberRow>('SELECT * FROM members WHERE token_hash = ?'),
+    members: db.prepare<[string], MemberRow>('SELECT * FROM members WHERE workshop_id = ? ORDER BY created_at, id'),
+    setRole: db.prepare<[string, string]>('UPDATE members SET role = ? WHERE id = ?'),
+    setRemoved: db.prepare<[number, string]>('UPDATE members SET removed = ? WHERE id = ?'),
+  };
+  const memberParams = (m: MemberRecord) => ({
+    id: m.id, workshop_id: m.workshopId, role: m.role, name: m.name, token_hash: m.tokenHash, created_at: m.createdAt, removed: m.removed ? 1 : 0,
+  });
+  const create = db.transaction((w: WorkshopRecord, f: MemberRecord) => {
+    q.insert.run({
+      id: w.id, board_id: w.boardId, title: w.title, language: w.language, join_code: w.joinCode,
+      observer_token: w.observerToken, state: JSON.stringify(w.state), created_at: w.createdAt,
+    });
+    q.addMember.run(memberParams(f));
+  });
+
+  return {
+    async create(workshop, facilitator) {
+      create(workshop, facilitator);
+    },
+    async get(id) {
+      const r = q.byId.get(id);
+      return r ? toWorkshop(r) : null;
+    },
+    async getByBoardId(boardId) {
+      const r = q.byBoard.get(boardId);
+      return r ? toWorkshop(r) : null;
+    },
+    async getByJoinCode(code) {
+      const r = q.byCode.get(code);
+      return r ? toWorkshop(r) : null;
+    },
+    async getByObserverToken(token) {
+      const r = q.byObserver.get(token);
+      return r ? toWorkshop(r) : null;
+    },
+    async saveState(id, state) {
+      q.saveState.run(JSON.stringify(state), id);
+    },
+    async setLinks(id, links) {
+      if (links.joinCode !== undefined) q.setCode.run(links.joinCode, id);
+      if (links.observerToken !== undefined) q.setObserver.run(links.observerToken, id);
+    },
+    async addMember(member) {
+      q.addMember.run(memberParams(member));
+    },
+    async getMemberByTokenHash(hash) {
+      const r = q.memberByToken.get(hash);
+      return r ? toMember(r) : null;
+    },
+    async listMembers(workshopId) {
+      return q.members.all(workshopId).map(toMember);
+    },
+    async updateMember(id, change) {
+      if (change.role) q.setRole.run(change.role, id);
+      if (change.removed !== undefined) q.setRemoved.run(change.removed ? 1 : 0, id);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { CLOSE, type Role, elementsMap, isFacilitatorRole } from '@sammen/shared';
+import type { GateVerdict, SenderInfo, UpdateGate } from '../sync/UpdateGate.js';
+import { touchedByUpdate } from './touched.js';
+import type { WorkshopState } from './types.js';
+
+/** The live facts the gate needs about a sender; null when the sender no longer has access. */
+export type AccessLookup = (sender: SenderInfo) => { role: Role; locks: WorkshopState['locks'] } | null;
+
+const refuse = (reason: string): GateVerdict => ({ ok: false, code: CLOSE.FORBIDDEN.code, reason });
+
+/**
+ * The server's word on every board update: observers write nothing; participants write nothing that
+ * touches a locked frame or its locked contents, or anything while the whole board is locked; nobody
+ * writes the roots the server owns (`meta`, `votes`). Facilitators may edit locked things (to
+ * prepare them). Updates are decoded, not applied, so a refused one leaves the board unchanged.
+ */
+export function createWorkshopGate(access: AccessLookup): UpdateGate {
+  return {
+    check(update, { doc, sender }) {
+      const touched = touchedByUpdate(update, doc);
+      for (const root of touched.roots) if (root !== 'elements') return refuse(`Only the server writes "${root}"`);
+      if (sender.workshopId === null) return { ok: true }; // open board: anyone with the link edits
+      const live = access(sender);
+      if (!live) return { ...refuse('Access was revoked'), code: CLOSE.UNAUTHORIZED.code };
+      if (live.role === 'observer') return refuse('Observers cannot change the board');
+      if (sender.privateDoc || isFacilitatorRole(live.role)) return { ok: true };
+
+      const { locks } = live;
+      if (locks.board) return refuse('The board is locked');
+      if (locks.frames.length === 0) return { ok: true };
+      if (touched.unknown) return refuse('The change refers to content the server does not have');
+      const locked = new Set(locks.frames.map((f) => f.frameId));
+      const contentsLocked = new Set(locks.frames.filter((f) => f.contents).map((f) => f.frameId));
+      const elements = elementsMap(doc);
+      for (const id of touched.elements) {
+        if (locked.has(id)) return refuse('This frame is locked');
+        const frameId = elements.get(id)?.get('frameId');
+        if (typeof frameId === 'string' && contentsLocked.has(frameId)) return refuse('The contents of this frame are locked');
+      }
+      for (const frameId of touched.frameIds) if (contentsLocked.has(frameId)) return refuse('The contents of this frame are locked');
+      return { ok: true };
+    },
+  };
+}

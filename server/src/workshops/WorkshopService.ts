@@ -1,0 +1,329 @@
+import { EventEmitter } from 'node:events';
+import * as Y from 'yjs';
+import {
+  type Command,
+  type CommandResult,
+  type CreateWorkshopBody,
+  type CreateWorkshopResponse,
+  type JoinResponse,
+  type Role,
+  type SessionResponse,
+  type StickyNote,
+  type Viewport,
+  type WorkshopView,
+  deleteElements,
+  getElements,
+  insertElement,
+  isFacilitatorRole,
+  newBoardId,
+  randomId,
+  writeVoteResult,
+} from '@sammen/shared';
+import type { BoardCatalog, DocumentStore } from '../store/DocumentStore.js';
+import { SERVER_ORIGIN } from '../sync/Room.js';
+import type { RoomManager } from '../sync/RoomManager.js';
+import type { SenderInfo } from '../sync/UpdateGate.js';
+import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
+import { hashToken, newJoinCode, newToken } from './tokens.js';
+import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore, initialWorkshopState } from './types.js';
+import { viewFor } from './view.js';
+
+/** A resolved token: who this is, now. */
+export interface Session {
+  workshopId: string;
+  boardId: string;
+  memberId: string | null;
+  name: string;
+  role: Role;
+}
+
+/** Events for the control channel (socket.io) to deliver; the service itself knows no sockets. */
+export interface WorkshopEvents {
+  changed: [workshopId: string];
+  follow: [workshopId: string, viewport: Viewport];
+  bringHere: [workshopId: string, viewport: Viewport];
+  reaction: [workshopId: string, reaction: { memberId: string | null; name: string; emoji: string }];
+  revealed: [workshopId: string, memberId: string, count: number];
+  /** A member was removed, or (memberId null) the observer link was renewed. */
+  accessRevoked: [workshopId: string, memberId: string | null];
+}
+
+export const privateDocId = (boardId: string, memberId: string): string => `private:${boardId}:${memberId}`;
+
+interface Loaded {
+  workshop: WorkshopRecord;
+  members: MemberRecord[];
+}
+
+/**
+ * Workshops: creation, joining, tokens, and every command of the control channel. One queue per
+ * workshop keeps commands in order (a dot budget cannot be overspent by two racing clicks). State is
+ * cached in memory and written to the store on every change.
+ */
+export class WorkshopService extends EventEmitter<WorkshopEvents> {
+  private readonly cache = new Map<string, Loaded>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly online = new Map<string, Map<string, number>>(); // workshopId → memberId → sockets
+
+  constructor(
+    private readonly deps: { workshops: WorkshopStore; boards: BoardCatalog; documents: DocumentStore; rooms: RoomManager; now?: () => number },
+  ) {
+    super();
+  }
+
+  private now(): number {
+    return this.deps.now ? this.deps.now() : Date.now();
+  }
+
+  async create(body: CreateWorkshopBody, initial: { agenda?: WorkshopState['agenda']; build?: (doc: Y.Doc) => void } = {}): Promise<CreateWorkshopResponse> {
+    const id = randomId(20);
+    const boardId = newBoardId();
+    const facilitatorToken = newToken();
+    const observerToken = newToken();
+    const joinCode = await this.uniqueJoinCode();
+    await this.deps.boards.create({ id: boardId, title: body.title, workshopId: id });
+    const workshop: WorkshopRecord = {
+      id, boardId, title: body.title, language: body.language, joinCode, observerToken,
+      state: initialWorkshopState(initial.agenda), createdAt: new Date(this.now()).toISOString(),
+    };
+    const facilitator: MemberRecord = {
+      id: randomId(12), workshopId: id, role: 'facilitator', name: body.facilitatorName ?? 'Facilitator',
+      tokenHash: hashToken(facilitatorToken), createdAt: workshop.createdAt, removed: false,
+    };
+    await this.deps.workshops.create(workshop, facilitator);
+    if (initial.build) await this.editBoard(boardId, initial.build);
+    return { id, boardId, facilitatorToken, joinCode, observerToken };
+  }
+
+  /** Joins by code; null when no workshop has this code (or its participant link is revoked). */
+  async join(code: string, name: string): Promise<JoinResponse | null> {
+    const workshop = await this.deps.workshops.getByJoinCode(code);
+    if (!workshop) return null;
+    const token = newToken();
+    const member: MemberRecord = {
+      id: randomId(12), workshopId: workshop.id, role: 'participant', name, tokenHash: hashToken(token),
+      createdAt: new Date(this.now()).toISOString(), removed: false,
+    };
+    await this.deps.workshops.addMember(member);
+    this.cache.get(workshop.id)?.members.push(member);
+    this.emit('changed', workshop.id);
+    return { token, workshopId: workshop.id, boardId: workshop.boardId, memberId: member.id, role: 'participant' };
+  }
+
+  /** Who a token belongs to, or null for an unknown, revoked or removed one. */
+  async resolveToken(token: string | undefined): Promise<Session | null> {
+    if (!token || token.length > 200) return null;
+    const member = await this.deps.workshops.getMemberByTokenHash(hashToken(token));
+    if (member && !member.removed) {
+      const loaded = await this.load(member.workshopId);
+      const current = loaded?.members.find((m) => m.id === member.id);
+      if (!loaded || !current || current.removed) return null;
+      return { workshopId: member.workshopId, boardId: loaded.workshop.boardId, memberId: member.id, name: current.name, role: current.role };
+    }
+    const observed = await this.deps.workshops.getByObserverToken(token);
+    if (observed) return { workshopId: observed.id, boardId: observed.boardId, memberId: null, name: 'Observer', role: 'observer' };
+    return null;
+  }
+
+  async sessionInfo(session: Session): Promise<SessionResponse | null> {
+    const loaded = await this.load(session.workshopId);
+    if (!loaded) return null;
+    const { workshop } = loaded;
+    return { workshopId: workshop.id, boardId: workshop.boardId, title: workshop.title, language: workshop.language, memberId: session.memberId, name: session.memberId ? session.name : null, role: session.role };
+  }
+
+  /** The current role and locks for the update gate (synchronous: it reads the cache). */
+  accessFor(sender: SenderInfo): { role: Role; locks: WorkshopState['locks'] } | null {
+    if (!sender.workshopId) return null;
+    const loaded = this.cache.get(sender.workshopId);
+    if (!loaded) return null;
+    if (sender.memberId === null) {
+      return sender.role === 'observer' && loaded.workshop.observerToken ? { role: 'observer', locks: loaded.workshop.state.locks } : null;
+    }
+    const member = loaded.members.find((m) => m.id === sender.memberId);
+    if (!member || member.removed) return null;
+    return { role: member.role, locks: loaded.workshop.state.locks };
+  }
+
+  /** Makes sure a workshop is cached (the gate reads the cache synchronously). */
+  async load(workshopId: string): Promise<Loaded | null> {
+    const cached = this.cache.get(workshopId);
+    if (cached) return cached;
+    const workshop = await this.deps.workshops.get(workshopId);
+    if (!workshop) return null;
+    const members = await this.deps.workshops.listMembers(workshopId);
+    const loaded = this.cache.get(workshopId) ?? { workshop, members };
+    this.cache.set(workshopId, loaded);
+    return loaded;
+  }
+
+  async view(session: Session): Promise<WorkshopView | null> {
+    const loaded = await this.load(session.workshopId);
+    if (!loaded) return null;
+    const member = session.memberId ? loaded.members.find((m) => m.id === session.memberId) : null;
+    const actor: Actor = { memberId: session.memberId, role: member?.role ?? session.role, name: member?.name ?? session.name };
+    const { workshop } = loaded;
+    const links = isFacilitatorRole(actor.role) ? { joinCode: workshop.joinCode ?? '', observerToken: workshop.observerToken ?? '' } : null;
+    const online = new Set(this.online.get(workshop.id)?.keys() ?? []);
+    return viewFor(workshop, loaded.members, online, actor, links, this.now());
+  }
+
+  setOnline(session: Session, delta: 1 | -1): void {
+    if (!session.memberId) return;
+    const counts = this.online.get(session.workshopId) ?? new Map<string, number>();
+    const next = (counts.get(session.memberId) ?? 0) + delta;
+    if (next > 0) counts.set(session.memberId, next);
+    else counts.delete(session.memberId);
+    this.online.set(session.workshopId, counts);
+    this.emit('changed', session.workshopId);
+  }
+
+  /** Runs one control-channel command for `session`, in order with the workshop's other commands. */
+  run(session: Session, command: Command): Promise<CommandResult> {
+    const previous = this.queues.get(session.workshopId) ?? Promise.resolve();
+    const next = previous.then(() => this.runNow(session, command));
+    this.queues.set(session.workshopId, next.catch(() => undefined));
+    return next;
+  }
+
+  private async runNow(session: Session, command: Command): Promise<CommandResult> {
+    const loaded = await this.load(session.workshopId);
+    if (!loaded) return { ok: false, error: 'forbidden', message: 'No such workshop' };
+    const member = session.memberId ? loaded.members.find((m) => m.id === session.memberId) : null;
+    if (session.memberId && (!member || member.removed)) return { ok: false, error: 'forbidden', message: 'You were removed' };
+    const actor: Actor = { memberId: session.memberId, role: member?.role ?? 'observer', name: member?.name ?? 'Observer' };
+    if (!isAllowed(actor.role, command.type)) return { ok: false, error: 'forbidden', message: `A ${actor.role} cannot run ${command.type}` };
+    if (SERVICE_COMMANDS.has(command.type)) return this.runPeopleCommand(loaded, command);
+
+    const outcome = applyCommand(loaded.workshop.state, actor, command, this.now());
+    if (!outcome.ok) return outcome;
+    let state = outcome.state;
+    for (const effect of outcome.effects) state = await this.perform(loaded, actor, effect, state);
+    // follow.viewport changes only the follow position: deliver it, but do not rewrite the state row each frame.
+    loaded.workshop.state = state;
+    if (command.type !== 'follow.viewport') {
+      await this.deps.workshops.saveState(loaded.workshop.id, state);
+      this.emit('changed', loaded.workshop.id);
+    }
+    return { ok: true };
+  }
+
+  private async perform(loaded: Loaded, actor: Actor, effect: Effect, state: WorkshopState): Promise<WorkshopState> {
+    const { workshop } = loaded;
+    switch (effect.kind) {
+      case 'follow':
+        this.emit('follow', workshop.id, effect.viewport);
+        return state;
+      case 'bringHere':
+        this.emit('bringHere', workshop.id, effect.viewport);
+        return state;
+      case 'reaction':
+        this.emit('reaction', workshop.id, { memberId: actor.memberId, name: actor.name, emoji: effect.emoji });
+        return state;
+      case 'voteRevealed':
+        await this.editBoard(workshop.boardId, (doc) =>
+          writeVoteResult(doc, { id: effect.vote.id, title: effect.vote.title, revealedAt: effect.vote.revealedAt ?? this.now(), results: effect.vote.results ?? [] }),
+        );
+        return state;
+      case 'revealPrivate': {
+        const notes = await this.revealPrivateNotes(loaded, effect.mode);
+        return {
+          ...state,
+          private: { ...state.private, active: false },
+          reveals: [...state.reveals, { at: this.now(), stepIndex: state.current, notes, mode: effect.mode }],
+        };
+      }
+    }
+  }
+
+  /**
+   * Copies every member's private notes onto the board in one transaction (named or anonymous), makes
+   * sure that is stored, and only then empties the private documents, so a crash loses nothing.
+   */
+  private async revealPrivateNotes(loaded: Loaded, mode: 'anonymous' | 'named'): Promise<number> {
+    const { workshop, members } = loaded;
+    const revealed: Array<{ member: MemberRecord; notes: StickyNote[]; docId: string }> = [];
+    for (const member of members) {
+      const docId = privateDocId(workshop.boardId, member.id);
+      const stored = await this.deps.documents.load(docId);
+      if (!stored.snapshot && stored.updates.length === 0) continue;
+      const room = await this.deps.rooms.get(docId);
+      const notes = getElements(room.doc).filter((e): e is StickyNote => e.type === 'note');
+      this.deps.rooms.release(room);
+      if (notes.length) revealed.push({ member, notes, docId });
+    }
+    if (!revealed.length) return 0;
+    await this.editBoard(workshop.boardId, (doc) => {
+      for (const { member, notes } of revealed) {
+        for (const note of notes) {
+          const { author: _ignored, ...rest } = note;
+          insertElement(doc, mode === 'named' ? { ...rest, author: member.name } : rest);
+        }
+      }
+    });
+    for (const { member, notes, docId } of revealed) {
+      await this.editDoc(docId, (doc) => deleteElements(doc, notes.map((n) => n.id)));
+      this.emit('revealed', workshop.id, member.id, notes.length);
+    }
+    return revealed.reduce((n, r) => n + r.notes.length, 0);
+  }
+
+  private editBoard(boardId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    return this.editDoc(boardId, edit);
+  }
+
+  /** A server-made change to a document: applied, stored, then broadcast (Room does the order). */
+  private async editDoc(docId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.deps.rooms.get(docId);
+    try {
+      room.doc.transact(() => edit(room.doc), SERVER_ORIGIN);
+      await room.flush();
+    } finally {
+      this.deps.rooms.release(room);
+    }
+  }
+
+  private async runPeopleCommand(loaded: Loaded, command: Command): Promise<CommandResult> {
+    const { workshop } = loaded;
+    switch (command.type) {
+      case 'member.remove':
+      case 'member.setRole': {
+        const member = loaded.members.find((m) => m.id === command.memberId && !m.removed);
+        if (!member) return { ok: false, error: 'no_such_member', message: 'No such member' };
+        if (member.role === 'facilitator') return { ok: false, error: 'forbidden', message: 'The facilitator cannot be changed' };
+        if (command.type === 'member.remove') {
+          member.removed = true;
+          await this.deps.workshops.updateMember(member.id, { removed: true });
+          workshop.state = { ...workshop.state, hands: workshop.state.hands.filter((h) => h.memberId !== member.id) };
+          await this.deps.workshops.saveState(workshop.id, workshop.state);
+          this.emit('accessRevoked', workshop.id, member.id);
+        } else {
+          member.role = command.role;
+          await this.deps.workshops.updateMember(member.id, { role: command.role });
+        }
+        break;
+      }
+      case 'links.renew':
+        if (command.link === 'participant') {
+          workshop.joinCode = await this.uniqueJoinCode();
+          await this.deps.workshops.setLinks(workshop.id, { joinCode: workshop.joinCode });
+        } else {
+          workshop.observerToken = newToken();
+          await this.deps.workshops.setLinks(workshop.id, { observerToken: workshop.observerToken });
+          this.emit('accessRevoked', workshop.id, null);
+        }
+        break;
+      default:
+        return { ok: false, error: 'invalid', message: 'Unknown command' };
+    }
+    this.emit('changed', workshop.id);
+    return { ok: true };
+  }
+
+  private async uniqueJoinCode(): Promise<string> {
+    for (;;) {
+      const code = newJoinCode();
+      if (!(await this.deps.workshops.getByJoinCode(code))) return code;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import type { AgendaStep, Language, Role, Viewport } from '@sammen/shared';
+
+/** A dot vote as the server keeps it: ballots are secret until the reveal, and never leave the server. */
+export interface VoteRecord {
+  id: string;
+  title: string;
+  status: 'open' | 'closed' | 'revealed';
+  elementIds: string[];
+  dotsPerPerson: number;
+  allowMultiplePerElement: boolean;
+  /** memberId → the elements they put a dot on (one entry per dot). */
+  ballots: Record<string, string[]>;
+  results: Array<{ elementId: string; count: number }> | null;
+  startedAt: number;
+  revealedAt: number | null;
+}
+
+/** Everything the server decides about a running workshop. Stored as JSON with the workshop. */
+export interface WorkshopState {
+  agenda: AgendaStep[];
+  current: number;
+  timer: { status: 'idle' | 'running' | 'paused'; endsAt: number | null; remainingMs: number; durationMs: number };
+  follow: { active: boolean; leaderId: string | null; viewport: Viewport | null };
+  locks: { board: boolean; frames: Array<{ frameId: string; contents: boolean }> };
+  private: { active: boolean; reveal: 'anonymous' | 'named' };
+  vote: VoteRecord | null;
+  pastVotes: VoteRecord[];
+  hands: Array<{ memberId: string; at: number }>;
+  /** Reveals of private notes, for the report: when, which step, how many notes. */
+  reveals: Array<{ at: number; stepIndex: number; notes: number; mode: 'anonymous' | 'named' }>;
+}
+
+export function initialWorkshopState(agenda: AgendaStep[] = []): WorkshopState {
+  return {
+    agenda,
+    current: 0,
+    timer: { status: 'idle', endsAt: null, remainingMs: 0, durationMs: 0 },
+    follow: { active: false, leaderId: null, viewport: null },
+    locks: { board: false, frames: [] },
+    private: { active: false, reveal: 'anonymous' },
+    vote: null,
+    pastVotes: [],
+    hands: [],
+    reveals: [],
+  };
+}
+
+export interface WorkshopRecord {
+  id: string;
+  boardId: string;
+  title: string;
+  language: Language;
+  /** Current participant join code; null when the link is revoked. */
+  joinCode: string | null;
+  /**
+   * Current observer link token; null when revoked. Kept as it is (like the join code) because it is
+   * a link the facilitator shares and must be able to show again; it grants read-only access.
+   * Facilitator and participant tokens are stored only as hashes.
+   */
+  observerToken: string | null;
+  state: WorkshopState;
+  createdAt: string;
+}
+
+export interface MemberRecord {
+  id: string;
+  workshopId: string;
+  role: Exclude<Role, 'observer'>;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  removed: boolean;
+}
+
+/** Workshop records and their members. Tokens are stored only as hashes. */
+export interface WorkshopStore {
+  create(workshop: WorkshopRecord, facilitator: MemberRecord): Promise<void>;
+  get(id: string): Promise<WorkshopRecord | null>;
+  getByBoardId(boardId: string): Promise<WorkshopRecord | null>;
+  getByJoinCode(code: string): Promise<WorkshopRecord | null>;
+  getByObserverToken(token: string): Promise<WorkshopRecord | null>;
+  saveState(id: string, state: WorkshopState): Promise<void>;
+  setLinks(id: string, links: { joinCode?: string | null; observerToken?: string | null }): Promise<void>;
+  addMember(member: MemberRecord): Promise<void>;
+  getMemberByTokenHash(hash: string): Promise<MemberRecord | null>;
+  listMembers(workshopId: string): Promise<MemberRecord[]>;
+  updateMember(id: string, change: { role?: MemberRecord['role']; removed?: boolean }): Promise<void>;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { elementIdSchema } from './schema/common.js';
+
+/** Who someone is in a workshop. The server decides; a client only shows it. */
+export const ROLES = ['facilitator', 'cofacilitator', 'participant', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+export const isFacilitatorRole = (role: Role): boolean => role === 'facilitator' || role === 'cofacilitator';
+export const canEditBoard = (role: Role): boolean => role !== 'observer';
+
+export const LANGUAGES = ['da', 'nb', 'nn', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * The participation ladder (after Arnstein): what the participants' input will be used for. Every
+ * agenda step states its level and a one-line promise, so citizens know what their input decides.
+ */
+export const PARTICIPATION_LEVELS = ['inform', 'consult', 'involve', 'collaborate', 'cocreate', 'decide'] as const;
+export type ParticipationLevel = (typeof PARTICIPATION_LEVELS)[number];
+
+/**
+ * Join codes: 6 characters that are easy to read aloud and type on a phone. No 0/O, 1/I/L, and no
+ * vowels besides A/E/U, so that no code spells a word in Danish or Norwegian by accident... mostly.
+ */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const JOIN_CODE_LENGTH = 6;
+/** Normalises what a person typed: case, spaces and dashes do not matter; O→0 would be ambiguous, so none exist. */
+export const normaliseJoinCode = (code: string): string => code.toUpperCase().replace(/[\s-]/g, '');
+export const joinCodeSchema = z
+  .string()
+  .transform(normaliseJoinCode)
+  .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`)));
+
+export const agendaStepSchema = z.object({
+  id: z.string().regex(/^[0-9a-zA-Z_-]{1,40}$/),
+  title: z.string().trim().min(1).max(200),
+  instructions: z.string().max(4000),
+  /** Time box in minutes; 0 means none. */
+  minutes: z.number().int().min(0).max(480),
+  /** The frame the step is about, if any. */
+  frameId: elementIdSchema.nullable(),
+  level: z.enum(PARTICIPATION_LEVELS),
+  /** One line: what the participants' input will be used for. */
+  promise: z.string().max(300),
+  /** While this step is current, participants' new notes are private until the facilitator reveals them. */
+  private: z.boolean(),
+});
+export type AgendaStep = z.infer<typeof agendaStepSchema>;
+export const agendaSchema = z.array(agendaStepSchema).max(50);
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  // No control characters or markup-looking names; names are shown to everyone.
+  .regex(/^[^\p{C}<>]+$/u);
+
+/** `POST /api/workshops` body. */
+export const createWorkshopBodySchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  language: z.enum(LANGUAGES),
+  template: z.string().max(100).optional(),
+  /** The facilitator's display name on the board. */
+  facilitatorName: displayNameSchema.optional(),
+});
+export type CreateWorkshopBody = z.infer<typeof createWorkshopBodySchema>;
+
+/** `POST /api/workshops` answer. The facilitator token is shown once; the server keeps only its hash. */
+export interface CreateWorkshopResponse {
+  id: string;
+  boardId: string;
+  facilitatorToken: string;
+  joinCode: string;
+  observerToken: string;
+}
+
+/** `POST /api/join` body and answer. */
+export const joinBodySchema = z.object({ code: joinCodeSchema, name: displayNameSchema });
+export interface JoinResponse {
+  token: string;
+  workshopId: string;
+  boardId: string;
+  memberId: string;
+  role: Role;
+}
+
+/** `GET /api/session` (Authorization: Bearer token) answer: who this token is. */
+export interface SessionResponse {
+  workshopId: string;
+  boardId: string;
+  title: string;
+  language: Language;
+  memberId: string | null;
+  name: string | null;
+  role: Role;
+}
