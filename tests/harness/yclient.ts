@@ -9,9 +9,15 @@ export interface YClient {
 }
 
 /** A real y-websocket client (the provider the browser uses) over the `ws` package. */
-export function connectClient(wsUrl: string, boardId: string, options: { connect?: boolean } = {}): YClient {
+export function connectClient(
+  wsUrl: string,
+  boardId: string,
+  options: { connect?: boolean; token?: string; privateDoc?: boolean } = {},
+): YClient {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${wsUrl}/yjs`, boardId, doc, {
+  const room = options.privateDoc ? `${boardId}/private` : boardId;
+  const provider = new WebsocketProvider(`${wsUrl}/yjs`, room, doc, {
+    params: options.token ? { token: options.token } : {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     disableBc: true,
@@ -59,9 +65,9 @@ export function waitForDoc(doc: Y.Doc, predicate: (doc: Y.Doc) => boolean, timeo
 }
 
 /** A raw WebSocket to a board, for crafted messages. Resolves once open (or rejects on HTTP refusal). */
-export function rawSocket(wsUrl: string, boardId: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+export function rawSocket(wsUrl: string, path: string, headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${wsUrl}/yjs/${boardId}`, { headers });
+    const ws = new WebSocket(`${wsUrl}/yjs/${path}`, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { CLOSE, ERRORS } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
@@ -36,7 +36,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
   const grants = new WeakMap<object, { docId: string; sender: Omit<SenderInfo, 'connectionId'> }>();
   const route = (privateDoc: boolean) => ({
     websocket: true as const,
-    preValidation: async (request: import('fastify').FastifyRequest<Req>, reply: import('fastify').FastifyReply) => {
+    preValidation: async (request: FastifyRequest<Req>, reply: FastifyReply) => {
       if (!isOriginAllowed(request.headers.origin, request.headers.host, allowedOrigins)) {
         return sendError(reply, ERRORS.ORIGIN_NOT_ALLOWED);
       }
@@ -46,7 +46,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       grants.set(request, grant);
     },
   });
-  const handler = (socket: WebSocket, request: import('fastify').FastifyRequest<Req>): void => {
+  const handler = (socket: WebSocket, request: FastifyRequest<Req>): void => {
       const grant = grants.get(request);
       if (!grant) return void socket.close(CLOSE.FORBIDDEN.code, CLOSE.FORBIDDEN.reason);
       const log = request.log;

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ERRORS, createWorkshopBodySchema, formatZodError, joinBodySchema } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
+import { FailureLimiter } from '../http/failureLimiter.js';
 import type { TemplateSource } from '../workshops/templates.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 
@@ -32,12 +33,18 @@ export const workshopRoutes: FastifyPluginAsync<{ workshops: WorkshopService; te
     return reply.code(201).send(await workshops.create(body, initial));
   });
 
-  // A join code has ~887 million values; the rate limit keeps guessing one hopeless.
-  app.post('/api/join', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+  // A join code has ~887 million values. A room full of citizens joins from one address, so only
+  // wrong codes count against it: 30 wrong codes in 10 minutes and that address waits.
+  const wrongCodes = new FailureLimiter(30, 10 * 60_000);
+  app.post('/api/join', { config: { rateLimit: { max: 600, timeWindow: '1 minute' } } }, async (request, reply) => {
+    if (wrongCodes.blocked(request.ip)) return sendError(reply, ERRORS.RATE_LIMITED);
     const parsed = joinBodySchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(parsed.error));
     const joined = await workshops.join(parsed.data.code, parsed.data.name);
-    if (!joined) return sendError(reply, ERRORS.JOIN_CODE_NOT_FOUND);
+    if (!joined) {
+      wrongCodes.fail(request.ip);
+      return sendError(reply, ERRORS.JOIN_CODE_NOT_FOUND);
+    }
     return joined;
   });
 

@@ -12,6 +12,7 @@ import { Room, type SyncSocket } from './Room.js';
 import type { UpdateGate } from './UpdateGate.js';
 
 const quietLog = { info() {}, warn() {}, error() {} };
+const sender = (connectionId: string) => ({ connectionId, workshopId: null, memberId: null, role: null, privateDoc: false });
 
 /** An in-memory socket that records what the room sent and how it closed it. */
 function memorySocket() {
@@ -44,8 +45,8 @@ describe('Room', () => {
     const room = await loadRoom(store);
     const a = memorySocket();
     const b = memorySocket();
-    const ca = room.connect(a.socket, { connectionId: 'a' });
-    room.connect(b.socket, { connectionId: 'b' });
+    const ca = room.connect(a.socket, sender('a'));
+    room.connect(b.socket, sender('b'));
     await room.flush(); // the schema stamp of a new board is stored and shared first
     const [beforeA, beforeB] = [a.sent.length, b.sent.length];
     room.receive(ca, encodeUpdate(noteUpdate('n1')));
@@ -63,7 +64,7 @@ describe('Room', () => {
     const store = sqlite();
     const room = await loadRoom(store, { check: () => ({ ok: false, code: CLOSE.FORBIDDEN.code, reason: 'Observers cannot edit' }) });
     const a = memorySocket();
-    const ca = room.connect(a.socket, { connectionId: 'a' });
+    const ca = room.connect(a.socket, sender('a'));
     const storedBefore = (await store.load('doc')).updates.length;
     room.receive(ca, encodeUpdate(noteUpdate('n1')));
     await room.flush();
@@ -86,8 +87,8 @@ describe('Room', () => {
     const room = await loadRoom(flaky);
     const a = memorySocket();
     const b = memorySocket();
-    const ca = room.connect(a.socket, { connectionId: 'a' });
-    room.connect(b.socket, { connectionId: 'b' });
+    const ca = room.connect(a.socket, sender('a'));
+    room.connect(b.socket, sender('b'));
     await room.flush();
     failing = true;
     const before = b.sent.length;

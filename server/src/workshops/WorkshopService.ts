@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   type Command,
   type CommandResult,

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { applyCommand, tally } from './commands.js';
+import { initialWorkshopState } from './types.js';
+
+const fac = { memberId: 'f', role: 'facilitator' as const, name: 'F' };
+const alice = { memberId: 'a', role: 'participant' as const, name: 'A' };
+const observer = { memberId: null, role: 'observer' as const, name: 'O' };
+
+describe('workshop commands', () => {
+  it('timer: start, pause, resume and add a minute on the server clock', () => {
+    let s = initialWorkshopState();
+    const run = (cmd: Parameters<typeof applyCommand>[2], now: number) => {
+      const out = applyCommand(s, fac, cmd, now);
+      if (!out.ok) throw new Error(out.message);
+      s = out.state;
+    };
+    run({ type: 'timer.start', seconds: 60 }, 1000);
+    expect(s.timer).toEqual({ status: 'running', endsAt: 61_000, remainingMs: 60_000, durationMs: 60_000 });
+    run({ type: 'timer.pause' }, 21_000);
+    expect(s.timer).toMatchObject({ status: 'paused', remainingMs: 40_000, endsAt: null });
+    run({ type: 'timer.addMinute' }, 30_000);
+    expect(s.timer).toMatchObject({ remainingMs: 100_000, durationMs: 120_000 });
+    run({ type: 'timer.resume' }, 50_000);
+    expect(s.timer).toMatchObject({ status: 'running', endsAt: 150_000 });
+    run({ type: 'timer.reset' }, 60_000);
+    expect(s.timer).toEqual({ status: 'idle', endsAt: null, remainingMs: 120_000, durationMs: 120_000 });
+  });
+
+  it('never mutates the state it is given', () => {
+    const s = initialWorkshopState();
+    const frozen = JSON.stringify(s);
+    applyCommand(s, fac, { type: 'lock.board', locked: true }, 0);
+    expect(JSON.stringify(s)).toBe(frozen);
+  });
+
+  it('roles: observers run nothing, participants only their own things', () => {
+    const s = initialWorkshopState();
+    expect(applyCommand(s, observer, { type: 'hand.raise' }, 0)).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(applyCommand(s, alice, { type: 'timer.start', seconds: 5 }, 0)).toMatchObject({ ok: false, error: 'forbidden' });
+    const raised = applyCommand(s, alice, { type: 'hand.raise' }, 0);
+    expect(raised.ok && raised.state.hands).toEqual([{ memberId: 'a', at: 0 }]);
+    const other = raised.ok ? applyCommand(raised.state, { ...alice, memberId: 'b' }, { type: 'hand.lower', memberId: 'a' }, 0) : null;
+    expect(other).toMatchObject({ ok: false, error: 'forbidden' });
+  });
+
+  it('tally ranks by count and keeps the ballot order for ties', () => {
+    expect(tally({ elementIds: ['x', 'y', 'z'], ballots: { a: ['z', 'y'], b: ['y'], c: ['x', 'z'] } })).toEqual([
+      { elementId: 'y', count: 2 },
+      { elementId: 'z', count: 2 },
+      { elementId: 'x', count: 1 },
+    ]);
+  });
+});
