@@ -17,7 +17,8 @@ import type { UpdateGate } from './sync/UpdateGate.js';
 import { attachControlChannel } from './control/controlChannel.js';
 import { workshopRoutes } from './routes/workshops.js';
 import { createSyncAuthorizer } from './workshops/access.js';
-import { type TemplateSource, noTemplates } from './workshops/templates.js';
+import { TemplateLibrary, loadBuiltInTemplates } from './templates/TemplateLibrary.js';
+import { templateRoutes } from './routes/templates.js';
 import { createWorkshopGate } from './workshops/WorkshopGate.js';
 import { WorkshopService } from './workshops/WorkshopService.js';
 
@@ -27,7 +28,8 @@ export interface AppDeps {
   bus?: Bus;
   /** Replaces the workshop gate (roles and locks) for every board update. */
   gate?: UpdateGate;
-  templates?: TemplateSource;
+  /** Built-in templates (default: the repository's server/templates folder). */
+  builtInTemplatesDir?: string;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -115,7 +117,9 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   });
   await app.register(healthRoutes);
   await app.register(boardRoutes, { boards: storage.boards });
-  await app.register(workshopRoutes, { workshops, templates: deps.templates ?? noTemplates });
+  const library = new TemplateLibrary(loadBuiltInTemplates(deps.builtInTemplatesDir ?? config.templatesDir), storage.templates);
+  await app.register(workshopRoutes, { workshops, templates: library });
+  await app.register(templateRoutes, { library, workshops });
   attachControlChannel(app, { workshops, rooms, allowedOrigins: config.allowedOrigins });
   await app.register(syncRoutes, {
     rooms,

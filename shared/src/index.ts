@@ -4,6 +4,8 @@ export * from './api.js';
 export * from './workshop.js';
 export * from './protocol.js';
 export * from './votes.js';
+export * from './template.js';
+export * from './templatePreview.js';
 export * from './zorder.js';
 export * from './presence.js';
 export * from './doc.js';

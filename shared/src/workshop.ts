@@ -43,6 +43,11 @@ export const agendaStepSchema = z.object({
   promise: z.string().max(300),
   /** While this step is current, participants' new notes are private until the facilitator reveals them. */
   private: z.boolean(),
+  /** A dot vote this step runs on its frame's notes, if any (the facilitator starts it from the step). */
+  vote: z
+    .object({ dotsPerPerson: z.number().int().min(1).max(50), allowMultiplePerElement: z.boolean() })
+    .nullable()
+    .optional(),
 });
 export type AgendaStep = z.infer<typeof agendaStepSchema>;
 export const agendaSchema = z.array(agendaStepSchema).max(50);

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ERRORS, createWorkshopBodySchema, formatZodError, joinBodySchema } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
 import { FailureLimiter } from '../http/failureLimiter.js';
-import type { TemplateSource } from '../workshops/templates.js';
+import type { TemplateSource } from '../templates/TemplateSource.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 
 /** The bearer token of a request: `Authorization: Bearer <token>`. */

@@ -1,3 +1,4 @@
+import type { TemplateStore } from '../templates/types.js';
 import type { WorkshopStore } from '../workshops/types.js';
 
 /**
@@ -52,5 +53,6 @@ export interface Storage {
   documents: DocumentStore;
   boards: BoardCatalog;
   workshops: WorkshopStore;
+  templates: TemplateStore;
   close(): Promise<void>;
 }

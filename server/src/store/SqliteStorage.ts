@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BoardCatalog, BoardRecord, DocumentStore, Storage, StoredDocument } from './DocumentStore.js';
+import { sqliteTemplateStore } from './sqliteTemplateStore.js';
 import { sqliteWorkshopStore } from './sqliteWorkshopStore.js';
 
 /** Schema of the SQLite file, stamped in `PRAGMA user_version`; each entry upgrades from the index. */
@@ -44,6 +45,13 @@ const SQL_MIGRATIONS: readonly string[] = [
      removed INTEGER NOT NULL DEFAULT 0
    );
    CREATE INDEX members_by_workshop ON members (workshop_id);`,
+  `CREATE TABLE templates (
+     id TEXT PRIMARY KEY,
+     owner_key_hash TEXT NOT NULL,
+     data TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );`,
 ];
 
 /**
@@ -133,6 +141,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     documents,
     boards,
     workshops: sqliteWorkshopStore(db),
+    templates: sqliteTemplateStore(db),
     async close() {
       if (db.open) db.close();
     },

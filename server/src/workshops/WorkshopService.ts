@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import {
   type Command,
   type CommandResult,
+  type Element,
   type CreateWorkshopBody,
   type CreateWorkshopResponse,
   type JoinResponse,
@@ -266,6 +267,18 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
       this.emit('revealed', workshop.id, member.id, notes.length);
     }
     return revealed.reduce((n, r) => n + r.notes.length, 0);
+  }
+
+  /** The board's elements and the agenda, for saving a workshop as a template. */
+  async snapshot(workshopId: string): Promise<{ workshop: WorkshopRecord; elements: Element[] } | null> {
+    const loaded = await this.load(workshopId);
+    if (!loaded) return null;
+    const room = await this.deps.rooms.get(loaded.workshop.boardId);
+    try {
+      return { workshop: loaded.workshop, elements: getElements(room.doc) };
+    } finally {
+      this.deps.rooms.release(room);
+    }
   }
 
   private editBoard(boardId: string, edit: (doc: Y.Doc) => void): Promise<void> {

@@ -7,7 +7,7 @@ export interface InstantiatedTemplate {
   build: (doc: Y.Doc) => void;
 }
 
-/** Where workshop templates come from (the template library issue fills this in). */
+/** Where workshop templates come from when a workshop is created. */
 export interface TemplateSource {
   instantiate(id: string, language: Language): Promise<InstantiatedTemplate | null>;
 }
