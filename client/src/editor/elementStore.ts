@@ -1,0 +1,110 @@
+import type * as Y from 'yjs';
+import { getElement, getElements, observeElements, type Connector, type Element, type Frame } from '@sammen/shared';
+import type { Box } from '../geometry/bounds.js';
+import { boxesIntersect } from '../geometry/bounds.js';
+import { elementBounds } from '../geometry/elements.js';
+import { SpatialIndex } from '../geometry/spatialIndex.js';
+
+/**
+ * A read model of the board's elements: plain validated objects plus a spatial index, kept up to date
+ * incrementally from `observeElements` (only changed ids are re-read). Unchanged elements keep their
+ * object identity, so memoised views skip them. Arrows are not in the index: their bounds depend on
+ * the elements they connect, and boards have few of them, so they are checked on each query.
+ */
+export class ElementStore {
+  private readonly elements = new Map<string, Element>();
+  private readonly arrows = new Map<string, Connector>();
+  private readonly frameMap = new Map<string, Frame>();
+  private readonly index = new SpatialIndex();
+  private readonly listeners = new Set<(changed: ReadonlySet<string>) => void>();
+  private readonly unobserve: () => void;
+  /** Bumped on every change; a cheap dependency for memoised views. */
+  version = 0;
+
+  constructor(private readonly doc: Y.Doc) {
+    this.loadAll();
+    this.unobserve = observeElements(doc, (changed) => this.apply(changed));
+  }
+
+  private loadAll(): void {
+    const all = getElements(this.doc);
+    const boxes: Array<{ id: string; box: Box }> = [];
+    for (const el of all) {
+      this.remember(el);
+      if (el.type !== 'arrow') boxes.push({ id: el.id, box: el });
+    }
+    this.index.load(boxes);
+  }
+
+  private remember(el: Element): void {
+    this.elements.set(el.id, el);
+    if (el.type === 'arrow') this.arrows.set(el.id, el);
+    else if (el.type === 'frame') this.frameMap.set(el.id, el);
+  }
+
+  private forget(id: string): void {
+    this.elements.delete(id);
+    this.arrows.delete(id);
+    this.frameMap.delete(id);
+    this.index.delete(id);
+  }
+
+  private apply(changed: ReadonlySet<string>): void {
+    for (const id of changed) {
+      const el = getElement(this.doc, id);
+      this.forget(id);
+      if (!el) continue;
+      this.remember(el);
+      if (el.type !== 'arrow') this.index.set(id, el);
+    }
+    this.version++;
+    for (const l of this.listeners) l(changed);
+  }
+
+  get(id: string): Element | undefined {
+    return this.elements.get(id);
+  }
+
+  readonly lookup = (id: string): Element | undefined => this.elements.get(id);
+
+  get size(): number {
+    return this.elements.size;
+  }
+
+  all(): IterableIterator<Element> {
+    return this.elements.values();
+  }
+
+  frames(): Frame[] {
+    return [...this.frameMap.values()];
+  }
+
+  /** Elements whose bounds intersect `box`. */
+  query(box: Box): Element[] {
+    const out: Element[] = [];
+    for (const id of this.index.search(box)) {
+      const el = this.elements.get(id);
+      if (el) out.push(el);
+    }
+    for (const arrow of this.arrows.values()) {
+      const b = elementBounds(arrow, this.lookup);
+      if (b && boxesIntersect(b, box)) out.push(arrow);
+    }
+    return out;
+  }
+
+  /** All fractional indices, for placing new elements above or below everything. */
+  indices(): string[] {
+    return [...this.elements.values()].map((e) => e.index);
+  }
+
+  subscribe(listener: (changed: ReadonlySet<string>) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.unobserve();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,77 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { createUndoManager } from './undo.js';
+import { initialConnectionState, reduceConnection, type ConnectionEvent, type ConnectionState } from './connectionStatus.js';
+
+/** One open board: its document, the provider that syncs it, and this person's undo history. */
+export interface BoardConnection {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly undoManager: Y.UndoManager;
+  getState(): ConnectionState;
+  subscribe(listener: () => void): () => void;
+  destroy(): void;
+}
+
+/** `ws://host` or `wss://host` for the page's own origin (the CSP allows no other). */
+export function wsOrigin(loc: Pick<Location, 'protocol' | 'host'> = window.location): string {
+  return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}`;
+}
+
+/** Opens the board's document over `/yjs/:boardId` and tracks the connection's state. */
+export function connectBoard(boardId: string): BoardConnection {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${wsOrigin()}/yjs`, boardId, doc, { maxBackoffTime: 5000 });
+  const undoManager = createUndoManager(doc);
+  let state: ConnectionState = initialConnectionState;
+  const listeners = new Set<() => void>();
+
+  const dispatch = (event: ConnectionEvent): void => {
+    const next = reduceConnection(state, event);
+    if (next === state) return;
+    state = next;
+    for (const l of listeners) l();
+  };
+
+  const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void =>
+    dispatch({ type: 'status', status });
+  const onSync = (synced: boolean): void => dispatch({ type: 'synced', synced });
+  const onClose = (event: CloseEvent | null): void => dispatch({ type: 'close', code: event?.code ?? null });
+  const onClosed = (event: { code: number }): void => dispatch({ type: 'closed', code: event.code });
+  const onOnline = (): void => {
+    dispatch({ type: 'network', online: true });
+    // Retry at once instead of waiting out the provider's back-off.
+    if (provider.shouldConnect && !provider.wsconnected) {
+      provider.disconnect();
+      provider.connect();
+    }
+  };
+  const onOffline = (): void => dispatch({ type: 'network', online: false });
+
+  provider.on('status', onStatus);
+  provider.on('sync', onSync);
+  provider.on('connection-close', onClose);
+  provider.on('closed', onClosed);
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+  if (!navigator.onLine) dispatch({ type: 'network', online: false });
+
+  return {
+    doc,
+    provider,
+    undoManager,
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      listeners.clear();
+      undoManager.destroy();
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { initialConnectionState, reduceConnection, type ConnectionEvent } from './connectionStatus.js';
+
+const run = (...events: ConnectionEvent[]) => events.reduce(reduceConnection, initialConnectionState);
+
+describe('connection status', () => {
+  it('goes online when the first sync completes', () => {
+    expect(run({ type: 'status', status: 'connecting' }, { type: 'status', status: 'connected' }).status).toBe('connecting');
+    expect(run({ type: 'status', status: 'connected' }, { type: 'synced', synced: true }).status).toBe('online');
+  });
+
+  it('reconnects after a drop and comes back online', () => {
+    const dropped = run({ type: 'synced', synced: true }, { type: 'close', code: 1006 }, { type: 'status', status: 'disconnected' });
+    expect(dropped.status).toBe('reconnecting');
+    expect(reduceConnection(dropped, { type: 'synced', synced: true }).status).toBe('online');
+  });
+
+  it('explains a message that was too big and clears it once synced again', () => {
+    const s = run({ type: 'synced', synced: true }, { type: 'close', code: 1009 });
+    expect(s.problem).toBe('connection.problem.messageTooBig');
+    expect(reduceConnection(s, { type: 'synced', synced: true }).problem).toBeNull();
+  });
+
+  it('stays closed after a permanent refusal', () => {
+    const s = run({ type: 'closed', code: 4404 }, { type: 'synced', synced: true });
+    expect(s).toEqual({ status: 'closed', everSynced: false, problem: 'connection.problem.boardNotFound' });
+    expect(run({ type: 'closed', code: 4413 }).problem).toBe('connection.problem.boardTooLarge');
+    expect(run({ type: 'closed', code: 4499 }).problem).toBe('connection.problem.refused');
+  });
+
+  it('shows offline while the browser has no network', () => {
+    const s = run({ type: 'synced', synced: true }, { type: 'network', online: false }, { type: 'status', status: 'connecting' });
+    expect(s.status).toBe('offline');
+    expect(reduceConnection(s, { type: 'network', online: true }).status).toBe('reconnecting');
+  });
+});

@@ -1,0 +1,74 @@
+import { CLOSE } from '@sammen/shared';
+
+/**
+ * What the status indicator shows. `connecting` before the first sync; `online` when synced;
+ * `reconnecting` after a drop while the provider retries (edits keep working and merge later);
+ * `offline` when the browser has no network; `closed` when the server refused for good.
+ */
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'closed';
+
+export interface ConnectionState {
+  readonly status: ConnectionStatus;
+  /** Whether this page has ever completed a sync with the server. */
+  readonly everSynced: boolean;
+  /** i18n key of the last problem the server reported, or null. */
+  readonly problem: string | null;
+}
+
+export type ConnectionEvent =
+  | { type: 'status'; status: 'connected' | 'disconnected' | 'connecting' }
+  | { type: 'synced'; synced: boolean }
+  /** The socket closed; `code` is null when we closed it ourselves. */
+  | { type: 'close'; code: number | null }
+  /** The provider gave up for good (4400–4499). */
+  | { type: 'closed'; code: number }
+  | { type: 'network'; online: boolean };
+
+export const initialConnectionState: ConnectionState = { status: 'connecting', everSynced: false, problem: null };
+
+/** The i18n key explaining a WebSocket close code, or null for an ordinary close. */
+export function closeProblemKey(code: number | null): string | null {
+  switch (code) {
+    case CLOSE.MESSAGE_TOO_BIG.code:
+      return 'connection.problem.messageTooBig';
+    case CLOSE.MALFORMED_MESSAGE.code:
+      return 'connection.problem.malformed';
+    case CLOSE.UNAUTHORIZED.code:
+    case CLOSE.FORBIDDEN.code:
+      return 'connection.problem.forbidden';
+    case CLOSE.BOARD_NOT_FOUND.code:
+      return 'connection.problem.boardNotFound';
+    case CLOSE.BOARD_TOO_LARGE.code:
+      return 'connection.problem.boardTooLarge';
+    case CLOSE.STORAGE_FAILED.code:
+      return 'connection.problem.storageFailed';
+    case CLOSE.SERVER_SHUTDOWN.code:
+      return 'connection.problem.serverShutdown';
+    default:
+      return null;
+  }
+}
+
+/** Pure transition function, so the indicator's behaviour is testable without sockets. */
+export function reduceConnection(state: ConnectionState, event: ConnectionEvent): ConnectionState {
+  if (state.status === 'closed') return state;
+  switch (event.type) {
+    case 'status':
+      if (state.status === 'offline') return state;
+      if (event.status === 'connected') return state;
+      return { ...state, status: state.everSynced ? 'reconnecting' : 'connecting' };
+    case 'synced':
+      if (!event.synced) return state;
+      return { status: 'online', everSynced: true, problem: null };
+    case 'close': {
+      const problem = closeProblemKey(event.code) ?? state.problem;
+      const status = state.status === 'offline' ? 'offline' : state.everSynced ? 'reconnecting' : 'connecting';
+      return { ...state, status, problem };
+    }
+    case 'closed':
+      return { ...state, status: 'closed', problem: closeProblemKey(event.code) ?? 'connection.problem.refused' };
+    case 'network':
+      if (!event.online) return { ...state, status: 'offline' };
+      return state.status === 'offline' ? { ...state, status: state.everSynced ? 'reconnecting' : 'connecting' } : state;
+  }
+}

@@ -1,0 +1,25 @@
+import type * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+
+/**
+ * A deliberately small hook for end-to-end tests to assert on the document the page holds. Not an
+ * API: nothing in the app reads it.
+ */
+export interface SammenTestHook {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  undoManager: Y.UndoManager;
+}
+
+declare global {
+  interface Window {
+    __sammen?: SammenTestHook;
+  }
+}
+
+export function exposeTestHook(hook: SammenTestHook): () => void {
+  window.__sammen = hook;
+  return () => {
+    if (window.__sammen === hook) delete window.__sammen;
+  };
+}

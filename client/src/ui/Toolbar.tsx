@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import type { Editor } from '../editor/Editor.js';
+import { redo, undo } from '../editor/commands.js';
+import type { ToolId } from '../tools/types.js';
+import { Icon, type IconName } from './icons.js';
+
+const TOOLS: ReadonlyArray<{ id: ToolId; icon: IconName; key: string }> = [
+  { id: 'select', icon: 'select', key: 'V' },
+  { id: 'hand', icon: 'hand', key: 'H' },
+  { id: 'note', icon: 'note', key: 'N' },
+  { id: 'text', icon: 'text', key: 'T' },
+  { id: 'rect', icon: 'rect', key: 'R' },
+  { id: 'ellipse', icon: 'ellipse', key: 'O' },
+  { id: 'arrow', icon: 'arrow', key: 'A' },
+  { id: 'frame', icon: 'frame', key: 'F' },
+];
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+const MOD = isMac ? '⌘' : 'Ctrl+';
+
+/** The tools, with their shortcuts in the tooltip and accessible name; plus undo and redo. */
+export function Toolbar({ editor, tool, canUndo, canRedo }: { editor: Editor; tool: ToolId; canUndo: boolean; canRedo: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div role="toolbar" aria-label={t('tool.toolbar')} aria-orientation="vertical" className="toolbar">
+      {TOOLS.map(({ id, icon, key }) => {
+        const label = t('tool.shortcut', { label: t(`tool.${id}`), key });
+        return (
+          <button
+            key={id}
+            type="button"
+            className="tool-button"
+            aria-label={label}
+            title={label}
+            aria-pressed={tool === id}
+            data-tool={id}
+            onClick={() => editor.setTool(id)}
+          >
+            <Icon name={icon} />
+          </button>
+        );
+      })}
+      <hr aria-hidden="true" />
+      <button
+        type="button"
+        className="tool-button"
+        aria-label={t('tool.shortcut', { label: t('tool.undo'), key: `${MOD}Z` })}
+        title={t('tool.shortcut', { label: t('tool.undo'), key: `${MOD}Z` })}
+        disabled={!canUndo}
+        onClick={() => undo(editor)}
+      >
+        <Icon name="undo" />
+      </button>
+      <button
+        type="button"
+        className="tool-button"
+        aria-label={t('tool.shortcut', { label: t('tool.redo'), key: `${MOD}Shift+Z` })}
+        title={t('tool.shortcut', { label: t('tool.redo'), key: `${MOD}Shift+Z` })}
+        disabled={!canRedo}
+        onClick={() => redo(editor)}
+      >
+        <Icon name="redo" />
+      </button>
+    </div>
+  );
+}
