@@ -1,3 +1,4 @@
+import type { VersionStore } from '../outputs/types.js';
 import type { TemplateStore } from '../templates/types.js';
 import type { WorkshopStore } from '../workshops/types.js';
 
@@ -54,5 +55,6 @@ export interface Storage {
   boards: BoardCatalog;
   workshops: WorkshopStore;
   templates: TemplateStore;
+  versions: VersionStore;
   close(): Promise<void>;
 }

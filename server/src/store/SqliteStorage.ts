@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BoardCatalog, BoardRecord, DocumentStore, Storage, StoredDocument } from './DocumentStore.js';
 import { sqliteTemplateStore } from './sqliteTemplateStore.js';
+import { sqliteVersionStore } from './sqliteVersionStore.js';
 import { sqliteWorkshopStore } from './sqliteWorkshopStore.js';
 
 /** Schema of the SQLite file, stamped in `PRAGMA user_version`; each entry upgrades from the index. */
@@ -52,6 +53,14 @@ const SQL_MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  `CREATE TABLE board_versions (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX board_versions_by_board ON board_versions (board_id, created_at);`,
 ];
 
 /**
@@ -142,6 +151,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     boards,
     workshops: sqliteWorkshopStore(db),
     templates: sqliteTemplateStore(db),
+    versions: sqliteVersionStore(db),
     async close() {
       if (db.open) db.close();
     },

@@ -96,6 +96,36 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     return { id, boardId, facilitatorToken, joinCode, observerToken };
   }
 
+  /** Recreates a workshop from a backup: new id, board id, tokens and join code; the same content. */
+  async restore(input: {
+    title: string;
+    language: CreateWorkshopBody['language'];
+    createdAt: string;
+    state: WorkshopState;
+    members: Array<Omit<MemberRecord, 'workshopId' | 'tokenHash'>>;
+  }): Promise<CreateWorkshopResponse> {
+    const id = randomId(20);
+    const boardId = newBoardId();
+    const facilitatorToken = newToken();
+    const observerToken = newToken();
+    const joinCode = await this.uniqueJoinCode();
+    await this.deps.boards.create({ id: boardId, title: input.title, workshopId: id });
+    const workshop: WorkshopRecord = { id, boardId, title: input.title, language: input.language, joinCode, observerToken, state: input.state, createdAt: input.createdAt };
+    const [facilitator, ...others] = [...input.members].sort((a, b) => (a.role === 'facilitator' ? -1 : b.role === 'facilitator' ? 1 : 0));
+    await this.deps.workshops.create(workshop, { ...facilitator!, workshopId: id, tokenHash: hashToken(facilitatorToken) });
+    // Other members keep their names and roles but get no usable token: they join again with the new code.
+    for (const m of others) await this.deps.workshops.addMember({ ...m, workshopId: id, tokenHash: hashToken(newToken()) });
+    return { id, boardId, facilitatorToken, joinCode, observerToken };
+  }
+
+  /** Waits until everything applied to a loaded board is stored (before exporting it). */
+  async flushBoard(boardId: string): Promise<void> {
+    if (!this.deps.rooms.loadedIds().includes(boardId)) return;
+    const room = await this.deps.rooms.get(boardId);
+    await room.flush();
+    this.deps.rooms.release(room);
+  }
+
   /** Joins by code; null when no workshop has this code (or its participant link is revoked). */
   async join(code: string, name: string): Promise<JoinResponse | null> {
     const workshop = await this.deps.workshops.getByJoinCode(code);

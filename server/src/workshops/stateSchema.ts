@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { agendaSchema } from '@sammen/shared';
+
+/** WorkshopState as data from outside (a backup file): every field checked before it is trusted. */
+const viewportSchema = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().positive(), height: z.number().positive() });
+const resultsSchema = z.array(z.object({ elementId: z.string(), count: z.number().int().min(0) }));
+export const voteRecordSchema = z.object({
+  id: z.string().max(40),
+  title: z.string().max(200),
+  status: z.enum(['open', 'closed', 'revealed']),
+  elementIds: z.array(z.string().max(64)).max(2000),
+  dotsPerPerson: z.number().int().min(1).max(50),
+  allowMultiplePerElement: z.boolean(),
+  ballots: z.record(z.string().max(40), z.array(z.string().max(64)).max(50)),
+  results: resultsSchema.nullable(),
+  startedAt: z.number(),
+  revealedAt: z.number().nullable(),
+});
+export const workshopStateSchema = z.object({
+  agenda: agendaSchema,
+  current: z.number().int().min(0),
+  timer: z.object({
+    status: z.enum(['idle', 'running', 'paused']),
+    endsAt: z.number().nullable(),
+    remainingMs: z.number().min(0),
+    durationMs: z.number().min(0),
+  }),
+  follow: z.object({ active: z.boolean(), leaderId: z.string().nullable(), viewport: viewportSchema.nullable() }),
+  locks: z.object({ board: z.boolean(), frames: z.array(z.object({ frameId: z.string(), contents: z.boolean() })) }),
+  private: z.object({ active: z.boolean(), reveal: z.enum(['anonymous', 'named']) }),
+  vote: voteRecordSchema.nullable(),
+  pastVotes: z.array(voteRecordSchema),
+  hands: z.array(z.object({ memberId: z.string(), at: z.number() })),
+  reveals: z.array(z.object({ at: z.number(), stepIndex: z.number().int(), notes: z.number().int(), mode: z.enum(['anonymous', 'named']) })),
+});
