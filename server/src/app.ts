@@ -19,6 +19,7 @@ import { workshopRoutes } from './routes/workshops.js';
 import { createSyncAuthorizer } from './workshops/access.js';
 import { TemplateLibrary, loadBuiltInTemplates } from './templates/TemplateLibrary.js';
 import { templateRoutes } from './routes/templates.js';
+import { outputRoutes } from './routes/outputs.js';
 import { createWorkshopGate } from './workshops/WorkshopGate.js';
 import { WorkshopService } from './workshops/WorkshopService.js';
 
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   const library = new TemplateLibrary(loadBuiltInTemplates(deps.builtInTemplatesDir ?? config.templatesDir), storage.templates);
   await app.register(workshopRoutes, { workshops, templates: library });
   await app.register(templateRoutes, { library, workshops });
+  await app.register(outputRoutes, { workshops, storage });
   attachControlChannel(app, { workshops, rooms, allowedOrigins: config.allowedOrigins });
   await app.register(syncRoutes, {
     rooms,

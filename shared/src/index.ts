@@ -18,3 +18,4 @@ export * from './schema/TextBox.js';
 export * from './schema/Shape.js';
 export * from './schema/Frame.js';
 export * from './schema/Connector.js';
+export * from './schema/ActionCard.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionCardSchema } from './schema/ActionCard.js';
 import { connectorSchema } from './schema/Connector.js';
 import { frameSchema } from './schema/Frame.js';
 import { shapeSchema } from './schema/Shape.js';
@@ -43,6 +44,7 @@ export const templateElementSchema = z.discriminatedUnion('type', [
   templateShapeSchema,
   templateFrameSchema,
   connectorSchema,
+  actionCardSchema,
 ]);
 export type TemplateElement = z.infer<typeof templateElementSchema>;
 
@@ -104,6 +106,7 @@ export function instantiateTemplate(template: Template, language: Language): { e
       case 'frame':
         return { ...el, title: localize(el.title, language) };
       case 'arrow':
+      case 'action':
         return el;
     }
   });
@@ -148,6 +151,7 @@ export function templateFromBoard(input: {
         case 'frame':
           return { ...el, title: l(el.title) };
         case 'arrow':
+        case 'action':
           return el;
       }
     }),
@@ -160,7 +164,7 @@ export function completeLanguages(template: Template): Language[] {
   const strings: Localized[] = [template.title, template.description];
   for (const el of template.elements) {
     if (el.type === 'frame') strings.push(el.title);
-    else if (el.type !== 'arrow') strings.push(el.text);
+    else if (el.type !== 'arrow' && el.type !== 'action') strings.push(el.text);
   }
   for (const s of template.agenda) strings.push(s.title, s.instructions, s.promise);
   return LANGUAGES.filter((lang) => strings.every((s) => s[lang] !== undefined));

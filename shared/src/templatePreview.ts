@@ -34,6 +34,8 @@ export function templatePreviewSvg(template: Template, language: Language, width
             : `<rect ${geo} fill="${COLORS[el.fill].fill}" stroke="#555" stroke-width="2" rx="6"/>`;
         case 'text':
           return `<rect ${geo} fill="#00000010"/>`;
+        case 'action':
+          return `<rect ${geo} fill="#ffffff" stroke="#555" stroke-width="2"/>`;
       }
     });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${vb}" preserveAspectRatio="xMidYMid meet"><rect x="${vx}" y="${vy}" width="${vw}" height="${vh}" fill="#fafafa"/>${parts.join('')}</svg>`;

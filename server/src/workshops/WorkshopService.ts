@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   type Command,
   type CommandResult,
@@ -306,6 +306,18 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const room = await this.deps.rooms.get(loaded.workshop.boardId);
     try {
       return { workshop: loaded.workshop, elements: getElements(room.doc) };
+    } finally {
+      this.deps.rooms.release(room);
+    }
+  }
+
+  /** The board's whole Yjs state now (for a named version). */
+  async boardState(workshopId: string): Promise<Uint8Array | null> {
+    const loaded = await this.load(workshopId);
+    if (!loaded) return null;
+    const room = await this.deps.rooms.get(loaded.workshop.boardId);
+    try {
+      return Y.encodeStateAsUpdate(room.doc);
     } finally {
       this.deps.rooms.release(room);
     }

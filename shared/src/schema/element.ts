@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionCardSchema, type ActionCard } from './ActionCard.js';
 import { connectorSchema, type Connector } from './Connector.js';
 import { frameSchema, type Frame } from './Frame.js';
 import { shapeSchema, type Shape } from './Shape.js';
@@ -12,8 +13,9 @@ export const elementSchema = z.discriminatedUnion('type', [
   shapeSchema,
   frameSchema,
   connectorSchema,
+  actionCardSchema,
 ]);
-export type Element = StickyNote | TextBox | Shape | Frame | Connector;
+export type Element = StickyNote | TextBox | Shape | Frame | Connector | ActionCard;
 export type ElementType = Element['type'];
 export type BoxElement = Exclude<Element, Connector>;
 export type ElementOfType<T extends ElementType> = Extract<Element, { type: T }>;

@@ -1,0 +1,60 @@
+import { escapeXml as esc, frameSvg } from './frameSvg.js';
+import type { ReportModel, ReportNote } from './reportModel.js';
+import { REPORT_STRINGS } from './reportStrings.js';
+
+const CSS = `
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1f1f1f;line-height:1.5}
+h1{font-size:1.8rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2.2rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f1f1f1}.summary{border:2px solid #2b2d42;padding:0 1rem 1rem;border-radius:6px}
+.note{white-space:pre-wrap}.meta{color:#444}figure{margin:1rem 0}svg{max-width:100%;height:auto;border:1px solid #ddd}
+@media print{body{margin:0;max-width:none}.summary{page-break-after:always}h2{page-break-after:avoid}figure,table{page-break-inside:avoid}}
+`;
+
+/** A printable web page of the report. Every piece of board text is escaped: nothing in a note runs. */
+export function renderHtml(m: ReportModel): string {
+  const s = REPORT_STRINGS[m.language];
+  const date = new Intl.DateTimeFormat(m.language, { dateStyle: 'long' }).format(new Date(m.createdAt));
+  const note = (n: ReportNote) =>
+    `<li><span class="note">${esc(n.text)}</span>${n.votes ? ` <strong>(${esc(s.count)}: ${n.votes})</strong>` : ''}${n.author ? ` — <em>${esc(n.author)}</em>` : ''}</li>`;
+  const list = (items: string[]) => (items.length ? `<ul>${items.join('')}</ul>` : `<p>${esc(s.nothing)}</p>`);
+  const top = m.votes.flatMap((v) => v.results.filter((r) => r.count > 0).slice(0, 5));
+  const out: string[] = [];
+  out.push(`<header><h1>${esc(s.report)}: ${esc(m.title)}</h1>`);
+  out.push(`<p class="meta">${esc(s.date)}: ${esc(date)} · ${esc(s.plannedDuration)}: ${esc(s.minutes(m.plannedMinutes))} · ${esc(s.participants)}: ${esc(s.roles.facilitator)} ${m.roles.facilitator}, ${esc(s.roles.cofacilitator)} ${m.roles.cofacilitator}, ${esc(s.roles.participant)} ${m.roles.participant}. ${esc(s.observersNote)}</p></header>`);
+  out.push(`<section class="summary"><h2>${esc(s.summary)}</h2>`);
+  out.push(`<h3>${esc(s.background)}</h3><p>${esc(s.backgroundText(m.title, m.steps.length))}</p>`);
+  const clusters = m.steps.flatMap((st) => st.clusters);
+  out.push(`<h3>${esc(s.said)}</h3>${list(clusters.length ? clusters.map((c) => `<li>${esc(c.label)}: ${esc(s.notes(c.notes.length))}</li>`) : [`<li>${esc(s.notes(m.notes.length))}</li>`])}`);
+  out.push(`<h3>${esc(s.prioritised)}</h3>${top.length ? `<ol>${top.map((r) => `<li>${esc(r.text)} (${esc(s.count)}: ${r.count})</li>`).join('')}</ol>` : `<p>${esc(s.nothing)}</p>`}`);
+  out.push(`<h3>${esc(s.proposedActions)}</h3>${list(m.actions.map((a) => `<li>${esc(a.what)} (${esc(a.who.map((w) => s.actors[w]).join(', '))})</li>`))}`);
+  out.push(`<h3>${esc(s.participation)}</h3><table><thead><tr><th>${esc(s.step)}</th><th>${esc(s.promised)}</th><th>${esc(s.promise)}</th><th>${esc(s.kept)}</th></tr></thead><tbody>`);
+  for (const st of m.steps) out.push(`<tr><td>${st.index + 1}. ${esc(st.step.title)}</td><td>${esc(s.levels[st.step.level])}</td><td>${esc(st.step.promise)}</td><td>${esc(st.kept ? s.keptYes : s.keptNo)}</td></tr>`);
+  out.push('</tbody></table></section>');
+
+  for (const st of m.steps) {
+    out.push(`<section><h2>${esc(s.step)} ${st.index + 1}: ${esc(st.step.title)}</h2><p class="meta">${esc(s.participation)}: ${esc(s.levels[st.step.level])}. ${esc(s.promise)}: ${esc(st.step.promise)}</p>`);
+    for (const c of st.clusters) out.push(`<h3>${esc(s.cluster)}: ${esc(c.label)} (${esc(s.count)}: ${c.votes})</h3>${list(c.notes.map(note))}`);
+    if (st.unclustered.length) out.push(`<h3>${esc(s.notInCluster)}</h3>${list(st.unclustered.map(note))}`);
+    for (const v of st.votes) {
+      out.push(`<h3>${esc(s.vote)}${v.title ? `: ${esc(v.title)}` : ''}</h3><table><thead><tr><th>#</th><th>${esc(s.text)}</th><th>${esc(s.count)}</th></tr></thead><tbody>`);
+      v.results.forEach((r, i) => out.push(`<tr><td>${i + 1}</td><td class="note">${esc(r.text)}</td><td>${r.count}</td></tr>`));
+      out.push('</tbody></table>');
+    }
+    const inFrame = st.frame && m.frames.find((f) => f.frame.id === st.frame!.id);
+    if (inFrame) out.push(`<figure>${frameSvg(inFrame.frame, inFrame.elements)}<figcaption>${esc(inFrame.frame.title)}</figcaption></figure>`);
+    out.push('</section>');
+  }
+  out.push(`<section><h2>${esc(s.actions)}</h2>`);
+  if (m.actions.length) {
+    out.push(`<table><thead><tr><th>${esc(s.what)}</th><th>${esc(s.who)}</th><th>${esc(s.firstStep)}</th><th>${esc(s.when)}</th><th>${esc(s.source)}</th></tr></thead><tbody>`);
+    for (const a of m.actions) {
+      const who = [...a.who.map((w) => s.actors[w]), ...(a.whoDetail ? [a.whoDetail] : [])].join(', ');
+      const src = a.source ? `${esc(a.source.label)} (${esc(s.notes(a.source.notes.length))}, ${esc(s.count)}: ${a.source.votes})` : '';
+      out.push(`<tr><td class="note">${esc(a.what)}</td><td>${esc(who)}</td><td class="note">${esc(a.firstStep)}</td><td>${esc(a.when)}</td><td>${src}</td></tr>`);
+    }
+    out.push('</tbody></table>');
+  } else out.push(`<p>${esc(s.nothing)}</p>`);
+  out.push(`</section><section><h2>${esc(s.parkingLot)}</h2>${list(m.parkingLot.map(note))}</section>`);
+  return `<!doctype html><html lang="${m.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(s.report)}: ${esc(m.title)}</title><style>${CSS}</style></head><body>${out.join('\n')}</body></html>`;
+}

@@ -1,0 +1,105 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { ERRORS, formatZodError, getElements, isFacilitatorRole, randomId } from '@sammen/shared';
+import { sendError } from '../http/errors.js';
+import { checkBackup, exportWorkshop, importWorkshop } from '../outputs/backup.js';
+import { renderCsv } from '../outputs/renderCsv.js';
+import { renderHtml } from '../outputs/renderHtml.js';
+import { renderMarkdown } from '../outputs/renderMarkdown.js';
+import { renderPdf } from '../outputs/renderPdf.js';
+import { buildReport } from '../outputs/reportModel.js';
+import type { Storage } from '../store/DocumentStore.js';
+import type { Session, WorkshopService } from '../workshops/WorkshopService.js';
+import { bearerToken } from './workshops.js';
+
+type Params = { Params: { id: string } };
+
+/**
+ * What a workshop leaves behind: the report, named versions of the board, and the backup file.
+ * Everything but import needs a facilitator token of that workshop (`Authorization: Bearer`).
+ */
+export const outputRoutes: FastifyPluginAsync<{ workshops: WorkshopService; storage: Storage }> = async (app, { workshops, storage }) => {
+  const facilitator = async (request: FastifyRequest<Params>, reply: FastifyReply): Promise<Session | null> => {
+    const session = await workshops.resolveToken(bearerToken(request));
+    if (!session) {
+      sendError(reply, ERRORS.UNAUTHORIZED);
+      return null;
+    }
+    if (session.workshopId !== request.params.id || !isFacilitatorRole(session.role)) {
+      sendError(reply, ERRORS.FORBIDDEN);
+      return null;
+    }
+    return session;
+  };
+
+  app.get<Params & { Querystring: { format?: string } }>('/api/workshops/:id/report', async (request, reply) => {
+    const session = await facilitator(request, reply);
+    if (!session) return reply;
+    const format = request.query.format ?? 'html';
+    if (!['md', 'csv', 'pdf', 'html'].includes(format)) return sendError(reply, ERRORS.BAD_REQUEST, 'format must be md, csv, pdf or html');
+    const snap = await workshops.snapshot(session.workshopId);
+    const loaded = await workshops.load(session.workshopId);
+    if (!snap || !loaded) return sendError(reply, ERRORS.NOT_FOUND);
+    const model = buildReport(snap.workshop, loaded.members, snap.elements);
+    const name = `sammen-report-${snap.workshop.id}`;
+    switch (format) {
+      case 'md':
+        return reply.type('text/markdown; charset=utf-8').header('content-disposition', `attachment; filename="${name}.md"`).send(renderMarkdown(model));
+      case 'csv':
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(renderCsv(model));
+      case 'pdf':
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(await renderPdf(model));
+      default:
+        // The report page shows only escaped text and inline SVG: it needs no script at all.
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+          .send(renderHtml(model));
+    }
+  });
+
+  app.get<Params>('/api/workshops/:id/export', async (request, reply) => {
+    const session = await facilitator(request, reply);
+    if (!session) return reply;
+    const backup = await exportWorkshop(storage, workshops, session.workshopId);
+    if (!backup) return sendError(reply, ERRORS.NOT_FOUND);
+    return reply.header('content-disposition', `attachment; filename="sammen-workshop-${session.workshopId}.json"`).send(backup);
+  });
+
+  app.post('/api/workshops/import', { bodyLimit: 256 * 1024 * 1024 }, async (request, reply) => {
+    const checked = checkBackup(request.body);
+    if (!checked.ok) return sendError(reply, ERRORS.BAD_REQUEST, checked.message);
+    return reply.code(201).send(await importWorkshop(storage, workshops, checked.backup));
+  });
+
+  app.post<Params>('/api/workshops/:id/versions', async (request, reply) => {
+    const session = await facilitator(request, reply);
+    if (!session) return reply;
+    const body = z.object({ name: z.string().trim().min(1).max(200) }).safeParse(request.body);
+    if (!body.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(body.error));
+    const state = await workshops.boardState(session.workshopId);
+    if (!state) return sendError(reply, ERRORS.NOT_FOUND);
+    const version = { id: randomId(16), boardId: session.boardId, name: body.data.name, createdAt: new Date().toISOString(), state };
+    await storage.versions.save(version);
+    return reply.code(201).send({ id: version.id, name: version.name, createdAt: version.createdAt });
+  });
+
+  app.get<Params>('/api/workshops/:id/versions', async (request, reply) => {
+    const session = await facilitator(request, reply);
+    if (!session) return reply;
+    return (await storage.versions.list(session.boardId)).map(({ id, name, createdAt }) => ({ id, name, createdAt }));
+  });
+
+  app.get<Params & { Params: { versionId: string } }>('/api/workshops/:id/versions/:versionId', async (request, reply) => {
+    const session = await facilitator(request, reply);
+    if (!session) return reply;
+    const version = await storage.versions.get(request.params.versionId);
+    if (!version || version.boardId !== session.boardId) return sendError(reply, ERRORS.NOT_FOUND);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, version.state);
+    const elements = getElements(doc);
+    doc.destroy();
+    return { id: version.id, name: version.name, createdAt: version.createdAt, elements };
+  });
+};
