@@ -99,3 +99,37 @@ describe('Room', () => {
     expect(b.sent.length).toBe(before);
   });
 });
+
+describe('Room presence', () => {
+  it('closes a connection whose presence message is too large, and keeps small ones', async () => {
+    const { encodeAwarenessUpdate, Awareness } = await import('y-protocols/awareness');
+    const room = await loadRoom(sqlite());
+    const a = memorySocket();
+    const b = memorySocket();
+    const ca = room.connect(a.socket, sender('a'));
+    room.connect(b.socket, sender('b'));
+    const peer = new Awareness(new Y.Doc());
+    const msg = (state: unknown) => {
+      peer.setLocalState(state);
+      const update = encodeAwarenessUpdate(peer, [peer.clientID]);
+      return new Uint8Array([1, ...varUint(update.length), ...update]);
+    };
+    room.receive(ca, msg({ user: { name: 'Alice', color: '#d7263d' } }));
+    await room.flush();
+    expect(room.awareness.getStates().size).toBe(1);
+    room.receive(ca, msg({ user: { name: 'x'.repeat(70_000) } }));
+    await room.flush();
+    expect(a.closed()).toMatchObject({ code: 1009 });
+    expect(room.awareness.getStates().size).toBe(0); // its presence left with it
+  });
+});
+
+function varUint(n: number): number[] {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  out.push(n);
+  return out;
+}

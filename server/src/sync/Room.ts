@@ -38,6 +38,9 @@ export interface RoomOptions {
   onEmpty(room: Room): void;
 }
 
+/** Largest awareness (presence) message accepted from one client. */
+export const MAX_AWARENESS_BYTES = 64 * 1024;
+
 /** Typed transaction origins, so that update observers know what is already stored or shared. */
 const LOAD_ORIGIN = Symbol('load');
 const BUS_ORIGIN = Symbol('bus');
@@ -199,6 +202,12 @@ export class Room {
           await this.handleUpdate(conn, message.update);
           break;
         case 'awareness':
+          // Presence is a name, a colour, a cursor and a selection: a few hundred bytes. Anything
+          // much larger would be copied to every client in the room.
+          if (message.update.byteLength > MAX_AWARENESS_BYTES) {
+            this.disconnect(conn, { code: CLOSE.MESSAGE_TOO_BIG.code, reason: `Presence too big: the limit is ${MAX_AWARENESS_BYTES} bytes` });
+            return;
+          }
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
           break;
         case 'query-awareness':
