@@ -1,7 +1,8 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ERRORS } from '@sammen/shared';
+import { ERRORS, isBoardId } from '@sammen/shared';
+import { purgeIdleBoards } from './store/retention.js';
 import type { Config } from './config.js';
 import { installErrorHandlers, sendError } from './http/errors.js';
 import { isOriginAllowed } from './http/origin.js';
@@ -73,7 +74,17 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     maxDocBytes: config.maxBoardBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     idleUnloadMs: config.idleUnloadMs,
+    onStored: (docId) => noteActivity(docId),
   });
+  // Remember when a board last changed (for retention), at most once a minute per board.
+  const lastTouched = new Map<string, number>();
+  const noteActivity = (docId: string): void => {
+    if (!isBoardId(docId)) return;
+    const now = Date.now();
+    if ((lastTouched.get(docId) ?? 0) > now - 60_000) return;
+    lastTouched.set(docId, now);
+    storage.boards.touch(docId).catch((err: unknown) => app.log.warn({ err }, 'could not note board activity'));
+  };
 
   workshops = new WorkshopService({ workshops: storage.workshops, boards: storage.boards, documents: storage.documents, rooms });
 
@@ -130,6 +141,18 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     maxMessageBytes: config.maxMessageBytes,
   });
   if (config.clientDir) await app.register(clientRoutes, { clientDir: config.clientDir });
+
+  if (config.retentionDays > 0) {
+    const purge = () =>
+      purgeIdleBoards(storage, rooms, config.retentionDays).then(
+        (ids) => ids.length && app.log.info({ boards: ids.length }, 'deleted boards past the retention period'),
+        (err: unknown) => app.log.error({ err }, 'retention purge failed'),
+      );
+    app.addHook('onReady', async () => void purge());
+    const timer = setInterval(purge, 6 * 3600_000);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
 
   app.addHook('preClose', async () => {
     // Say goodbye to WebSocket clients before Fastify waits for their connections to end.

@@ -19,6 +19,8 @@ export interface Config {
   idleUnloadMs: number;
   /** Pending updates of a board that trigger a background compaction into a snapshot. */
   compactAfterUpdates: number;
+  /** Boards unchanged for this many days are deleted with everything they hold; 0 keeps them forever. */
+  retentionDays: number;
   /** Folder of the built-in workshop templates (JSON). */
   templatesDir: string;
   /** Built client to serve, or null to serve none. */
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxBoardBytes: int(env.MAX_BOARD_BYTES, 32 * MiB, 'MAX_BOARD_BYTES', 1024, 1024 * MiB),
     idleUnloadMs: int(env.IDLE_UNLOAD_MS, 30_000, 'IDLE_UNLOAD_MS', 0, 24 * 3600_000),
     compactAfterUpdates: int(env.COMPACT_AFTER_UPDATES, 500, 'COMPACT_AFTER_UPDATES', 1, 1_000_000),
+    retentionDays: int(env.RETENTION_DAYS, 0, 'RETENTION_DAYS', 0, 100 * 365),
     templatesDir: path.resolve(path.dirname(new URL(import.meta.url).pathname), '../templates'),
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(cwd, env.CLIENT_DIR || defaultClientDir()),
     logLevel: env.LOG_LEVEL || 'info',

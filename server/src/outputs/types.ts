@@ -12,4 +12,5 @@ export interface VersionStore {
   /** Oldest first. */
   list(boardId: string): Promise<BoardVersionRecord[]>;
   get(id: string): Promise<BoardVersionRecord | null>;
+  deleteForBoard(boardId: string): Promise<void>;
 }

@@ -47,6 +47,9 @@ export interface BoardCatalog {
   get(id: string): Promise<BoardRecord | null>;
   /** Marks the board as changed now. */
   touch(id: string): Promise<void>;
+  /** Boards not changed since `cutoff` (ISO time), oldest first. */
+  listIdleSince(cutoff: string): Promise<BoardRecord[]>;
+  delete(id: string): Promise<void>;
 }
 
 /** A storage backend: documents, the board catalogue, workshops, and its own shutdown. */

@@ -93,6 +93,10 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
       'SELECT id, title, created_at, updated_at, workshop_id FROM boards WHERE id = ?',
     ),
     touchBoard: db.prepare<[string, string]>('UPDATE boards SET updated_at = ? WHERE id = ?'),
+    idleBoards: db.prepare<[string], { id: string; title: string; created_at: string; updated_at: string; workshop_id: string | null }>(
+      'SELECT id, title, created_at, updated_at, workshop_id FROM boards WHERE updated_at < ? ORDER BY updated_at',
+    ),
+    deleteBoard: db.prepare<[string]>('DELETE FROM boards WHERE id = ?'),
   };
 
   const compactTx = db.transaction((docId: string, snapshot: Uint8Array, uptoSeq: number) => {
@@ -143,6 +147,12 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     },
     async touch(id) {
       q.touchBoard.run(new Date().toISOString(), id);
+    },
+    async listIdleSince(cutoff) {
+      return q.idleBoards.all(cutoff).map((row) => ({ id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at, workshopId: row.workshop_id }));
+    },
+    async delete(id) {
+      q.deleteBoard.run(id);
     },
   };
 

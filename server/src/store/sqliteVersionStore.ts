@@ -16,6 +16,7 @@ export function sqliteVersionStore(db: Database.Database): VersionStore {
     insert: db.prepare<[string, string, string, string, Buffer]>('INSERT INTO board_versions (id, board_id, name, created_at, data) VALUES (?, ?, ?, ?, ?)'),
     list: db.prepare<[string], Row>('SELECT * FROM board_versions WHERE board_id = ? ORDER BY created_at, id'),
     get: db.prepare<[string], Row>('SELECT * FROM board_versions WHERE id = ?'),
+    deleteForBoard: db.prepare<[string]>('DELETE FROM board_versions WHERE board_id = ?'),
   };
   return {
     async save(v) {
@@ -27,6 +28,9 @@ export function sqliteVersionStore(db: Database.Database): VersionStore {
     async get(id) {
       const row = q.get.get(id);
       return row ? toRecord(row) : null;
+    },
+    async deleteForBoard(boardId) {
+      q.deleteForBoard.run(boardId);
     },
   };
 }

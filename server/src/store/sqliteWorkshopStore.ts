@@ -61,7 +61,13 @@ export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
     members: db.prepare<[string], MemberRow>('SELECT * FROM members WHERE workshop_id = ? ORDER BY created_at, id'),
     setRole: db.prepare<[string, string]>('UPDATE members SET role = ? WHERE id = ?'),
     setRemoved: db.prepare<[number, string]>('UPDATE members SET removed = ? WHERE id = ?'),
+    deleteMembers: db.prepare<[string]>('DELETE FROM members WHERE workshop_id = ?'),
+    deleteWorkshop: db.prepare<[string]>('DELETE FROM workshops WHERE id = ?'),
   };
+  const deleteTx = db.transaction((id: string) => {
+    q.deleteMembers.run(id);
+    q.deleteWorkshop.run(id);
+  });
   const memberParams = (m: MemberRecord) => ({
     id: m.id, workshop_id: m.workshopId, role: m.role, name: m.name, token_hash: m.tokenHash, created_at: m.createdAt, removed: m.removed ? 1 : 0,
   });
@@ -113,6 +119,9 @@ export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
     async updateMember(id, change) {
       if (change.role) q.setRole.run(change.role, id);
       if (change.removed !== undefined) q.setRemoved.run(change.removed ? 1 : 0, id);
+    },
+    async delete(id) {
+      deleteTx(id);
     },
   };
 }

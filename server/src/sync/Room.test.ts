@@ -109,7 +109,7 @@ describe('Room presence', () => {
     const ca = room.connect(a.socket, sender('a'));
     room.connect(b.socket, sender('b'));
     const peer = new Awareness(new Y.Doc());
-    const msg = (state: unknown) => {
+    const msg = (state: Record<string, unknown>) => {
       peer.setLocalState(state);
       const update = encodeAwarenessUpdate(peer, [peer.clientID]);
       return new Uint8Array([1, ...varUint(update.length), ...update]);

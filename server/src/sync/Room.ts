@@ -36,6 +36,8 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** Called when the last connection has left. */
   onEmpty(room: Room): void;
+  /** Called after an update is stored (to note when the document was last changed). */
+  onStored?(docId: string): void;
 }
 
 /** Largest awareness (presence) message accepted from one client. */
@@ -258,6 +260,7 @@ export class Room {
       throw new StorageError(err);
     }
     this.lastSeq = seq;
+    this.options.onStored?.(this.docId);
     this.storedBytes += update.byteLength;
     this.pendingUpdates += 1;
     if (this.pendingUpdates >= this.options.compactAfterUpdates) this.scheduleCompaction();

@@ -12,6 +12,7 @@ export interface RoomManagerOptions {
   compactAfterUpdates: number;
   /** How long an empty room stays loaded, so a reload or a flaky connection does not reload it. */
   idleUnloadMs: number;
+  onStored?(docId: string): void;
 }
 
 /**

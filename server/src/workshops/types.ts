@@ -85,4 +85,6 @@ export interface WorkshopStore {
   getMemberByTokenHash(hash: string): Promise<MemberRecord | null>;
   listMembers(workshopId: string): Promise<MemberRecord[]>;
   updateMember(id: string, change: { role?: MemberRecord['role']; removed?: boolean }): Promise<void>;
+  /** Removes the workshop and its members. */
+  delete(id: string): Promise<void>;
 }
