@@ -1,18 +1,9 @@
-import type { DocumentStore } from '../store/DocumentStore.js';
-import type { Bus } from './Bus.js';
-import { Room, type RoomLogger } from './Room.js';
-import type { SenderInfo, UpdateGate } from './UpdateGate.js';
+import { Room, type RoomOptions } from './Room.js';
+import type { SenderInfo } from './UpdateGate.js';
 
-export interface RoomManagerOptions {
-  store: DocumentStore;
-  gate: UpdateGate;
-  bus: Bus;
-  log: RoomLogger;
-  maxDocBytes: number;
-  compactAfterUpdates: number;
-  /** How long an empty room stays loaded, so a reload or a flaky connection does not reload it. */
+/** What every room gets, plus how long an empty room stays loaded (a reload must not reload it). */
+export interface RoomManagerOptions extends Omit<RoomOptions, 'docId' | 'onEmpty'> {
   idleUnloadMs: number;
-  onStored?(docId: string): void;
 }
 
 /**
@@ -36,7 +27,7 @@ export class RoomManager {
     if (pendingUnload) await pendingUnload;
     let room = this.rooms.get(docId);
     if (!room) {
-      room = Room.load({ ...this.options, docId, maxDocBytes: this.options.maxDocBytes, onEmpty: (r) => this.scheduleIdle(r) });
+      room = Room.load({ ...this.options, docId, onEmpty: (r) => this.scheduleIdle(r) });
       this.rooms.set(docId, room);
       room.catch(() => this.rooms.delete(docId));
     }
