@@ -1,15 +1,40 @@
 import { defineConfig } from 'vitest/config';
 
-// One run for everything: unit tests beside the code in shared/, server/ and client/, integration and
-// browser tests under tests/. `source` resolves @sammen/* workspaces to their TypeScript sources.
+const resolve = { conditions: ['source'] };
+const ssr = { resolve: { conditions: ['source'], externalConditions: ['source'] } };
+
+// One run for everything: unit tests beside the code in shared/, server/ and client/, integration tests
+// against a real server, and browser tests in real Chromium (one file at a time: 2 cores). `source`
+// resolves the @sammen/* workspaces to their TypeScript sources.
 export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+  resolve,
+  ssr,
   test: {
-    include: ['{shared,server,client}/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    maxWorkers: 2,
     reporters: ['default', './tests/harness/summaryReporter.ts'],
+    projects: [
+      {
+        resolve,
+        ssr,
+        test: {
+          name: 'unit+integration',
+          include: ['{shared,server,client}/src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+        },
+      },
+      {
+        resolve,
+        ssr,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+          maxWorkers: 1,
+        },
+      },
+    ],
   },
 });
