@@ -20,7 +20,7 @@ export const workshopRoutes: FastifyPluginAsync<{ workshops: WorkshopService; te
 ) => {
   await app.register(rateLimit, { global: false });
 
-  app.post('/api/workshops', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post('/api/workshops', { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (request, reply) => {
     const parsed = createWorkshopBodySchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(parsed.error));
     const body = parsed.data;
