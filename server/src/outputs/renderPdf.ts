@@ -100,12 +100,13 @@ function drawFrame(doc: PDFKit.PDFDocument, frame: Frame, elements: Element[], w
   const Y = (y: number) => oy + (y - frame.y) * scale;
   doc.save();
   doc.roundedRect(X(frame.x), Y(frame.y), frame.width * scale, frame.height * scale, 4).fillAndStroke(COLORS[frame.fill].fill, '#777777');
+  doc.fillColor('#222222').font('Helvetica-Bold').fontSize(10).text(pdfText(frame.title), X(frame.x) + 6, Y(frame.y) + 6, { lineBreak: false });
   for (const el of elements) {
     if (el.type === 'arrow' || el.type === 'text') continue;
-    const fill = el.type === 'note' ? COLORS[el.color].fill : el.type === 'shape' ? COLORS[el.fill].fill : el.type === 'frame' ? '#ffffff' : '#ffffff';
+    const fill = el.type === 'note' ? COLORS[el.color].fill : el.type === 'shape' || el.type === 'frame' ? COLORS[el.fill].fill : '#ffffff';
     doc.rect(X(el.x), Y(el.y), el.width * scale, el.height * scale).fillAndStroke(fill, '#999999');
     const text = el.type === 'frame' ? el.title : el.type === 'action' ? el.what : el.text;
-    const size = 7;
+    const size = 8;
     const lines = wrap(text, Math.max(4, Math.floor((el.width * scale - 4) / (size * 0.5))), Math.max(1, Math.floor((el.height * scale - 4) / (size * 1.2))));
     doc.fillColor('#1f1f1f').font('Helvetica').fontSize(size);
     lines.forEach((line, i) => doc.text(pdfText(line), X(el.x) + 2, Y(el.y) + 2 + i * size * 1.2, { lineBreak: false }));
