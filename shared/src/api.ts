@@ -12,4 +12,6 @@ export interface BoardMetadata {
   title: string;
   createdAt: string;
   updatedAt: string;
+  /** The workshop the board belongs to (its members need a token), or null for an open board. */
+  workshopId: string | null;
 }

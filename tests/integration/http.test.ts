@@ -61,3 +61,20 @@ describe('HTTP API', () => {
     expect(csp).toContain("connect-src 'self'");
   });
 });
+
+describe('web app pages', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.stop());
+
+  it('answers every page of the app with the app, and unknown paths with 404', async () => {
+    for (const page of ['/', '/b/aaaaaaaaaaaaaaaaaaaa', '/join', '/join/ABC234', '/new', '/accessibility', '/privacy']) {
+      const res = await fetch(`${server.url}${page}`);
+      expect(res.status, page).toBe(200);
+      expect(await res.text(), page).toContain('<div id="root">');
+    }
+    expect((await fetch(`${server.url}/no/such/page`)).status).toBe(404);
+  });
+});

@@ -3,6 +3,9 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
+/** Paths the web app answers (keep in step with client/src/ui/router.ts). */
+export const CLIENT_PAGES = ['/', '/b/:boardId', '/join', '/join/:code', '/new', '/accessibility', '/privacy'] as const;
+
 /**
  * Serves the built client: hashed assets with long caching, and index.html for the app's own pages
  * (`/`, `/b/:boardId`, and later pages) so that the client's router takes over.
@@ -26,6 +29,6 @@ export const clientRoutes: FastifyPluginAsync<{ clientDir: string }> = async (ap
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   };
-  app.get('/', sendIndex as never);
-  app.get('/b/:boardId', sendIndex as never);
+  // The app's own pages; the client's router shows the right one. Everything else stays a 404.
+  for (const page of CLIENT_PAGES) app.get(page, sendIndex as never);
 };
