@@ -16,6 +16,7 @@ export default defineConfig({
       '/api': backend,
       '/health': backend,
       '/yjs': { target: backend, ws: true },
+      '/socket.io': { target: backend, ws: true },
     },
   },
 });

@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { HomePage } from './ui/HomePage.js';
 import { navigate, useRoute } from './ui/router.js';
 
+// The join page pulls in the shared schemas (zod): loaded only when someone joins.
+const JoinPage = lazy(() => import('./ui/JoinPage.js').then((m) => ({ default: m.JoinPage })));
 // The board (Konva, Yjs, the editor) is loaded only when a board is opened: the front page stays light.
 const BoardPage = lazy(() => import('./ui/BoardPage.js').then((m) => ({ default: m.BoardPage })));
+const NewWorkshopPage = lazy(() => import('./ui/NewWorkshopPage.js').then((m) => ({ default: m.NewWorkshopPage })));
 
 export function App() {
   const route = useRoute();
@@ -12,6 +15,18 @@ export function App() {
   switch (route.page) {
     case 'home':
       return <HomePage />;
+    case 'new':
+      return (
+        <Suspense fallback={<p role="status">{t('board.loading')}</p>}>
+          <NewWorkshopPage />
+        </Suspense>
+      );
+    case 'join':
+      return (
+        <Suspense fallback={<p role="status">{t('board.loading')}</p>}>
+          <JoinPage key={route.code ?? ''} initialCode={route.code} />
+        </Suspense>
+      );
     case 'board':
       return (
         <Suspense fallback={<p role="status">{t('board.loading')}</p>}>

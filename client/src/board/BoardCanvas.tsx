@@ -6,6 +6,7 @@ import { boxContainsBox, expandBox, type Box } from '../geometry/bounds.js';
 import { arrowSegment, drawOrder, type Lookup } from '../geometry/elements.js';
 import { visibleWorldBox } from '../geometry/viewport.js';
 import type { Editor } from '../editor/Editor.js';
+import type { ElementStore } from '../editor/elementStore.js';
 import { attachKeyboard } from '../editor/keyboard.js';
 import type { Peer } from '../sync/presence.js';
 import { attachCanvasInput } from '../tools/canvasInput.js';
@@ -15,6 +16,11 @@ import { SelectionLayer } from './SelectionLayer.js';
 
 interface Props {
   editor: Editor;
+  /**
+   * Elements of another document drawn beneath the editor's own, untouchable (the board behind a
+   * participant's private notes).
+   */
+  backdrop?: ElementStore | null;
   peers: readonly Peer[];
   label: string;
   describedBy?: string;
@@ -42,7 +48,7 @@ function renderNodes(elements: readonly Element[], lookup: Lookup, scale: number
  * render window (the viewport plus a margin) are drawn; the window moves only when the viewport
  * leaves it, so small pans cost no React work at all.
  */
-export function BoardCanvas({ editor, peers, label, describedBy, untitledFrame, children }: Props) {
+export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy, untitledFrame, children }: Props) {
   const state = useSyncExternalStore(editor.subscribe, editor.getState);
   const version = useSyncExternalStore(
     (fn) => editor.store.subscribe(fn),
@@ -137,6 +143,7 @@ export function BoardCanvas({ editor, peers, label, describedBy, untitledFrame, 
           scaleX={viewport.scale}
           scaleY={viewport.scale}
         >
+          {backdrop && <BackdropLayer store={backdrop} windowBox={windowBox} scale={viewport.scale} untitledFrame={untitledFrame} />}
           <Layer listening={false}>
             {renderNodes(staticElements, editor.store.lookup, viewport.scale, editingId, untitledFrame)}
           </Layer>
@@ -148,4 +155,15 @@ export function BoardCanvas({ editor, peers, label, describedBy, untitledFrame, 
     {children}
     </div>
   );
+}
+
+/** Another document's elements, drawn only (see `backdrop`). */
+function BackdropLayer({ store, windowBox, scale, untitledFrame }: { store: ElementStore; windowBox: Box; scale: number; untitledFrame: string }) {
+  const version = useSyncExternalStore(
+    (fn) => store.subscribe(fn),
+    () => store.version,
+  );
+  // `version` changes whenever the store does.
+  const elements = useMemo(() => store.query(windowBox).sort(drawOrder), [store, version, windowBox]);
+  return <Layer listening={false}>{renderNodes(elements, store.lookup, scale, null, untitledFrame)}</Layer>;
 }

@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
-import type { ColorName, Element } from '@sammen/shared';
+import type { ColorName, Element, Frame } from '@sammen/shared';
 import type { Box, Point } from '../geometry/bounds.js';
 import { unionBoxes } from '../geometry/bounds.js';
 import { elementBounds } from '../geometry/elements.js';
 import {
+  MAX_SCALE,
   centerOn,
   fitBox,
   visibleWorldBox,
@@ -16,6 +17,10 @@ import { UNDO_CAPTURE_MS } from '../sync/undo.js';
 import type { LocalPresence } from '../sync/presence.js';
 import type { ToolId } from '../tools/types.js';
 import { ElementStore } from './elementStore.js';
+import { OPEN_POLICY, allowedTools, canEditElement, canPlaceIn, samePolicy, type EditPolicy } from './permissions.js';
+
+/** Why the editor did not do what was asked (for a notice in the UI). */
+export type BlockedReason = 'readOnly' | 'frameLocked';
 
 /** What a tool draws while it works, before anything is written to the document. */
 export type Overlay =
@@ -58,6 +63,16 @@ export class Editor {
 
   /** This person's presence publisher, once they have given their name. */
   presence: LocalPresence | null = null;
+
+  /** What this person may change (workshop role and locks); everything on an open board. */
+  private policy: EditPolicy = OPEN_POLICY;
+  /**
+   * Where frames come from for frame membership: this document's own, unless set. The private
+   * notes editor sets the board's, so a private note placed on a board frame joins it at the reveal.
+   */
+  frameSource: (() => Frame[]) | null = null;
+  /** Told when a gesture was refused by the policy, so the page can say why. */
+  onBlocked: ((reason: BlockedReason) => void) | null = null;
 
   constructor(
     readonly doc: Y.Doc,
@@ -103,18 +118,61 @@ export class Editor {
     for (const l of this.listeners) l();
   }
 
-  /** Runs `fn` as one local, undoable transaction. */
+  /**
+   * Runs `fn` as one local, undoable transaction. When this person may change nothing it is
+   * dropped: a change the server refuses would close the connection.
+   */
   transact(fn: () => void): void {
+    if (this.policy.readOnly) {
+      this.onBlocked?.('readOnly');
+      return;
+    }
     this.doc.transact(fn, LOCAL_ORIGIN);
   }
 
+  // Permissions
+
+  getPolicy = (): EditPolicy => this.policy;
+
+  /** Applies a new policy: what may no longer be edited leaves the selection and the text editor. */
+  setPolicy(policy: EditPolicy): void {
+    if (samePolicy(policy, this.policy)) return;
+    this.policy = policy;
+    const { selection, editingId, tool } = this.state;
+    const keep = [...selection].filter((id) => this.canEdit(id));
+    const patch: { selection?: ReadonlySet<string>; editingId?: null; tool?: ToolId; preview?: null; overlay?: null } = {};
+    if (keep.length !== selection.size) patch.selection = new Set(keep);
+    if (editingId && !this.canEdit(editingId)) patch.editingId = null;
+    if (!allowedTools(policy).includes(tool)) Object.assign(patch, { tool: 'select', preview: null, overlay: null });
+    this.set(patch);
+    if (patch.selection) this.presence?.setSelection(patch.selection);
+  }
+
+  /** Whether this person may select, move, edit or delete the element. */
+  canEdit(id: string): boolean {
+    const el = this.store.get(id);
+    return !!el && canEditElement(this.policy, el);
+  }
+
+  /** Whether something may be created in or dropped into this frame (null: outside any frame). */
+  canPlaceIn(frameId: string | null): boolean {
+    return canPlaceIn(this.policy, frameId);
+  }
+
+  /** The frames that new and moved elements may join. */
+  frames(): Frame[] {
+    return this.frameSource?.() ?? this.store.frames();
+  }
+
   setTool(tool: ToolId): void {
-    if (tool === this.state.tool) return;
+    if (tool === this.state.tool || !allowedTools(this.policy).includes(tool)) return;
     this.set({ tool, overlay: null, preview: null, editingId: null });
   }
 
+  /** Selects what this person may edit among `ids` (locked things cannot be picked up). */
   select(ids: Iterable<string>): void {
-    const selection = new Set(ids);
+    const selection = new Set([...ids].filter((id) => this.canEdit(id)));
+    if (selection.size === 0 && this.state.selection.size === 0) return;
     this.set({ selection });
     this.presence?.setSelection(selection);
   }
@@ -137,7 +195,7 @@ export class Editor {
   /** Opens the in-place editor; `fresh` when the element was just created to be typed into. */
   startEditing(id: string, fresh = false): void {
     const el = this.store.get(id);
-    if (!el || !('text' in el || el.type === 'frame')) return;
+    if (!el || !('text' in el || el.type === 'frame') || !canEditElement(this.policy, el)) return;
     this.editingFresh = fresh;
     this.set({ editingId: id, selection: new Set([id]) });
   }
@@ -171,11 +229,29 @@ export class Editor {
     this.presence?.setViewport(visibleWorldBox(viewport, this.size));
   }
 
+  /** The part of the board this person sees, in board units (what "follow me" sends). */
+  getViewportBox(): Box {
+    return visibleWorldBox(this.state.viewport, this.size);
+  }
+
+  /** Shows all of a board rectangle, centred and as large as fits (following someone's viewport). */
+  fitBoardRect(rect: Box, padding = 0): void {
+    if (!(rect.width > 0 && rect.height > 0)) return;
+    this.setViewport(fitBox(rect, this.size, padding, MAX_SCALE));
+  }
+
   private fitPending = false;
 
   setSize(size: Size): void {
     const first = this.size.width <= 1 && size.width > 1;
+    const before = this.size;
     this.size = size;
+    // When the canvas changes size (a banner above it, a rotated phone), what was in the middle
+    // stays in the middle: someone following the facilitator keeps seeing the same place.
+    if (!first && before.width > 1 && (before.width !== size.width || before.height !== size.height)) {
+      const { x, y, scale } = this.state.viewport;
+      this.setViewport({ scale, x: x + (size.width - before.width) / 2, y: y + (size.height - before.height) / 2 });
+    }
     if (first && this.fitPending) {
       this.fitPending = false;
       this.zoomToFit();

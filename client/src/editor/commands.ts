@@ -33,9 +33,14 @@ const topIndex = (editor: Editor): string => indexAbove(editor.store.indices());
 
 /** The frame that a new or dropped box lands in. */
 const frameIdFor = (editor: Editor, box: Box, exclude?: string): string | null =>
-  frameAt(box, editor.store.frames(), exclude)?.id ?? null;
+  frameAt(box, editor.frames(), exclude)?.id ?? null;
 
+/** Inserts a new element, unless it would land in a frame this person may not add to. */
 function insertAndSelect(editor: Editor, el: Element, edit = false): void {
+  if (!editor.canPlaceIn(el.frameId)) {
+    editor.onBlocked?.('frameLocked');
+    return;
+  }
   editor.transact(() => insertElement(editor.doc, el));
   editor.select([el.id]);
   if (edit) editor.startEditing(el.id, true);
@@ -80,7 +85,7 @@ export function createFrame(editor: Editor, box: Box): void {
   editor.transact(() => {
     insertElement(editor.doc, { ...frameDefaults, ...box, id, type: 'frame', index: topIndex(editor), frameId: null });
     for (const el of editor.store.all()) {
-      if (el.type === 'frame' || el.type === 'arrow' || el.frameId) continue;
+      if (el.type === 'frame' || el.type === 'arrow' || el.frameId || !editor.canEdit(el.id)) continue;
       if (boxContainsBox(box, el)) updateElement(editor.doc, el.id, { frameId: id });
     }
   });
@@ -113,18 +118,27 @@ function geometryPatch(el: Element): ElementPatch {
  * element belongs to the frame under its centre, or to none. Elements travelling with their frame keep it.
  */
 export function commitGeometry(editor: Editor, changed: ReadonlyMap<string, Element>): void {
-  const frames = editor.store.frames().map((f) => (changed.get(f.id) as typeof f | undefined) ?? f);
+  const frames = editor.frames().map((f) => (changed.get(f.id) as typeof f | undefined) ?? f);
+  let blocked = false;
   editor.transact(() => {
     for (const el of changed.values()) {
-      if (!editor.store.get(el.id)) continue;
+      if (!editor.store.get(el.id) || !editor.canEdit(el.id)) continue;
       const patch = geometryPatch(el);
       if (el.type !== 'frame' && el.type !== 'arrow' && !(el.frameId && changed.has(el.frameId))) {
         const frameId = frameAt(el, frames, el.id)?.id ?? null;
-        if (frameId !== el.frameId) patch.frameId = frameId;
+        if (frameId !== el.frameId) {
+          // Dropped on a locked frame: it stays where it was.
+          if (!editor.canPlaceIn(frameId)) {
+            blocked = true;
+            continue;
+          }
+          patch.frameId = frameId;
+        }
       }
       updateElement(editor.doc, el.id, patch);
     }
   });
+  if (blocked) editor.onBlocked?.('frameLocked');
 }
 
 /** The selection and what moves with it (frame contents), moved by (dx, dy), as a preview map. */
@@ -161,17 +175,20 @@ function selectedWithContents(editor: Editor): Element[] {
 }
 
 function insertCopies(editor: Editor, source: readonly Element[], offset: { dx: number; dy: number }): void {
-  if (!source.length) return;
-  const indices = indicesAbove(editor.store.indices(), source.length);
-  const copies = cloneElements(source, offset, newElementId, indices, (id) => !!editor.store.get(id));
+  // The private notes document holds notes only (only notes are revealed).
+  const wanted = editor.getPolicy().notesOnly ? source.filter((e) => e.type === 'note').map((e) => ({ ...e, frameId: null })) : source;
+  if (!wanted.length) return;
+  const indices = indicesAbove(editor.store.indices(), wanted.length);
+  const cloned = cloneElements(wanted, offset, newElementId, indices, (id) => !!editor.store.get(id));
+  // A copy that lands in a frame (and did not come with its own frame) joins it; none go into locked frames.
+  const copies = cloned.map((el) => (el.type !== 'arrow' && el.type !== 'frame' && !el.frameId ? { ...el, frameId: frameIdFor(editor, el) } : el));
+  const allowed = copies.filter((el) => editor.canPlaceIn(el.frameId));
+  if (allowed.length < copies.length) editor.onBlocked?.('frameLocked');
+  if (!allowed.length) return;
   editor.transact(() => {
-    for (const el of copies) {
-      // A copy that lands in a frame (and did not come with its own frame) joins it.
-      const inserted = el.type !== 'arrow' && el.type !== 'frame' && !el.frameId ? { ...el, frameId: frameIdFor(editor, el) } : el;
-      insertElement(editor.doc, inserted);
-    }
+    for (const el of allowed) insertElement(editor.doc, el);
   });
-  editor.select(copies.map((c) => c.id));
+  editor.select(allowed.map((c) => c.id));
 }
 
 const DUPLICATE_OFFSET = 24;
@@ -255,12 +272,15 @@ export function selectAll(editor: Editor): void {
   editor.select([...editor.store.all()].map((e) => e.id));
 }
 
+/** Undo and redo write to the document too, so a read-only person has none. */
 export function undo(editor: Editor): void {
   editor.stopEditing();
+  if (editor.getPolicy().readOnly) return;
   editor.undoManager.undo();
 }
 
 export function redo(editor: Editor): void {
   editor.stopEditing();
+  if (editor.getPolicy().readOnly) return;
   editor.undoManager.redo();
 }

@@ -18,10 +18,19 @@ export function wsOrigin(loc: Pick<Location, 'protocol' | 'host'> = window.locat
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}`;
 }
 
-/** Opens the board's document over `/yjs/:boardId` and tracks the connection's state. */
-export function connectBoard(boardId: string): BoardConnection {
+export interface ConnectOptions {
+  /** A workshop token (`?token=`); open boards need none. */
+  token?: string | null;
+  /** This person's private notes document (`/yjs/:boardId/private`) instead of the board. */
+  privateNotes?: boolean;
+}
+
+/** Opens the board's document over `/yjs/:boardId` (or one's private notes) and tracks the connection's state. */
+export function connectBoard(boardId: string, options: ConnectOptions = {}): BoardConnection {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${wsOrigin()}/yjs`, boardId, doc, { maxBackoffTime: 5000 });
+  const room = options.privateNotes ? `${boardId}/private` : boardId;
+  const params: Record<string, string> = options.token ? { token: options.token } : {};
+  const provider = new WebsocketProvider(`${wsOrigin()}/yjs`, room, doc, { maxBackoffTime: 5000, params });
   const undoManager = createUndoManager(doc);
   let state: ConnectionState = initialConnectionState;
   const listeners = new Set<() => void>();

@@ -26,7 +26,8 @@ export function createSelectTool(): Tool {
 
     pointerDown(e: ToolPointerEvent, editor: Editor) {
       if (e.button !== 0) return;
-      const hit = elementAt(editor, e.world);
+      // Locked things cannot be picked up: a press on them acts as a press on the empty board.
+      const hit = elementAt(editor, e.world, (el) => editor.canEdit(el.id));
       const selection = editor.getState().selection;
       if (hit) {
         if (e.detail >= 2 && (hit.type === 'frame' || 'text' in hit)) {

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { BoardCanvas } from '../board/BoardCanvas.js';
 import { RemoteCursors } from '../board/RemoteCursors.js';
 import { TextEditor } from '../board/TextEditor.js';
-import { Editor } from '../editor/Editor.js';
-import { connectBoard, type BoardConnection } from '../sync/boardConnection.js';
+import type { BoardConnection } from '../sync/boardConnection.js';
 import { LocalPresence, colorForClient } from '../sync/presence.js';
 import { usePeers } from '../sync/usePeers.js';
-import { exposeTestHook } from '../testHook.js';
+import { clearToken, takeToken } from '../workshop/tokens.js';
+import { getSession } from '../workshop/http.js';
+import { WorkshopLayer, WorkshopOverlays, WorkshopSide, WorkshopTop, useWorkshopBoard } from '../workshop/WorkshopLayer.js';
+import type { WorkshopSessionInfo } from '../workshop/WorkshopContext.js';
 import { ApiError, getBoard } from './api.js';
 import { BoardOutline } from './BoardOutline.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
@@ -19,49 +21,75 @@ import { NamePrompt } from './NamePrompt.js';
 import { PresenceList } from './PresenceList.js';
 import { navigate } from './router.js';
 import { Toolbar } from './Toolbar.js';
+import { useBoardSession } from './useBoardSession.js';
 import { ZoomControls } from './ZoomControls.js';
 
-type Meta = { status: 'loading' } | { status: 'ok'; title: string } | { status: 'notFound' } | { status: 'error' };
+type Meta =
+  | { status: 'loading' }
+  | { status: 'ok'; title: string; workshop: WorkshopSessionInfo | null }
+  | { status: 'notFound' }
+  | { status: 'linkExpired' }
+  | { status: 'error' };
 
-/** `/b/:boardId`: checks that the board exists, then opens it. */
+/**
+ * `/b/:boardId`: with a workshop token (from the link's `#token=` or remembered for this board) asks
+ * the server who the token is; without one, checks that the open board exists. Then opens it.
+ */
 export function BoardPage({ boardId }: { boardId: string }) {
   const { t } = useTranslation();
+  const [token] = useState(() => takeToken(boardId));
   const [meta, setMeta] = useState<Meta>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
     setMeta({ status: 'loading' });
-    getBoard(boardId).then(
-      (board) => {
+    const load = token
+      ? getSession(token).then((s): Meta => {
+          if (s.boardId !== boardId) return { status: 'linkExpired' };
+          return { status: 'ok', title: s.title, workshop: { ...s, token } };
+        })
+      : getBoard(boardId).then((board): Meta => ({ status: 'ok', title: board.title, workshop: null }));
+    load.then(
+      (next) => {
         if (cancelled) return;
-        rememberBoard(board.id, board.title);
-        setMeta({ status: 'ok', title: board.title });
+        if (next.status === 'ok') rememberBoard(boardId, next.title);
+        setMeta(next);
       },
       (e: unknown) => {
         if (cancelled) return;
-        setMeta(e instanceof ApiError && (e.status === 404 || e.status === 400) ? { status: 'notFound' } : { status: 'error' });
+        const status = e instanceof ApiError ? e.status : 0;
+        if (token && (status === 401 || status === 403)) {
+          clearToken(boardId);
+          setMeta({ status: 'linkExpired' });
+        } else setMeta(status === 404 || status === 400 ? { status: 'notFound' } : { status: 'error' });
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [boardId, attempt]);
+  }, [boardId, token, attempt]);
 
-  if (meta.status === 'ok') return <BoardSession boardId={boardId} title={meta.title} />;
+  if (meta.status === 'ok') return <BoardSession boardId={boardId} title={meta.title} workshop={meta.workshop} />;
+  const message = { loading: 'board.loading', notFound: 'board.notFound', linkExpired: 'workshop.link.expired', error: 'board.loadError' }[meta.status];
   return (
     <main className="board-message">
       {meta.status === 'loading' ? (
-        <p role="status">{t('board.loading')}</p>
+        <p role="status">{t(message)}</p>
       ) : (
         <>
-          <p role="alert">{t(meta.status === 'notFound' ? 'board.notFound' : 'board.loadError')}</p>
+          <p role="alert">{t(message)}</p>
+          {meta.status === 'linkExpired' && (
+            <button type="button" className="primary" onClick={() => navigate('/join')}>
+              {t('workshop.link.joinWithCode')}
+            </button>
+          )}
           {meta.status === 'error' && (
             <button type="button" onClick={() => setAttempt((n) => n + 1)}>
               {t('board.retry')}
             </button>
           )}
-          <button type="button" className="primary" onClick={() => navigate('/')}>
+          <button type="button" className={meta.status === 'linkExpired' ? '' : 'primary'} onClick={() => navigate('/')}>
             {t('board.goHome')}
           </button>
         </>
@@ -76,6 +104,7 @@ function useUndoState(conn: BoardConnection | null): { canUndo: boolean; canRedo
     if (!conn) return;
     const um = conn.undoManager;
     const update = (): void => setState({ canUndo: um.canUndo(), canRedo: um.canRedo() });
+    update();
     um.on('stack-item-added', update);
     um.on('stack-item-popped', update);
     um.on('stack-cleared', update);
@@ -91,23 +120,16 @@ function useUndoState(conn: BoardConnection | null): { canUndo: boolean; canRedo
 const noopSubscribe = () => () => {};
 
 /** An open board: connection, editor, and everything drawn around the canvas. */
-function BoardSession({ boardId, title }: { boardId: string; title: string }) {
+function BoardSession({ boardId, title, workshop }: { boardId: string; title: string; workshop: WorkshopSessionInfo | null }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(loadName);
-  const [session, setSession] = useState<{ conn: BoardConnection; editor: Editor } | null>(null);
+  // In a workshop one's name is the one given when joining; observers are shown as such.
+  const [savedName, setName] = useState(loadName);
+  const name = workshop ? (workshop.name ?? t('workshop.observerName')) : savedName;
   const [copied, setCopied] = useState(false);
-
-  useEffect(() => {
-    const conn = connectBoard(boardId);
-    const editor = new Editor(conn.doc, conn.undoManager);
-    const unexpose = exposeTestHook({ doc: conn.doc, provider: conn.provider, undoManager: conn.undoManager });
-    setSession({ conn, editor });
-    return () => {
-      unexpose();
-      editor.destroy();
-      conn.destroy();
-    };
-  }, [boardId]);
+  const [removed, setRemoved] = useState(false);
+  const board = useBoardSession(boardId, workshop?.token ?? null, removed);
+  const session = board.session;
+  const ws = useWorkshopBoard({ boardId, workshop, boardEditor: session?.editor ?? null, revoked: board.revoked || removed, onRemoved: () => setRemoved(true) });
 
   useEffect(() => {
     if (!session || !name) return;
@@ -123,17 +145,21 @@ function BoardSession({ boardId, title }: { boardId: string; title: string }) {
   }, [session, name]);
 
   const conn = session?.conn ?? null;
-  const editor = session?.editor ?? null;
+  // While brainstorming privately, input and tools go to the private notes editor.
+  const editor = ws.privateNotes?.editor ?? session?.editor ?? null;
+  const undoConn = ws.privateNotes?.conn ?? conn;
   const connection = useSyncExternalStore(conn?.subscribe ?? noopSubscribe, () => conn?.getState() ?? null);
   const state = useSyncExternalStore(editor?.subscribe ?? noopSubscribe, () => editor?.getState() ?? null);
   const peers = usePeers(conn?.provider.awareness ?? null);
-  const undoState = useUndoState(conn);
+  const undoState = useUndoState(undoConn);
 
-  // Once the board has arrived, show all of it (an empty board is centred on the origin).
+  // Once the board has arrived, show all of it (an empty board is centred on the origin); after a
+  // reopen the camera stays where it was.
   const everSynced = connection?.everSynced ?? false;
+  const reopened = board.reopened;
   useEffect(() => {
-    if (everSynced && editor) editor.zoomToFitWhenSized();
-  }, [everSynced, editor]);
+    if (everSynced && session && !reopened) session.editor.zoomToFitWhenSized();
+  }, [everSynced, session, reopened]);
 
   useEffect(() => {
     document.title = `${title} – Sammen`;
@@ -149,51 +175,75 @@ function BoardSession({ boardId, title }: { boardId: string; title: string }) {
     }
   };
 
+  if (board.revoked || removed) {
+    return (
+      <main className="board-message">
+        <p role="alert">{t('workshop.removed')}</p>
+        <button type="button" className="primary" onClick={() => navigate('/join')}>
+          {t('workshop.link.joinWithCode')}
+        </button>
+      </main>
+    );
+  }
   if (!session || !editor || !state || !connection) return <p role="status">{t('board.loading')}</p>;
 
+  const canvas = (
+    <BoardCanvas
+      editor={editor}
+      backdrop={ws.privateNotes ? session.editor.store : null}
+      peers={peers}
+      label={t('board.canvasLabel', { title })}
+      untitledFrame={t('board.untitledFrame')}
+    >
+      <RemoteCursors peers={peers} viewport={state.viewport} />
+      <WorkshopOverlays ws={ws} viewport={state.viewport} />
+      {state.editingId && <TextEditor editor={editor} id={state.editingId} viewport={state.viewport} />}
+      <Toolbar editor={editor} tool={state.tool} canUndo={undoState.canUndo} canRedo={undoState.canRedo} />
+      <ContextBar editor={editor} state={state} />
+      <ZoomControls editor={editor} scale={state.viewport.scale} />
+    </BoardCanvas>
+  );
+
   return (
-    <div className="board-page">
-      <header className="board-header">
-        <a
-          href="/"
-          className="brand"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
-          {t('app.name')}
-        </a>
-        <h1 className="board-title">{title}</h1>
-        <button type="button" className="header-button" onClick={() => void copyLink()}>
-          <Icon name="link" /> {copied ? t('board.linkCopied') : t('board.copyLink')}
-        </button>
-        <span className="spacer" />
-        <ConnectionIndicator state={connection} />
-        <PresenceList self={name ? { name, color: colorForClient(session.conn.doc.clientID) } : null} peers={peers} />
-        <LanguageSwitcher />
-      </header>
-      <BoardCanvas
-        editor={editor}
-        peers={peers}
-        label={t('board.canvasLabel', { title })}
-        untitledFrame={t('board.untitledFrame')}
-      >
-        <RemoteCursors peers={peers} viewport={state.viewport} />
-        {state.editingId && <TextEditor editor={editor} id={state.editingId} viewport={state.viewport} />}
-        <Toolbar editor={editor} tool={state.tool} canUndo={undoState.canUndo} canRedo={undoState.canRedo} />
-        <ContextBar editor={editor} state={state} />
-        <ZoomControls editor={editor} scale={state.viewport.scale} />
-      </BoardCanvas>
-      <BoardOutline editor={editor} id="board-outline" />
-      {!name && (
-        <NamePrompt
-          onSubmit={(n) => {
-            saveName(n);
-            setName(n);
-          }}
-        />
-      )}
-    </div>
+    <WorkshopLayer ws={ws}>
+      <div className="board-page">
+        <header className="board-header">
+          <a
+            href="/"
+            className="brand"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/');
+            }}
+          >
+            {t('app.name')}
+          </a>
+          <h1 className="board-title">{title}</h1>
+          {!workshop && (
+            <button type="button" className="header-button" onClick={() => void copyLink()}>
+              <Icon name="link" /> {copied ? t('board.linkCopied') : t('board.copyLink')}
+            </button>
+          )}
+          <span className="spacer" />
+          <ConnectionIndicator state={connection} />
+          <PresenceList self={name ? { name, color: colorForClient(session.conn.doc.clientID) } : null} peers={peers} />
+          <LanguageSwitcher />
+        </header>
+        <WorkshopTop ws={ws} notice={board.refusal ? t(board.refusal) : null} onDismissNotice={board.dismissRefusal} />
+        <div className="board-body">
+          {canvas}
+          <WorkshopSide ws={ws} />
+        </div>
+        <BoardOutline editor={session.editor} id="board-outline" />
+        {!workshop && !savedName && (
+          <NamePrompt
+            onSubmit={(n) => {
+              saveName(n);
+              setName(n);
+            }}
+          />
+        )}
+      </div>
+    </WorkshopLayer>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { COLORS, NOTE_COLORS, type ColorName } from '@sammen/shared';
 import type { Editor, EditorState } from '../editor/Editor.js';
 import { colorSelection, deleteSelection, duplicateSelection, reorderSelection } from '../editor/commands.js';
+import { GroupNotesControl } from './GroupNotesControl.js';
 import { Icon } from './icons.js';
 
 const SHAPE_COLORS: readonly ColorName[] = [...NOTE_COLORS, 'white', 'dark'];
@@ -58,6 +59,12 @@ export function ContextBar({ editor, state }: { editor: Editor; state: EditorSta
         }}
       />
       <span className="divider" aria-hidden="true" />
+      {onlyNotes && (
+        <>
+          <GroupNotesControl editor={editor} count={selected.length} compact />
+          <span className="divider" aria-hidden="true" />
+        </>
+      )}
       <button type="button" className="tool-button" aria-label={t('selection.duplicate')} title={`${t('selection.duplicate')} (Ctrl+D)`} onClick={() => duplicateSelection(editor)}>
         <Icon name="duplicate" />
       </button>

@@ -4,6 +4,7 @@ import { createBoard } from './api.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { loadRecentBoards, rememberBoard } from './localProfile.js';
 import { boardPath, navigate } from './router.js';
+import './controls.css';
 
 /** The front page: create a board, or reopen one from this device. */
 export function HomePage() {
@@ -33,6 +34,16 @@ export function HomePage() {
     <div className="home">
       <header className="home-header">
         <span className="brand">{t('app.name')}</span>
+        <a
+          href="/join"
+          className="header-button"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/join');
+          }}
+        >
+          {t('workshop.join.title')}
+        </a>
         <LanguageSwitcher />
       </header>
       <main className="home-main">
@@ -61,6 +72,20 @@ export function HomePage() {
             </p>
           )}
         </form>
+        <section aria-labelledby="workshop-heading" className="home-workshop">
+          <h2 id="workshop-heading">{t('newWorkshop.homeHeading')}</h2>
+          <p className="home-intro">{t('newWorkshop.homeIntro')}</p>
+          <a
+            href="/new"
+            className="button-link primary big"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/new');
+            }}
+          >
+            {t('newWorkshop.homeLink')}
+          </a>
+        </section>
         {recent.length > 0 && (
           <section aria-labelledby="recent-heading" className="recent">
             <h2 id="recent-heading">{t('home.recent')}</h2>

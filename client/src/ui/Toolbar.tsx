@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '../editor/Editor.js';
 import { redo, undo } from '../editor/commands.js';
+import { allowedTools } from '../editor/permissions.js';
 import type { ToolId } from '../tools/types.js';
 import { Icon, type IconName } from './icons.js';
 
@@ -18,12 +19,17 @@ const TOOLS: ReadonlyArray<{ id: ToolId; icon: IconName; key: string }> = [
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
-/** The tools, with their shortcuts in the tooltip and accessible name; plus undo and redo. */
+/**
+ * The tools, with their shortcuts in the tooltip and accessible name; plus undo and redo. Only the
+ * tools this person may use are shown (looking only for observers and on a locked board).
+ */
 export function Toolbar({ editor, tool, canUndo, canRedo }: { editor: Editor; tool: ToolId; canUndo: boolean; canRedo: boolean }) {
   const { t } = useTranslation();
+  const policy = editor.getPolicy();
+  const allowed = allowedTools(policy);
   return (
     <div role="toolbar" aria-label={t('tool.toolbar')} aria-orientation="vertical" className="toolbar">
-      {TOOLS.map(({ id, icon, key }) => {
+      {TOOLS.filter(({ id }) => allowed.includes(id)).map(({ id, icon, key }) => {
         const label = t('tool.shortcut', { label: t(`tool.${id}`), key });
         return (
           <button
@@ -40,6 +46,8 @@ export function Toolbar({ editor, tool, canUndo, canRedo }: { editor: Editor; to
           </button>
         );
       })}
+      {!policy.readOnly && (
+        <>
       <hr aria-hidden="true" />
       <button
         type="button"
@@ -61,6 +69,8 @@ export function Toolbar({ editor, tool, canUndo, canRedo }: { editor: Editor; to
       >
         <Icon name="redo" />
       </button>
+        </>
+      )}
     </div>
   );
 }

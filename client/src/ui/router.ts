@@ -1,10 +1,19 @@
 import { useEffect, useState } from 'react';
 
 /** The two pages: the front page and a board. */
-export type Route = { page: 'home' } | { page: 'board'; boardId: string } | { page: 'notFound' };
+export type Route =
+  | { page: 'home' }
+  | { page: 'new' }
+  | { page: 'join'; code: string | null }
+  | { page: 'board'; boardId: string }
+  | { page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
+  if (/^\/new\/?$/.test(pathname)) return { page: 'new' };
+  // `/join` asks for the code; `/join/:code` (the participant link) has it filled in.
+  const join = /^\/join(?:\/([^/]*))?\/?$/.exec(pathname);
+  if (join) return { page: 'join', code: join[1] ? decodeURIComponent(join[1]) : null };
   const m = /^\/b\/([^/]+)\/?$/.exec(pathname);
   if (m) return { page: 'board', boardId: decodeURIComponent(m[1]!) };
   return { page: 'notFound' };

@@ -1,0 +1,109 @@
+import { frameDefaults, indexAbove, insertElement, newElementId, updateElement, type Element, type Frame, type StickyNote } from '@sammen/shared';
+import { unionBoxes } from '../geometry/bounds.js';
+import { elementBounds } from '../geometry/elements.js';
+import { fitBox } from '../geometry/viewport.js';
+import type { Editor } from './Editor.js';
+import { parkingLotBox, planGroup, planTidy, type ClusterLayout, type ClusterPlan } from './clusters.js';
+
+/**
+ * Clustering as editor commands: each is one local transaction (LOCAL_ORIGIN through
+ * `editor.transact`), so one Ctrl+Z undoes a whole grouping or tidying.
+ */
+
+const isNote = (el: Element | undefined): el is StickyNote => el?.type === 'note';
+
+/** The selected sticky notes (other selected elements are not grouped). */
+export function selectedNotes(editor: Editor): StickyNote[] {
+  return [...editor.getState().selection].map((id) => editor.store.get(id)).filter(isNote);
+}
+
+/** The notes a frame holds. */
+export function notesInFrame(editor: Editor, frameId: string): StickyNote[] {
+  return [...editor.store.all()].filter((el): el is StickyNote => isNote(el) && el.frameId === frameId);
+}
+
+/** The selected frame, when exactly one frame is selected (alone or with its contents). */
+export function selectedFrame(editor: Editor): Frame | null {
+  const frames = [...editor.getState().selection].map((id) => editor.store.get(id)).filter((e): e is Frame => e?.type === 'frame');
+  return frames.length === 1 ? frames[0]! : null;
+}
+
+function writePlan(editor: Editor, frameId: string, plan: ClusterPlan): void {
+  for (const [id, p] of plan.positions) updateElement(editor.doc, id, { x: p.x, y: p.y, frameId });
+}
+
+/** Groups the selected notes under `label` in a new cluster frame; returns its id, or null with no notes. */
+export function groupSelectedNotes(editor: Editor, label: string, layout: ClusterLayout = 'grid'): string | null {
+  const notes = selectedNotes(editor);
+  const plan = planGroup(notes, layout);
+  if (!plan) return null;
+  const id = newElementId();
+  editor.transact(() => {
+    insertElement(editor.doc, {
+      ...frameDefaults,
+      ...plan.frame,
+      id,
+      type: 'frame',
+      variant: 'cluster',
+      title: label.trim().slice(0, 200),
+      fill: 'white',
+      // Above every frame (frames draw behind notes, ordered among themselves by index), so the
+      // cluster shows on top of the step frame it was made in.
+      index: indexAbove(editor.store.indices()),
+      frameId: null,
+    });
+    writePlan(editor, id, plan);
+  });
+  editor.select([id]);
+  return id;
+}
+
+/** Lays a cluster's (or any frame's) notes out as a grid or a stack and fits the frame to them. */
+export function tidyFrame(editor: Editor, frameId: string, layout: ClusterLayout): void {
+  const frame = editor.store.get(frameId);
+  if (frame?.type !== 'frame') return;
+  const plan = planTidy(frame, notesInFrame(editor, frameId), layout);
+  editor.transact(() => {
+    updateElement(editor.doc, frameId, { ...plan.frame });
+    writePlan(editor, frameId, plan);
+  });
+}
+
+/** The parking lot, if the board has one. */
+export const findParkingLot = (editor: Editor): Frame | null =>
+  editor.store.frames().find((f) => f.variant === 'parking-lot') ?? null;
+
+/**
+ * Shows the board's parking lot, creating it (titled `title`) when there is none, and selects it, so
+ * the next step (dragging a question into it) is right there.
+ */
+export function openParkingLot(editor: Editor, title: string): string {
+  let lot = findParkingLot(editor);
+  if (!lot) {
+    const content = unionBoxes([...editor.store.all()].map((e) => elementBounds(e, editor.store.lookup)).filter((b) => !!b));
+    const box = parkingLotBox(content);
+    const created: Frame = {
+      ...frameDefaults,
+      ...box,
+      id: newElementId(),
+      type: 'frame',
+      variant: 'parking-lot',
+      title: title.slice(0, 200),
+      fill: 'grey',
+      index: indexAbove(editor.store.indices()),
+      frameId: null,
+    };
+    editor.transact(() => insertElement(editor.doc, created));
+    lot = created;
+  }
+  editor.select([lot.id]);
+  zoomToElement(editor, lot.id);
+  return lot.id;
+}
+
+/** Moves this person's camera to show one element (a frame, for "show everyone" and the parking lot). */
+export function zoomToElement(editor: Editor, id: string): void {
+  const el = editor.store.get(id);
+  const bounds = el ? elementBounds(el, editor.store.lookup) : null;
+  if (bounds) editor.setViewport(fitBox(bounds, editor.size, 64, 1.5));
+}

@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '@sammen/shared';
+import { LANGUAGES } from '../i18n/index.js';
+import { LanguageSwitcher } from './LanguageSwitcher.js';
+import { loadName, saveName } from './localProfile.js';
+import { OwnTemplates } from './OwnTemplates.js';
+import { navigate } from './router.js';
+import { BlankCard, TemplateCard } from './TemplateCard.js';
+import { RequestError, createWorkshop, listTemplates, type TemplateEntry } from './templateApi.js';
+import './controls.css';
+import './newWorkshop.css';
+
+type Listing = { status: 'loading' } | { status: 'ok'; templates: TemplateEntry[] } | { status: 'error' };
+
+const uiLanguage = (lng: string | undefined): Language =>
+  (LANGUAGES as readonly string[]).includes(lng ?? '') ? (lng as Language) : 'en';
+
+/**
+ * `/new`: a facilitator sets up a workshop (title, language, their name, a template) and lands on the
+ * board as its facilitator. The facilitator token travels in the URL fragment (never sent to a
+ * server in a request line), where the board page picks it up and keeps it.
+ */
+export function NewWorkshopPage() {
+  const { t, i18n } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [language, setLanguage] = useState<Language>(() => uiLanguage(i18n.resolvedLanguage));
+  const [name, setName] = useState(() => loadName() ?? '');
+  const [template, setTemplate] = useState('');
+  const [listing, setListing] = useState<Listing>({ status: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback((choose?: string) => {
+    listTemplates().then(
+      (templates) => {
+        setListing({ status: 'ok', templates });
+        // A deleted template cannot stay chosen; an imported one is chosen at once.
+        setTemplate((current) => choose ?? (templates.some((x) => x.id === current) ? current : ''));
+      },
+      () => setListing({ status: 'error' }),
+    );
+  }, []);
+  useEffect(() => load(), [load]);
+
+  useEffect(() => {
+    document.title = `${t('newWorkshop.title')} – Sammen`;
+  }, [t]);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy || !title.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const trimmedName = name.trim();
+      if (trimmedName) saveName(trimmedName);
+      const created = await createWorkshop({
+        title: title.trim(),
+        language,
+        ...(template ? { template } : {}),
+        ...(trimmedName ? { facilitatorName: trimmedName } : {}),
+      });
+      navigate(`/b/${encodeURIComponent(created.boardId)}#token=${encodeURIComponent(created.facilitatorToken)}`);
+    } catch (err) {
+      setError(err instanceof RequestError && err.status === 400 ? t('newWorkshop.invalid', { message: err.message }) : t('newWorkshop.createError'));
+      setBusy(false);
+    }
+  };
+
+  const all = listing.status === 'ok' ? listing.templates : [];
+  const builtIn = all.filter((x) => x.builtIn);
+  const own = all.filter((x) => x.own);
+  // Saved on this server by other browsers (colleagues): usable, but only their owner can change them.
+  const shared = all.filter((x) => !x.builtIn && !x.own);
+
+  return (
+    <div className="home">
+      <header className="home-header">
+        <a
+          href="/"
+          className="brand"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          {t('app.name')}
+        </a>
+        <LanguageSwitcher />
+      </header>
+      <main className="home-main new-workshop">
+        <h1>{t('newWorkshop.title')}</h1>
+        <p className="home-intro">{t('newWorkshop.intro')}</p>
+        <form onSubmit={(e) => void onSubmit(e)} className="new-workshop-form">
+          <div className="field">
+            <label htmlFor="workshop-title">{t('newWorkshop.workshopTitle')}</label>
+            <input
+              id="workshop-title"
+              required
+              maxLength={200}
+              value={title}
+              placeholder={t('newWorkshop.workshopTitlePlaceholder')}
+              onChange={(e) => setTitle(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="workshop-language">{t('newWorkshop.language')}</label>
+              <select id="workshop-language" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {t(`language.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="facilitator-name">{t('newWorkshop.yourName')}</label>
+              <input id="facilitator-name" maxLength={40} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+            </div>
+          </div>
+
+          <fieldset className="template-gallery">
+            <legend>{t('newWorkshop.template')}</legend>
+            {listing.status === 'loading' && <p role="status">{t('newWorkshop.loadingTemplates')}</p>}
+            {listing.status === 'error' && (
+              <p role="alert" className="error">
+                {t('newWorkshop.templatesError')}{' '}
+                <button type="button" onClick={() => load()}>
+                  {t('board.retry')}
+                </button>
+              </p>
+            )}
+            <ul className="template-grid">
+              <BlankCard checked={template === ''} onChoose={() => setTemplate('')} />
+              {builtIn.map((entry) => (
+                <TemplateCard key={entry.id} entry={entry} language={language} checked={template === entry.id} onChoose={() => setTemplate(entry.id)} />
+              ))}
+            </ul>
+            {shared.length > 0 && (
+              <section aria-labelledby="shared-templates-heading">
+                <h3 id="shared-templates-heading">{t('newWorkshop.sharedTemplates')}</h3>
+                <ul className="template-grid">
+                  {shared.map((entry) => (
+                    <TemplateCard key={entry.id} entry={entry} language={language} checked={template === entry.id} onChoose={() => setTemplate(entry.id)} />
+                  ))}
+                </ul>
+              </section>
+            )}
+            {listing.status === 'ok' && (
+              <OwnTemplates
+                templates={own}
+                language={language}
+                chosen={template}
+                onChoose={setTemplate}
+                onChanged={load}
+              />
+            )}
+          </fieldset>
+
+          <div className="form-actions">
+            <button type="submit" className="primary big" disabled={busy || !title.trim()}>
+              {busy ? t('newWorkshop.creating') : t('newWorkshop.create')}
+            </button>
+          </div>
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+        </form>
+      </main>
+    </div>
+  );
+}

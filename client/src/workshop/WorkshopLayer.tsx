@@ -1,0 +1,176 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { getVoteResults, isFacilitatorRole, observeVoteResults, type Role, type VoteResult } from '@sammen/shared';
+import type { BlockedReason, Editor } from '../editor/Editor.js';
+import { policyFor } from '../editor/permissions.js';
+import type { Viewport } from '../geometry/viewport.js';
+import { AnnouncerProvider, useAnnounce } from './Announcer.js';
+import { FacilitatorPanel } from './facilitator/FacilitatorPanel.js';
+import { useControlChannel } from './useControlChannel.js';
+import { useFollow, type FollowState } from './useFollow.js';
+import { usePrivateNotes, type PrivateNotes } from './usePrivateNotes.js';
+import { shownResults } from './votes.js';
+import { AgendaBar } from './ui/AgendaBar.js';
+import { BoardOverlays } from './ui/BoardOverlays.js';
+import { FloatingReactions, HandsAndReactions } from './ui/HandsAndReactions.js';
+import { ResultsPanel } from './ui/ResultsPanel.js';
+import { StatusStrip } from './ui/StatusStrip.js';
+import { useVoteActions, type VoteActions } from './ui/useVoteActions.js';
+import { VoteBar } from './ui/VoteBar.js';
+import { WorkshopContext, type WorkshopApi, type WorkshopSessionInfo } from './WorkshopContext.js';
+import './workshop.css';
+
+/** Everything the board page needs from the workshop, and the pieces it places around the canvas. */
+export interface WorkshopBoard {
+  api: WorkshopApi | null;
+  role: Role | null;
+  /** The private notes document and its editor, while this participant brainstorms privately. */
+  privateNotes: PrivateNotes | null;
+  follow: FollowState;
+  boardEditor: Editor | null;
+  /** Why the editor just refused a gesture, as an i18n key (a locked frame, a read-only board). */
+  blocked: BlockedReason | null;
+  dismissBlocked(): void;
+  /** Placing and taking back dots, with the latest refusal (shared by the vote bar and the buttons on notes). */
+  voteActions: VoteActions;
+}
+
+interface Options {
+  boardId: string;
+  workshop: WorkshopSessionInfo | null;
+  boardEditor: Editor | null;
+  revoked: boolean;
+  onRemoved(): void;
+}
+
+/** Revealed votes stored in the board document (the server writes them at each reveal). */
+function useStoredResults(doc: Y.Doc | null): VoteResult[] {
+  const [results, setResults] = useState<{ doc: Y.Doc | null; value: VoteResult[] }>({ doc: null, value: [] });
+  useEffect(() => {
+    if (!doc) return;
+    const read = (): void => setResults({ doc, value: getVoteResults(doc) });
+    read();
+    return observeVoteResults(doc, read);
+  }, [doc]);
+  return results.doc === doc ? results.value : [];
+}
+
+/**
+ * The workshop side of a board page: control channel, role and locks applied to the editor,
+ * private notes, follow me. Returns inert values on an open board (no session).
+ */
+export function useWorkshopBoard({ boardId, workshop, boardEditor, revoked, onRemoved }: Options): WorkshopBoard {
+  const api = useControlChannel(revoked ? null : workshop);
+  const view = api?.view ?? null;
+  const role: Role | null = view?.me.role ?? workshop?.role ?? null;
+  const privateActive = role === 'participant' && !!view?.private.active;
+  const privateNotes = usePrivateNotes(boardId, workshop?.token ?? null, privateActive, boardEditor);
+  const activeEditor = privateNotes?.editor ?? boardEditor;
+  const follow = useFollow(api, activeEditor, role !== null && isFacilitatorRole(role));
+  const [blocked, setBlocked] = useState<BlockedReason | null>(null);
+  const voteActions = useVoteActions(api);
+
+  const locksKey = JSON.stringify(view?.locks ?? null);
+  useEffect(() => {
+    if (!boardEditor || !role) return;
+    const base = policyFor(role, view?.locks ?? null);
+    // Behind one's private notes the board is only a backdrop: nothing there changes meanwhile.
+    boardEditor.setPolicy(privateNotes ? { ...base, readOnly: true } : base);
+    privateNotes?.editor.setPolicy({ ...base, notesOnly: true });
+    // `locksKey` stands for view.locks by value: a new view with the same locks changes nothing.
+  }, [boardEditor, role, locksKey, privateNotes]);
+
+  useEffect(() => {
+    const editors = [boardEditor, privateNotes?.editor].filter((e): e is Editor => !!e);
+    for (const e of editors) e.onBlocked = (reason) => setBlocked(reason === 'readOnly' && role === 'observer' ? null : reason);
+    return () => {
+      for (const e of editors) e.onBlocked = null;
+    };
+  }, [boardEditor, privateNotes, role]);
+
+  const on = api?.on;
+  useEffect(() => (on ? on('removed', onRemoved) : undefined), [on, onRemoved]);
+
+  return { api, role, privateNotes, follow, boardEditor, blocked, dismissBlocked: () => setBlocked(null), voteActions };
+}
+
+/** Provides the workshop to everything inside (the facilitator panel among them) and one live region. */
+export function WorkshopLayer({ ws, children }: { ws: WorkshopBoard; children: ReactNode }) {
+  return (
+    <WorkshopContext.Provider value={ws.api}>
+      <AnnouncerProvider>
+        {children}
+        {ws.api && <RevealAnnouncer api={ws.api} />}
+      </AnnouncerProvider>
+    </WorkshopContext.Provider>
+  );
+}
+
+function RevealAnnouncer({ api }: { api: WorkshopApi }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const on = api.on;
+  useEffect(() => on('revealed', ({ count }) => announce(t('workshop.private.revealed', { count }))), [on, announce, t]);
+  return <FloatingReactions api={api} />;
+}
+
+/** Above the board: the agenda with its timer, what limits this person now, and the open vote. */
+export function WorkshopTop({ ws, notice, onDismissNotice }: { ws: WorkshopBoard; notice: string | null; onDismissNotice(): void }) {
+  const { t } = useTranslation();
+  const { api, role, boardEditor } = ws;
+  const view = api?.view ?? null;
+  if (!api || !role) return null;
+  const blockedText = ws.blocked ? t(`workshop.blocked.${ws.blocked}`) : null;
+  return (
+    <div className="workshop-top">
+      {view && <AgendaBar view={view} clockOffset={api.clockOffset} />}
+      <StatusStrip
+        role={role}
+        view={view}
+        privateNotes={!!ws.privateNotes}
+        follow={ws.follow}
+        notice={notice ?? blockedText}
+        onDismissNotice={notice ? onDismissNotice : ws.dismissBlocked}
+      />
+      {view?.vote && role !== 'observer' && boardEditor && <VoteBar vote={view.vote} editor={boardEditor} actions={ws.voteActions} />}
+    </div>
+  );
+}
+
+/** Over the canvas: lock labels, vote buttons, result badges, private markers. */
+export function WorkshopOverlays({ ws, viewport }: { ws: WorkshopBoard; viewport: Viewport }) {
+  const { api, role, boardEditor } = ws;
+  const view = api?.view ?? null;
+  const stored = useStoredResults(boardEditor?.doc ?? null);
+  if (!api || !boardEditor || !view) return null;
+  const canVote = role !== 'observer' && view.vote?.status === 'open';
+  return (
+    <>
+    <HandsAndReactions api={api} view={view} />
+    <BoardOverlays
+      board={boardEditor}
+      privateEditor={ws.privateNotes?.editor ?? null}
+      viewport={viewport}
+      lockedFrames={view.locks.frames}
+      vote={canVote ? view.vote : null}
+      results={shownResults(view.vote, stored)}
+      actions={canVote ? ws.voteActions : null}
+    />
+    </>
+  );
+}
+
+/** Beside the board: the revealed results, and the facilitator panel for facilitators. */
+export function WorkshopSide({ ws }: { ws: WorkshopBoard }) {
+  const { api, role, boardEditor } = ws;
+  const stored = useStoredResults(boardEditor?.doc ?? null);
+  if (!api || !boardEditor) return null;
+  const results = api.view ? shownResults(api.view.vote, stored) : null;
+  return (
+    <>
+      {results && <ResultsPanel results={results} editor={boardEditor} />}
+      {role && isFacilitatorRole(role) && <FacilitatorPanel editor={boardEditor} />}
+    </>
+  );
+}

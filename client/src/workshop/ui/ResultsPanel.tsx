@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Editor } from '../../editor/Editor.js';
+import { elementBounds } from '../../geometry/elements.js';
+import type { ShownResults } from '../votes.js';
+import { noteLabel } from './VoteBar.js';
+import { WIcon } from './workshopIcons.js';
+
+/** The revealed vote as a ranked list; each entry shows its note on the board. Folds away. */
+export function ResultsPanel({ results, editor }: { results: ShownResults; editor: Editor }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(true);
+  const empty = t('board.emptyNote');
+  const show = (id: string): void => {
+    const el = editor.store.get(id);
+    const box = el && elementBounds(el, editor.store.lookup);
+    if (box) editor.fitBoardRect(box, 96);
+  };
+  return (
+    <aside className={`results-panel${open ? '' : ' results-closed'}`} aria-label={t('workshop.results.label')} data-testid="results-panel">
+      <button type="button" className="results-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <WIcon name="trophy" /> {t('workshop.results.title', { title: results.title || t('workshop.vote.untitled') })}
+      </button>
+      {open && (
+        <ol className="results-list">
+          {results.results.map(({ elementId, count, rank }) => (
+            <li key={elementId}>
+              <span className="result-rank">{t('workshop.results.rank', { rank })}</span>
+              <button type="button" className="result-note" onClick={() => show(elementId)} title={t('workshop.results.showOnBoard')}>
+                {noteLabel(editor, elementId, empty)}
+              </button>
+              <span className="result-count">
+                <WIcon name="dot" size={14} /> {t('workshop.results.dots', { count })}
+              </span>
+            </li>
+          ))}
+          {results.results.length === 0 && <li>{t('workshop.results.none')}</li>}
+        </ol>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import type { Role, WorkshopView } from '@sammen/shared';
+import type { FollowState } from '../useFollow.js';
+import { WIcon } from './workshopIcons.js';
+
+interface Props {
+  role: Role;
+  view: WorkshopView | null;
+  /** This person's new notes are private right now. */
+  privateNotes: boolean;
+  follow: FollowState;
+  /** A message from the page (a refused change), with a way to dismiss it. */
+  notice: string | null;
+  onDismissNotice(): void;
+}
+
+/**
+ * One strip under the agenda with what limits or guides this person right now: observing, a locked
+ * board, private brainstorming, following the facilitator, and the latest notice. Icons with text,
+ * never colour alone.
+ */
+export function StatusStrip({ role, view, privateNotes, follow, notice, onDismissNotice }: Props) {
+  const { t } = useTranslation();
+  const items: React.ReactNode[] = [];
+  if (role === 'observer') {
+    items.push(
+      <p key="observer" className="strip-item" data-testid="observer-banner">
+        <WIcon name="eye" /> {t('workshop.banner.observer')}
+      </p>,
+    );
+  } else if (view?.locks.board && role === 'participant') {
+    items.push(
+      <p key="locked" className="strip-item strip-locked">
+        <WIcon name="lock" /> {t('workshop.banner.boardLocked')}
+      </p>,
+    );
+  } else if (view?.locks.board) {
+    items.push(
+      <p key="locked" className="strip-item">
+        <WIcon name="lock" /> {t('workshop.banner.boardLockedFacilitator')}
+      </p>,
+    );
+  }
+  if (privateNotes) {
+    items.push(
+      <p key="private" className="strip-item strip-private">
+        <WIcon name="eyeOff" /> {t('workshop.banner.private')}
+      </p>,
+    );
+  }
+  if (follow.offered) {
+    items.push(
+      <p key="follow" className="strip-item">
+        <WIcon name="follow" /> {follow.following ? t('workshop.follow.following') : t('workshop.follow.notFollowing')}{' '}
+        <button type="button" className="strip-button" onClick={() => follow.setFollowing(!follow.following)}>
+          {follow.following ? t('workshop.follow.stop') : t('workshop.follow.resume')}
+        </button>
+      </p>,
+    );
+  }
+  if (notice) {
+    items.push(
+      <p key="notice" className="strip-item strip-notice" role="alert">
+        {notice}{' '}
+        <button type="button" className="strip-button" onClick={onDismissNotice} aria-label={t('workshop.notice.dismiss')}>
+          <WIcon name="close" size={16} />
+        </button>
+      </p>,
+    );
+  }
+  if (!items.length) return null;
+  return <div className="status-strip">{items}</div>;
+}

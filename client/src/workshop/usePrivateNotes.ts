@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { Editor } from '../editor/Editor.js';
+import { connectBoard, type BoardConnection } from '../sync/boardConnection.js';
+
+export interface PrivateNotes {
+  conn: BoardConnection;
+  editor: Editor;
+}
+
+/**
+ * A participant's private notes during a private brainstorm: their own document
+ * (`/yjs/:boardId/private`, only they and the server can read it) with its own Editor and undo
+ * history. Why a second Editor instead of one Editor over two documents: every command, the undo
+ * manager and the element store assume one document, and keeping them that way means nothing
+ * written while brainstorming can reach the board document by mistake. While it is active, the page
+ * draws the board underneath as a read-only backdrop and routes all input to this editor.
+ */
+export function usePrivateNotes(boardId: string, token: string | null, active: boolean, board: Editor | null): PrivateNotes | null {
+  const [notes, setNotes] = useState<PrivateNotes | null>(null);
+  useEffect(() => {
+    if (!active || !token || !board) return;
+    const conn = connectBoard(boardId, { token, privateNotes: true });
+    const editor = new Editor(conn.doc, conn.undoManager);
+    // Notes placed on a board frame join it when they are revealed.
+    editor.frameSource = () => board.store.frames();
+    // One camera: the private editor takes over where the board was, and hands it back.
+    editor.setSize(board.size);
+    editor.setViewport(board.getState().viewport);
+    setNotes({ conn, editor });
+    return () => {
+      board.setViewport(editor.getState().viewport);
+      setNotes(null);
+      editor.destroy();
+      conn.destroy();
+    };
+  }, [boardId, token, active, board]);
+  return notes;
+}

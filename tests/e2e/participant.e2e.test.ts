@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { connectControl, createWorkshop, join, type ControlClient } from '../harness/control.js';
+import { startServer, type RunningServer } from '../harness/server.js';
+
+/**
+ * The participant's side of a workshop in real Chromium against the real, built server: joining by
+ * code on a phone, the agenda and the server-authoritative timer, follow me, and an observer who
+ * cannot change the board. The facilitator is an API client on the control channel. Every wait is
+ * for a condition; each person has their own browser context (no shared storage).
+ */
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+const PHONE = { width: 360, height: 740 };
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const controls: ControlClient[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  for (const c of controls) c.close();
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', hasTouch: viewport.width < 600 });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  return page;
+}
+
+/** Opens a board with a token link (the token in the fragment), as a facilitator hands it out. */
+async function openWithToken(boardId: string, token: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await newPage(viewport);
+  await page.goto(`${server.url}/b/${boardId}#token=${encodeURIComponent(token)}`);
+  await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+  return page;
+}
+
+async function facilitator(token: string): Promise<ControlClient> {
+  const c = await connectControl(server.url, token);
+  controls.push(c);
+  return c;
+}
+
+/** The board rectangle a page's canvas shows, from the Konva stage actually drawn. */
+function shownRect(page: Page): Promise<{ cx: number; cy: number; width: number; height: number }> {
+  return page.evaluate(() => {
+    type Stage = { x(): number; y(): number; scaleX(): number; width(): number; height(): number };
+    const stage = (window as unknown as { Konva: { stages: Stage[] } }).Konva.stages[0]!;
+    const s = stage.scaleX();
+    const width = stage.width() / s;
+    const height = stage.height() / s;
+    return { cx: -stage.x() / s + width / 2, cy: -stage.y() / s + height / 2, width, height };
+  });
+}
+
+/** Seconds shown by a page's timer (mm:ss). */
+async function timerSeconds(page: Page): Promise<number> {
+  const text = (await page.getByRole('timer').textContent()) ?? '';
+  const m = /^(\d+):(\d{2})$/.exec(text.trim());
+  if (!m) throw new Error(`timer shows "${text}"`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+const steps = [
+  {
+    id: 's1',
+    title: 'What matters to you?',
+    instructions: 'Write one idea per note, on your own.',
+    minutes: 5,
+    frameId: null,
+    level: 'consult',
+    promise: 'The council committee reads every note before the budget meeting',
+    private: false,
+  },
+  { id: 's2', title: 'What can we do together?', instructions: '', minutes: 10, frameId: null, level: 'cocreate', promise: 'Top three become actions', private: false },
+] as const;
+
+describe('a citizen joins a workshop and follows along', () => {
+  it('joins by code on a phone, sees the agenda, the same timer as others, and follows the facilitator', async () => {
+    const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
+    const fac = await facilitator(w.facilitatorToken);
+
+    // Join by code through the /join page, on a phone-sized screen.
+    const phone = await newPage(PHONE);
+    // From the front page, as a citizen would (the server does not serve /join directly yet).
+    await phone.goto(server.url);
+    await phone.getByRole('link', { name: 'Join a workshop' }).click();
+    await phone.getByLabel('Workshop code').fill(`${w.joinCode.slice(0, 3).toLowerCase()} ${w.joinCode.slice(3)}`);
+    await phone.getByLabel('Your name').fill('Olga');
+    await phone.getByRole('button', { name: 'Join', exact: true }).click();
+    await phone.waitForURL(`${server.url}/b/${w.boardId}`);
+    await phone.locator('[data-testid=connection-status][data-status=online]').waitFor();
+    await fac.waitFor((v) => v.members.some((m) => m.name === 'Olga' && m.online));
+
+    // A second participant opens a token link: the token leaves the address bar at once.
+    const bent = await openWithToken(w.boardId, await join(server, w.joinCode, 'Bent'));
+    expect(new URL(bent.url()).hash).toBe('');
+
+    // The facilitator sets the agenda: the step, its level and its promise reach the phone.
+    expect(await fac.run({ type: 'agenda.set', steps: [...steps] })).toEqual({ ok: true });
+    expect(await fac.run({ type: 'agenda.goto', index: 0 })).toEqual({ ok: true });
+    const agenda = phone.getByRole('region', { name: 'Agenda' });
+    await expect.poll(() => agenda.getByRole('heading').textContent()).toBe('Step 1 of 2: What matters to you?');
+    await expect
+      .poll(() => agenda.textContent())
+      .toContain('Your input will be used to: The council committee reads every note before the budget meeting');
+    await expect.poll(() => agenda.textContent()).toContain('Participation: Consultation');
+
+    // The timer is the server's: both participants show the same time left.
+    expect(await fac.run({ type: 'timer.start', seconds: 300 })).toEqual({ ok: true });
+    await phone.getByRole('timer').waitFor();
+    await bent.getByRole('timer').waitFor();
+    const [a, b] = await Promise.all([timerSeconds(phone), timerSeconds(bent)]);
+    expect(a).toBeGreaterThan(280);
+    expect(a).toBeLessThanOrEqual(300);
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(1);
+
+    // Follow me: the phone shows the rectangle the facilitator sees.
+    const viewport = { x: 4000, y: 3000, width: 1200, height: 800 };
+    expect(await fac.run({ type: 'follow.start', viewport })).toEqual({ ok: true });
+    await phone.getByText('You are following the facilitator.').waitFor();
+    await expect
+      .poll(async () => {
+        const r = await shownRect(phone);
+        return { cx: Math.round(r.cx), cy: Math.round(r.cy), covers: r.width >= 1199 && r.height >= 799 };
+      })
+      .toEqual({ cx: 4600, cy: 3400, covers: true });
+    // Stepping out: the next move of the facilitator no longer moves the phone.
+    await phone.getByRole('button', { name: 'Stop following' }).click();
+    expect(await fac.run({ type: 'follow.viewport', viewport: { ...viewport, x: -9000 } })).toEqual({ ok: true });
+    await expect.poll(async () => Math.round((await shownRect(bent)).cx)).toBe(-9000 + 600);
+    expect(Math.round((await shownRect(phone)).cx)).toBe(4600);
+    await phone.getByRole('button', { name: 'Follow the facilitator again' }).click();
+    await expect.poll(async () => Math.round((await shownRect(phone)).cx)).toBe(-9000 + 600);
+  });
+});
+
+/** The notes in the page's board document (not its private notes), through the test hook. */
+function boardNotes(page: Page): Promise<Array<{ id: string; text: string }>> {
+  return page.evaluate(() => {
+    const hook = (window as unknown as { __sammen: { doc: { getMap(name: string): { toJSON(): Record<string, { id: string; type: string; text: string }> } } } }).__sammen;
+    return Object.values(hook.doc.getMap('elements').toJSON()).filter((e) => e.type === 'note').map((e) => ({ id: e.id, text: e.text }));
+  });
+}
+
+describe('private brainstorm and dot voting', () => {
+  it('keeps new notes private until the reveal, then lets the participant vote on them', async () => {
+    const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
+    const fac = await facilitator(w.facilitatorToken);
+    const page = await openWithToken(w.boardId, await join(server, w.joinCode, 'Olga'));
+
+    expect(await fac.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
+    await page.getByText(/Private brainstorm/).waitFor();
+    const box = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
+    await page.keyboard.press('n');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('textarea[data-testid=text-editor]:focus').waitFor();
+    await page.keyboard.type('More trees');
+    await page.keyboard.press('Escape');
+    await page.getByText('Private – only you see this').waitFor();
+    expect(await boardNotes(page)).toEqual([]);
+
+    expect(await fac.run({ type: 'private.reveal' })).toEqual({ ok: true });
+    await expect.poll(() => page.getByTestId('workshop-announcer').textContent()).toBe('Your 1 note is now on the board.');
+    await expect.poll(async () => (await boardNotes(page)).map((n) => n.text)).toEqual(['More trees']);
+    await page.getByText('Private – only you see this').waitFor({ state: 'detached' });
+
+    const [note] = await boardNotes(page);
+    expect(await fac.run({ type: 'vote.start', elementIds: [note!.id], dotsPerPerson: 2, allowMultiplePerElement: false, title: 'Priorities' })).toEqual({ ok: true });
+    const place = page.getByRole('button', { name: 'Place a dot on: More trees' });
+    await place.click();
+    await page.getByText('1 of 2 dots left').waitFor();
+    await page.getByRole('button', { name: 'Take back a dot from: More trees' }).waitFor();
+    // A second dot on the same note (the button says it is not available; pressing it explains why).
+    await place.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'You can place only one dot on each note.' }).waitFor();
+
+    expect(await fac.run({ type: 'vote.reveal' })).toEqual({ ok: true });
+    const results = page.getByRole('complementary', { name: 'Vote results' });
+    await expect.poll(() => results.getByRole('listitem').allTextContents()).toEqual(['1.More trees 1 dot']);
+    await page.getByTestId('result-badge').waitFor();
+  });
+});
+
+describe('an observer', () => {
+  it('watches without being able to add a note', async () => {
+    const w = await createWorkshop(server, { title: 'Udvalget følger med', language: 'en' });
+    const observer = await openWithToken(w.boardId, w.observerToken);
+    await observer.getByText('You are observing').waitFor();
+    const toolbar = observer.getByRole('toolbar', { name: 'Tools' });
+    await expect.poll(() => toolbar.getByRole('button').count()).toBe(2);
+    expect(await toolbar.getByRole('button', { name: /Sticky note/ }).count()).toBe(0);
+
+    // The shortcut and a click on the board do nothing (the note tool would create on pointerdown).
+    const canvas = observer.locator('[data-testid=board-canvas]');
+    const box = (await canvas.boundingBox())!;
+    await canvas.focus();
+    await observer.keyboard.press('n');
+    await observer.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await observer.keyboard.press('Control+v');
+    const count = await observer.evaluate(() => {
+      const hook = (window as unknown as { __sammen: { doc: { getMap(name: string): { size: number } } } }).__sammen;
+      return hook.doc.getMap('elements').size;
+    });
+    expect(count).toBe(0);
+    expect(await observer.locator('textarea[data-testid=text-editor]').count()).toBe(0);
+    // Still connected: nothing was sent that the server had to refuse.
+    expect(await observer.locator('[data-testid=connection-status]').getAttribute('data-status')).toBe('online');
+  });
+});
