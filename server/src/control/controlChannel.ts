@@ -27,7 +27,8 @@ export function attachControlChannel(
   const io = new Server<ClientEvents, ServerEvents, Record<string, never>, { session: Session }>(app.server, {
     path: '/socket.io/',
     serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
+    // An agenda of 50 steps with long instructions is the largest command; 1 MiB leaves room.
+    maxHttpBufferSize: 1024 * 1024,
     // Leave other paths' WebSocket upgrades (/yjs/...) alone.
     destroyUpgrade: false,
     allowRequest: (req, callback) => callback(null, isOriginAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins)),
