@@ -4,6 +4,7 @@
  * while wheel events pan or zoom; load time is from navigation until all notes are in the page's doc
  * and a frame has been drawn. Needs `npm run build` first.
  */
+import type { Page } from 'playwright-core';
 import { insertElement, type StickyNote } from '../shared/src/index.ts';
 import { launchChromium } from '../tests/harness/browser.ts';
 import { createBoard, startServer } from '../tests/harness/server.ts';
@@ -15,7 +16,7 @@ const COLORS = ['yellow', 'orange', 'pink', 'green', 'blue', 'purple', 'grey'] a
 
 type FrameStats = { median: number; p95: number; max: number };
 
-async function frames(page: import('playwright-core').Page, event: WheelEventInit, count: number): Promise<FrameStats> {
+async function frames(page: Page, event: WheelEventInit, count: number): Promise<FrameStats> {
   return page.evaluate(
     async ({ event, count }) => {
       const canvas = document.querySelector('[data-testid=board-canvas]')!;
