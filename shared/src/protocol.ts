@@ -42,6 +42,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   // private brainstorming (facilitators)
   z.object({ type: z.literal('private.start'), reveal: z.enum(['anonymous', 'named']) }),
   z.object({ type: z.literal('private.reveal') }),
+  /** Ends private mode without revealing: the notes stay private until a later reveal. */
+  z.object({ type: z.literal('private.stop') }),
   // dot voting
   z.object({
     type: z.literal('vote.start'),
@@ -121,7 +123,8 @@ export interface WorkshopView {
   me: { memberId: string | null; name: string | null; role: Role };
   agenda: { steps: AgendaStep[]; current: number };
   timer: TimerView;
-  follow: { active: boolean; viewport: Viewport | null };
+  /** `leaderId`: the facilitator whose view participants follow. */
+  follow: { active: boolean; leaderId: string | null; viewport: Viewport | null };
   locks: { board: boolean; frames: Array<{ frameId: string; contents: boolean }> };
   private: { active: boolean; reveal: 'anonymous' | 'named' };
   vote: VoteView | null;

@@ -51,3 +51,13 @@ describe('workshop commands', () => {
     ]);
   });
 });
+
+describe('private mode', () => {
+  it('can be stopped without a reveal, and a reveal needs it on', () => {
+    const on = applyCommand(initialWorkshopState(), fac, { type: 'private.start', reveal: 'anonymous' }, 0);
+    if (!on.ok) throw new Error(on.message);
+    const off = applyCommand(on.state, fac, { type: 'private.stop' }, 0);
+    expect(off.ok && off.state.private.active).toBe(false);
+    expect(off.ok && applyCommand(off.state, fac, { type: 'private.reveal' }, 0)).toMatchObject({ ok: false, error: 'not_private' });
+  });
+});

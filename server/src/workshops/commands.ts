@@ -107,6 +107,9 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
     case 'private.start':
       s.private = { active: true, reveal: command.reveal };
       return done();
+    case 'private.stop':
+      s.private.active = false;
+      return done();
     case 'private.reveal':
       if (!s.private.active) return fail('not_private', 'Private mode is not on');
       effects.push({ kind: 'revealPrivate', mode: s.private.reveal });

@@ -25,7 +25,7 @@ export function viewFor(
     me: { memberId: recipient.memberId, name: recipient.name, role: recipient.role },
     agenda: { steps: s.agenda, current: s.current },
     timer: s.timer,
-    follow: { active: s.follow.active, viewport: s.follow.viewport },
+    follow: { active: s.follow.active, leaderId: s.follow.leaderId, viewport: s.follow.viewport },
     locks: s.locks,
     private: s.private,
     vote: s.vote && {
