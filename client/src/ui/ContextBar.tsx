@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { COLORS, NOTE_COLORS, type ColorName } from '@sammen/shared';
 import type { Editor, EditorState } from '../editor/Editor.js';
 import { colorSelection, deleteSelection, duplicateSelection, reorderSelection } from '../editor/commands.js';
+import { MoveToFrame } from '../a11y/MoveToFrame.js';
 import { GroupNotesControl } from './GroupNotesControl.js';
 import { Icon } from './icons.js';
 
@@ -62,6 +63,12 @@ export function ContextBar({ editor, state }: { editor: Editor; state: EditorSta
       {onlyNotes && (
         <>
           <GroupNotesControl editor={editor} count={selected.length} compact />
+          <span className="divider" aria-hidden="true" />
+        </>
+      )}
+      {selected.every((e) => e.type !== 'frame' && e.type !== 'arrow') && (
+        <>
+          <MoveToFrame editor={editor} ids={selected.map((e) => e.id)} />
           <span className="divider" aria-hidden="true" />
         </>
       )}

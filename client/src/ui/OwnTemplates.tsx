@@ -137,7 +137,10 @@ export function OwnTemplates({
                       question={t('newWorkshop.deleteQuestion', { title })}
                       confirmLabel={t('newWorkshop.deleteConfirm')}
                       onConfirm={() => {
-                        deleteTemplate(entry.id).then(() => onChanged(), fail);
+                        deleteTemplate(entry.id).then(() => {
+                          setStatus({ kind: 'idle' });
+                          onChanged();
+                        }, fail);
                       }}
                     />
                   </>

@@ -6,11 +6,15 @@ export type Route =
   | { page: 'new' }
   | { page: 'join'; code: string | null }
   | { page: 'board'; boardId: string }
+  | { page: 'accessibility' }
+  | { page: 'privacy' }
   | { page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
   if (/^\/new\/?$/.test(pathname)) return { page: 'new' };
+  if (/^\/accessibility\/?$/.test(pathname)) return { page: 'accessibility' };
+  if (/^\/privacy\/?$/.test(pathname)) return { page: 'privacy' };
   // `/join` asks for the code; `/join/:code` (the participant link) has it filled in.
   const join = /^\/join(?:\/([^/]*))?\/?$/.exec(pathname);
   if (join) return { page: 'join', code: join[1] ? decodeURIComponent(join[1]) : null };

@@ -17,7 +17,9 @@ export class RequestError extends Error {
 async function send<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', 'x-owner-key': ownerKey(), ...init.headers } });
+    // A JSON content type only with a body: Fastify refuses an empty body that claims to be JSON (DELETE).
+    const type: Record<string, string> = init.body !== undefined ? { 'content-type': 'application/json' } : {};
+    res = await fetch(path, { ...init, headers: { ...type, 'x-owner-key': ownerKey(), ...init.headers } });
   } catch (e) {
     throw new RequestError(0, '', e instanceof Error ? e.message : String(e));
   }

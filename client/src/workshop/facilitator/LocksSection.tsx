@@ -19,10 +19,10 @@ export function LocksSection({ view, editor, frames, run }: { view: WorkshopView
 
   return (
     <div className="fac-locks">
-      <label className="fac-check">
-        <input type="checkbox" checked={locks.board} onChange={(e) => void run({ type: 'lock.board', locked: e.target.checked })} />
-        {t('facilitator.locks.board')}
-      </label>
+      {/* A toggle button, not a checkbox: the state shown is the server's, which changes a moment after the press. */}
+      <button type="button" aria-pressed={locks.board} className={locks.board ? 'primary' : undefined} onClick={() => void run({ type: 'lock.board', locked: !locks.board })}>
+        {t(locks.board ? 'facilitator.locks.unlockBoard' : 'facilitator.locks.board')}
+      </button>
       {locks.board && <p className="fac-meta">{t('facilitator.locks.boardOn')}</p>}
 
       {frame ? (
