@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Viewport, WorkshopView } from '@sammen/shared';
 import type { Editor } from '../../editor/Editor.js';
@@ -12,19 +12,14 @@ const FOLLOW_INTERVAL_MS = 100;
 const current = (editor: Editor): Viewport => boardViewport(editor.getState().viewport, editor.size);
 
 /**
- * Follow me and bring everyone here. While this facilitator leads, every camera change is sent
- * (throttled, and only when the visible area really changed). The server does not say who leads,
- * so "I lead" is this browser's own state, dropped when the server says follow-me ended.
+ * Follow me and bring everyone here. While this facilitator leads (the server says who does), every
+ * camera change is sent (throttled, and only when the visible area really changed).
  */
 export function FollowSection({ view, editor, run }: { view: WorkshopView; editor: Editor; run: Runner }) {
   const { t } = useTranslation();
-  const [leading, setLeading] = useState(false);
   const active = view.follow.active;
+  const leading = active && view.follow.leaderId !== null && view.follow.leaderId === view.me.memberId;
   const lastSent = useRef<Viewport | null>(null);
-
-  useEffect(() => {
-    if (!active) setLeading(false);
-  }, [active]);
 
   useEffect(() => {
     if (!leading) return;
@@ -45,10 +40,9 @@ export function FollowSection({ view, editor, run }: { view: WorkshopView; edito
   const start = async () => {
     const viewport = current(editor);
     lastSent.current = viewport;
-    if (await run({ type: 'follow.start', viewport })) setLeading(true);
+    await run({ type: 'follow.start', viewport });
   };
   const stop = async () => {
-    setLeading(false);
     await run({ type: 'follow.stop' });
   };
 

@@ -16,9 +16,14 @@ export function PrivateSection({ view, run }: { view: WorkshopView; run: Runner 
       </p>
       <div className="fac-row">
         {active ? (
-          <button type="button" className="primary" onClick={() => void run({ type: 'private.reveal' })}>
-            {t('facilitator.private.reveal')}
-          </button>
+          <>
+            <button type="button" className="primary" onClick={() => void run({ type: 'private.reveal' })}>
+              {t('facilitator.private.reveal')}
+            </button>
+            <button type="button" onClick={() => void run({ type: 'private.stop' })}>
+              {t('facilitator.private.stop')}
+            </button>
+          </>
         ) : (
           <>
             <button type="button" className="primary" onClick={() => void run({ type: 'private.start', reveal: 'anonymous' })}>
