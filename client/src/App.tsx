@@ -1,5 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccessibilityStatement, PrivacyNotice } from './legal/LegalPage.js';
+import { SiteFooter } from './legal/SiteFooter.js';
 import { HomePage } from './ui/HomePage.js';
 import { navigate, useRoute } from './ui/router.js';
 
@@ -9,12 +11,28 @@ const JoinPage = lazy(() => import('./ui/JoinPage.js').then((m) => ({ default: m
 const BoardPage = lazy(() => import('./ui/BoardPage.js').then((m) => ({ default: m.BoardPage })));
 const NewWorkshopPage = lazy(() => import('./ui/NewWorkshopPage.js').then((m) => ({ default: m.NewWorkshopPage })));
 
+/** Every page but the board gets the footer with the accessibility statement and privacy notice. */
 export function App() {
   const route = useRoute();
+  const page = <Page route={route} />;
+  if (route.page === 'board') return page;
+  return (
+    <>
+      {page}
+      <SiteFooter />
+    </>
+  );
+}
+
+function Page({ route }: { route: ReturnType<typeof useRoute> }) {
   const { t } = useTranslation();
   switch (route.page) {
     case 'home':
       return <HomePage />;
+    case 'accessibility':
+      return <AccessibilityStatement />;
+    case 'privacy':
+      return <PrivacyNotice />;
     case 'new':
       return (
         <Suspense fallback={<p role="status">{t('board.loading')}</p>}>

@@ -11,6 +11,7 @@ import {
   undo,
 } from './commands.js';
 import { resolveShortcut, type ShortcutAction } from './shortcuts.js';
+import { resizeSelectionBy } from '../a11y/commands.js';
 
 const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -52,6 +53,8 @@ export function runShortcut(editor: Editor, action: ShortcutAction): void {
       return reorderSelection(editor, 'back');
     case 'nudge':
       return nudgeSelection(editor, action.dx, action.dy);
+    case 'resize':
+      return resizeSelectionBy(editor, action.dw, action.dh);
     case 'zoomIn':
       return editor.zoomBy(1.25);
     case 'zoomOut':

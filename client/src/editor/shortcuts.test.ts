@@ -32,6 +32,11 @@ describe('resolveShortcut', () => {
     expect(resolveShortcut(k('ArrowDown', 'ArrowDown', { shiftKey: true }), false)).toEqual({ type: 'nudge', dx: 0, dy: 10 });
   });
 
+  it('resizes by 10 with Alt+Shift+arrows', () => {
+    expect(resolveShortcut(k('ArrowRight', 'ArrowRight', { altKey: true, shiftKey: true }), false)).toEqual({ type: 'resize', dw: 10, dh: 0 });
+    expect(resolveShortcut(k('ArrowUp', 'ArrowUp', { altKey: true, shiftKey: true }), false)).toEqual({ type: 'resize', dw: 0, dh: -10 });
+  });
+
   it('maps Shift+1 to zoom to fit whatever the layout prints', () => {
     expect(resolveShortcut(k('!', 'Digit1', { shiftKey: true }), false)).toEqual({ type: 'zoomToFit' });
   });

@@ -13,6 +13,7 @@ export type ShortcutAction =
   | { type: 'bringToFront' }
   | { type: 'sendToBack' }
   | { type: 'nudge'; dx: number; dy: number }
+  | { type: 'resize'; dw: number; dh: number }
   | { type: 'zoomIn' }
   | { type: 'zoomOut' }
   | { type: 'zoomToFit' }
@@ -68,6 +69,8 @@ export function resolveShortcut(e: KeyLike, isMac: boolean): ShortcutAction | nu
 
   if (e.shiftKey && e.code === 'Digit1') return { type: 'zoomToFit' };
   const nudge = NUDGE[e.key];
+  // Alt+Shift+arrows resize (the keyboard's alternative to dragging a handle, WCAG 2.5.7).
+  if (nudge && e.altKey && e.shiftKey) return { type: 'resize', dw: nudge[0] * 10, dh: nudge[1] * 10 };
   if (nudge) {
     const step = e.shiftKey ? 10 : 1;
     return { type: 'nudge', dx: nudge[0] * step, dy: nudge[1] * step };

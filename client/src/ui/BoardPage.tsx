@@ -11,6 +11,11 @@ import { getSession } from '../workshop/http.js';
 import { WorkshopLayer, WorkshopOverlays, WorkshopSide, WorkshopTop, useWorkshopBoard } from '../workshop/WorkshopLayer.js';
 import type { WorkshopSessionInfo } from '../workshop/WorkshopContext.js';
 import { ApiError, getBoard } from './api.js';
+import { AccessibleView } from '../a11y/AccessibleView.js';
+import { BoardMenu, ListViewToggle } from '../a11y/BoardMenu.js';
+import { CANVAS_HELP_ID, CanvasKeyboard } from '../a11y/CanvasKeyboard.js';
+import { useListView } from '../a11y/useListView.js';
+import { WorkshopAnnouncements } from '../a11y/WorkshopAnnouncements.js';
 import { BoardOutline } from './BoardOutline.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { ContextBar } from './ContextBar.js';
@@ -18,6 +23,7 @@ import { Icon } from './icons.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { loadName, rememberBoard, saveName } from './localProfile.js';
 import { NamePrompt } from './NamePrompt.js';
+import { OutputsMenu } from './OutputsMenu.js';
 import { PresenceList } from './PresenceList.js';
 import { navigate } from './router.js';
 import { Toolbar } from './Toolbar.js';
@@ -119,6 +125,9 @@ function useUndoState(conn: BoardConnection | null): { canUndo: boolean; canRedo
 
 const noopSubscribe = () => () => {};
 
+/** The accessible view's heading, where the keyboard lands when it opens. */
+const LIST_HEADING_ID = 'board-list-heading';
+
 /** An open board: connection, editor, and everything drawn around the canvas. */
 function BoardSession({ boardId, title, workshop }: { boardId: string; title: string; workshop: WorkshopSessionInfo | null }) {
   const { t } = useTranslation();
@@ -127,6 +136,7 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
   const name = workshop ? (workshop.name ?? t('workshop.observerName')) : savedName;
   const [copied, setCopied] = useState(false);
   const [removed, setRemoved] = useState(false);
+  const listView = useListView(LIST_HEADING_ID, '[data-testid=board-canvas]');
   const board = useBoardSession(boardId, workshop?.token ?? null, removed);
   const session = board.session;
   const ws = useWorkshopBoard({ boardId, workshop, boardEditor: session?.editor ?? null, revoked: board.revoked || removed, onRemoved: () => setRemoved(true) });
@@ -193,20 +203,28 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
       backdrop={ws.privateNotes ? session.editor.store : null}
       peers={peers}
       label={t('board.canvasLabel', { title })}
+      describedBy={CANVAS_HELP_ID}
       untitledFrame={t('board.untitledFrame')}
     >
+      <CanvasKeyboard editor={editor} />
       <RemoteCursors peers={peers} viewport={state.viewport} />
       <WorkshopOverlays ws={ws} viewport={state.viewport} />
       {state.editingId && <TextEditor editor={editor} id={state.editingId} viewport={state.viewport} />}
       <Toolbar editor={editor} tool={state.tool} canUndo={undoState.canUndo} canRedo={undoState.canRedo} />
-      <ContextBar editor={editor} state={state} />
+      <ContextBar editor={editor} state={state} boardTitle={title} />
       <ZoomControls editor={editor} scale={state.viewport.scale} />
     </BoardCanvas>
   );
 
   return (
     <WorkshopLayer ws={ws}>
+      <WorkshopAnnouncements view={ws.api?.view ?? null} />
       <div className="board-page">
+        {!listView.on && (
+          <button type="button" className="skip-link" onClick={() => listView.set(true)}>
+            {t('a11y.skip')}
+          </button>
+        )}
         <header className="board-header">
           <a
             href="/"
@@ -225,16 +243,19 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
             </button>
           )}
           <span className="spacer" />
+          <ListViewToggle on={listView.on} onToggle={() => listView.set(!listView.on)} />
+          <OutputsMenu editor={session.editor} boardTitle={title} />
           <ConnectionIndicator state={connection} />
           <PresenceList self={name ? { name, color: colorForClient(session.conn.doc.clientID) } : null} peers={peers} />
           <LanguageSwitcher />
+          <BoardMenu />
         </header>
         <WorkshopTop ws={ws} notice={board.refusal ? t(board.refusal) : null} onDismissNotice={board.dismissRefusal} />
         <div className="board-body">
-          {canvas}
+          {listView.on ? <AccessibleView ws={ws} board={session.editor} headingId={LIST_HEADING_ID} /> : canvas}
           <WorkshopSide ws={ws} />
         </div>
-        <BoardOutline editor={session.editor} id="board-outline" />
+        {!listView.on && <BoardOutline editor={session.editor} id="board-outline" />}
         {!workshop && !savedName && (
           <NamePrompt
             onSubmit={(n) => {

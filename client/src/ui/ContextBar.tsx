@@ -5,6 +5,7 @@ import { colorSelection, deleteSelection, duplicateSelection, reorderSelection }
 import { MoveToFrame } from '../a11y/MoveToFrame.js';
 import { GroupNotesControl } from './GroupNotesControl.js';
 import { Icon } from './icons.js';
+import { SelectionOutputs } from './SelectionOutputs.js';
 
 const SHAPE_COLORS: readonly ColorName[] = [...NOTE_COLORS, 'white', 'dark'];
 
@@ -33,7 +34,7 @@ function Swatches({ colors, current, onPick }: { colors: readonly ColorName[]; c
  * Above the board: the note colour while the note tool is active, or colours and actions for the
  * selection (duplicate, z-order, delete), each also on a shortcut.
  */
-export function ContextBar({ editor, state }: { editor: Editor; state: EditorState }) {
+export function ContextBar({ editor, state, boardTitle = '' }: { editor: Editor; state: EditorState; boardTitle?: string }) {
   const { t } = useTranslation();
   if (state.tool === 'note') {
     return (
@@ -72,6 +73,8 @@ export function ContextBar({ editor, state }: { editor: Editor; state: EditorSta
           <span className="divider" aria-hidden="true" />
         </>
       )}
+      <SelectionOutputs editor={editor} selected={selected} boardTitle={boardTitle} />
+      <span className="divider" aria-hidden="true" />
       <button type="button" className="tool-button" aria-label={t('selection.duplicate')} title={`${t('selection.duplicate')} (Ctrl+D)`} onClick={() => duplicateSelection(editor)}>
         <Icon name="duplicate" />
       </button>

@@ -10,6 +10,8 @@ describe('routes', () => {
     expect(parseRoute('/join')).toEqual({ page: 'join', code: null });
     expect(parseRoute('/join/KMT4QX')).toEqual({ page: 'join', code: 'KMT4QX' });
     expect(parseRoute('/join/KMT%204QX/')).toEqual({ page: 'join', code: 'KMT 4QX' });
+    expect(parseRoute('/accessibility')).toEqual({ page: 'accessibility' });
+    expect(parseRoute('/privacy/')).toEqual({ page: 'privacy' });
     expect(parseRoute('/x')).toEqual({ page: 'notFound' });
     expect(boardPath('abc')).toBe('/b/abc');
   });
