@@ -15,7 +15,16 @@ const pdfText = (s: string): string =>
 /** The report as a PDF (A4), made with pdfkit; text is real text, so it can be searched and extracted. */
 export function renderPdf(m: ReportModel): Promise<Buffer> {
   const s = REPORT_STRINGS[m.language];
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: pdfText(`${s.report}: ${m.title}`) }, lang: m.language } as PDFKit.PDFDocumentOptions);
+  // Language and title in the document catalogue, so readers announce them; the content itself is
+  // not yet tagged for PDF/UA (the accessibility statement says so).
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    pdfVersion: '1.7',
+    lang: m.language,
+    displayTitle: true,
+    info: { Title: pdfText(`${s.report}: ${m.title}`) },
+  } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
