@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import type { RenderedTextLayout } from './board/textProps.js';
 
 /**
  * A deliberately small hook for end-to-end tests to assert on the document the page holds. Not an
@@ -9,6 +10,8 @@ export interface SammenTestHook {
   doc: Y.Doc;
   provider: WebsocketProvider;
   undoManager: Y.UndoManager;
+  /** How the board draws an element's text (fitted size, Konva's own lines), or null for other kinds. */
+  textLayout?: (id: string) => RenderedTextLayout | null;
 }
 
 declare global {

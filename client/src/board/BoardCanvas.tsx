@@ -3,6 +3,7 @@ import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { Element } from '@sammen/shared';
 import { boxContainsBox, expandBox, type Box } from '../geometry/bounds.js';
+import { sourceLabel } from '../geometry/actionCard.js';
 import { arrowSegment, drawOrder, type Lookup } from '../geometry/elements.js';
 import { visibleWorldBox } from '../geometry/viewport.js';
 import type { Editor } from '../editor/Editor.js';
@@ -37,6 +38,7 @@ function renderNodes(elements: readonly Element[], lookup: Lookup, scale: number
       hideText={el.id === editingId}
       segment={el.type === 'arrow' ? arrowSegment(el, lookup) : undefined}
       untitledFrame={untitledFrame}
+      sourceLabel={el.type === 'action' && el.sourceId ? sourceLabel(lookup(el.sourceId)) : null}
     />
   ));
 }

@@ -3,15 +3,14 @@ import { Arrow, Ellipse, Group, Rect, Text } from 'react-konva';
 import type { Connector, Element, Frame, Shape, StickyNote, TextBox } from '@sammen/shared';
 import type { Point } from '../geometry/bounds.js';
 import { FRAME_TITLE_PX } from '../geometry/elements.js';
-import { fitFontSize } from '../geometry/textFit.js';
+import { ActionCardNode } from './ActionCardNode.js';
+import { NOTE_MAX_TEXT, SHAPE_MAX_TEXT, boxTextLayout } from './textProps.js';
 import {
   FONT_FAMILY,
   FRAME_STROKE,
   FRAME_TITLE_COLOR,
   LINE_HEIGHT,
   MIN_READABLE_TEXT_PX,
-  NOTE_PADDING,
-  SHAPE_PADDING,
   fillOf,
   inkOf,
   textColorOf,
@@ -32,11 +31,14 @@ interface Props {
   segment?: { start: Point; end: Point } | null;
   /** Shown for a frame without a title. */
   untitledFrame: string;
+  /** For action cards: the label of the cluster or note they came from (null: none, or it is gone). */
+  sourceLabel?: string | null;
 }
 
 function NoteNode({ el, scale, hideText }: { el: StickyNote; scale: number; hideText: boolean }) {
-  const fontSize = fitFontSize(el.text, el.width, el.height, { padding: NOTE_PADDING });
-  const showText = !hideText && el.text && fontSize * scale >= MIN_READABLE_TEXT_PX;
+  // Fitting (measured) only when the text could be readable at all at this zoom.
+  const layout = !hideText && el.text && NOTE_MAX_TEXT * scale >= MIN_READABLE_TEXT_PX ? boxTextLayout(el).attrs : null;
+  const showText = layout && layout.fontSize * scale >= MIN_READABLE_TEXT_PX;
   return (
     <Group x={el.x} y={el.y} id={`el-${el.id}`}>
       <Rect
@@ -50,22 +52,7 @@ function NoteNode({ el, scale, hideText }: { el: StickyNote; scale: number; hide
         perfectDrawEnabled={false}
       />
       {showText && (
-        <Text
-          id={`text-${el.id}`}
-          text={el.text}
-          width={el.width}
-          height={el.height}
-          padding={NOTE_PADDING}
-          fontSize={fontSize}
-          fontFamily={FONT_FAMILY}
-          lineHeight={LINE_HEIGHT}
-          fill={textColorOf(el.color)}
-          align="center"
-          verticalAlign="middle"
-          wrap="word"
-          ellipsis
-          perfectDrawEnabled={false}
-        />
+        <Text id={`text-${el.id}`} {...layout} fill={textColorOf(el.color)} perfectDrawEnabled={false} />
       )}
     </Group>
   );
@@ -91,7 +78,7 @@ function TextNode({ el, scale, hideText }: { el: TextBox; scale: number; hideTex
 }
 
 function ShapeNode({ el, scale, hideText }: { el: Shape; scale: number; hideText: boolean }) {
-  const fontSize = fitFontSize(el.text, el.width, el.height, { padding: SHAPE_PADDING, max: 24 });
+  const layout = !hideText && el.text && SHAPE_MAX_TEXT * scale >= MIN_READABLE_TEXT_PX ? boxTextLayout(el).attrs : null;
   const common = {
     fill: fillOf(el.fill),
     stroke: '#3d4350',
@@ -106,23 +93,8 @@ function ShapeNode({ el, scale, hideText }: { el: Shape; scale: number; hideText
       ) : (
         <Rect width={el.width} height={el.height} cornerRadius={2} {...common} />
       )}
-      {!hideText && el.text && fontSize * scale >= MIN_READABLE_TEXT_PX && (
-        <Text
-          id={`text-${el.id}`}
-          text={el.text}
-          width={el.width}
-          height={el.height}
-          padding={SHAPE_PADDING}
-          fontSize={fontSize}
-          fontFamily={FONT_FAMILY}
-          lineHeight={LINE_HEIGHT}
-          fill={textColorOf(el.fill)}
-          align="center"
-          verticalAlign="middle"
-          wrap="word"
-          ellipsis
-          perfectDrawEnabled={false}
-        />
+      {layout && layout.fontSize * scale >= MIN_READABLE_TEXT_PX && (
+        <Text id={`text-${el.id}`} {...layout} fill={textColorOf(el.fill)} perfectDrawEnabled={false} />
       )}
     </Group>
   );
@@ -192,11 +164,12 @@ const sameSegment = (a: Props['segment'], b: Props['segment']): boolean =>
 function propsEqual(a: Props, b: Props): boolean {
   if (a.element !== b.element || a.hideText !== b.hideText || a.untitledFrame !== b.untitledFrame) return false;
   if (!sameSegment(a.segment, b.segment)) return false;
+  if (a.sourceLabel !== b.sourceLabel) return false;
   return a.element.type === 'frame' ? a.scale === b.scale : detailOf(a.scale) === detailOf(b.scale);
 }
 
 /** Draws one element. Memoised: unchanged elements keep their object identity in the store. */
-export const ElementNode = memo(function ElementNode({ element, scale: exactScale, hideText, segment, untitledFrame }: Props) {
+export const ElementNode = memo(function ElementNode({ element, scale: exactScale, hideText, segment, untitledFrame, sourceLabel = null }: Props) {
   const scale = element.type === 'frame' ? exactScale : detailOf(exactScale);
   switch (element.type) {
     case 'note':
@@ -209,5 +182,7 @@ export const ElementNode = memo(function ElementNode({ element, scale: exactScal
       return <FrameNode el={element} scale={scale} hideText={hideText} untitled={untitledFrame} />;
     case 'arrow':
       return <ArrowNode el={element} segment={segment} />;
+    case 'action':
+      return <ActionCardNode el={element} scale={scale} hideText={hideText} source={sourceLabel} />;
   }
 }, propsEqual);

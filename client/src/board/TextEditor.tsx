@@ -2,12 +2,14 @@ import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } fr
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { deleteElements, getElementText, updateElement, type Frame, type TextElement } from '@sammen/shared';
-import { fitFontSize } from '../geometry/textFit.js';
 import { FRAME_TITLE_PX } from '../geometry/elements.js';
 import { worldToScreen, type Viewport } from '../geometry/viewport.js';
 import { renameFrame } from '../editor/commands.js';
 import type { Editor } from '../editor/Editor.js';
 import { diffText, transformPosition, type TextDeltaOp } from '../editor/textDiff.js';
+import { ActionCardDialog } from '../ui/ActionCardDialog.js';
+import { fitBoxText } from './textMeasure.js';
+import { NOTE_MAX_TEXT, SHAPE_MAX_TEXT } from './textProps.js';
 import { FONT_FAMILY, LINE_HEIGHT, NOTE_PADDING, SHAPE_PADDING, fillOf, inkOf, textColorOf } from './theme.js';
 
 interface Props {
@@ -28,6 +30,7 @@ export function TextEditor({ editor, id, viewport }: Props) {
   const el = useElement(editor, id);
   if (!el) return null;
   if (el.type === 'frame') return <FrameTitleEditor key={id} editor={editor} frame={el} viewport={viewport} />;
+  if (el.type === 'action') return <ActionCardDialog key={id} editor={editor} card={el} />;
   if (!('text' in el)) return null;
   return <TextAreaEditor key={id} editor={editor} el={el} viewport={viewport} />;
 }
@@ -131,7 +134,7 @@ function TextAreaEditor({ editor, el, viewport }: { editor: Editor; el: TextElem
   const padding = isText ? 0 : el.type === 'note' ? NOTE_PADDING : SHAPE_PADDING;
   const fontSize = isText
     ? el.fontSize
-    : fitFontSize(text, el.width, el.height, { padding, max: el.type === 'shape' ? 24 : 28 });
+    : fitBoxText(text, el.width, el.height, padding, el.type === 'shape' ? SHAPE_MAX_TEXT : NOTE_MAX_TEXT).fontSize;
   const pos = worldToScreen(viewport, el);
   const s = viewport.scale;
   const background = el.type === 'note' ? fillOf(el.color) : 'transparent';

@@ -195,7 +195,7 @@ export class Editor {
   /** Opens the in-place editor; `fresh` when the element was just created to be typed into. */
   startEditing(id: string, fresh = false): void {
     const el = this.store.get(id);
-    if (!el || !('text' in el || el.type === 'frame') || !canEditElement(this.policy, el)) return;
+    if (!el || !('text' in el || el.type === 'frame' || el.type === 'action') || !canEditElement(this.policy, el)) return;
     this.editingFresh = fresh;
     this.set({ editingId: id, selection: new Set([id]) });
   }

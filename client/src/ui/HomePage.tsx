@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBoard } from './api.js';
+import { ImportBackup } from './ImportBackup.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { loadRecentBoards, rememberBoard } from './localProfile.js';
 import { boardPath, navigate } from './router.js';
@@ -86,6 +87,7 @@ export function HomePage() {
             {t('newWorkshop.homeLink')}
           </a>
         </section>
+        <ImportBackup />
         {recent.length > 0 && (
           <section aria-labelledby="recent-heading" className="recent">
             <h2 id="recent-heading">{t('home.recent')}</h2>

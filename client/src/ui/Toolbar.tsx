@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '../editor/Editor.js';
+import { createActionCard } from '../editor/actionCommands.js';
 import { redo, undo } from '../editor/commands.js';
 import { allowedTools } from '../editor/permissions.js';
 import type { ToolId } from '../tools/types.js';
@@ -46,6 +47,21 @@ export function Toolbar({ editor, tool, canUndo, canRedo }: { editor: Editor; to
           </button>
         );
       })}
+      {!policy.readOnly && !policy.notesOnly && (
+        <button
+          type="button"
+          className="tool-button"
+          aria-label={t('actions.add')}
+          title={t('actions.add')}
+          data-testid="add-action"
+          onClick={() => {
+            const id = createActionCard(editor, null);
+            if (id) editor.startEditing(id);
+          }}
+        >
+          <Icon name="action" />
+        </button>
+      )}
       {!policy.readOnly && (
         <>
       <hr aria-hidden="true" />

@@ -17,6 +17,8 @@ const paths: Record<string, React.ReactNode> = {
   trash: <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />,
   front: <path d="M8 8h12v12H8zM4 4h12v4M4 4v12h4" />,
   back: <path d="M4 4h12v12H4zM20 8v12H8v-4" />,
+  action: <path d="M4 5h16v14H4zM8 9h8M8 12h8M8 15h5" />,
+  export: <path d="M12 4v11M7 9l5-5 5 5M5 15v5h14v-5" />,
   link: <path d="M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1" />,
 };
 

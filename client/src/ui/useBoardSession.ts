@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { renderedTextLayout } from '../board/textProps.js';
 import { Editor } from '../editor/Editor.js';
 import type { Viewport } from '../geometry/viewport.js';
 import { connectBoard, type BoardConnection } from '../sync/boardConnection.js';
@@ -34,7 +35,12 @@ export function useBoardSession(boardId: string, token: string | null, stopped: 
     const conn = connectBoard(boardId, { token });
     const editor = new Editor(conn.doc, conn.undoManager);
     if (lastViewport.current) editor.setViewport(lastViewport.current);
-    const unexpose = exposeTestHook({ doc: conn.doc, provider: conn.provider, undoManager: conn.undoManager });
+    const unexpose = exposeTestHook({
+      doc: conn.doc,
+      provider: conn.provider,
+      undoManager: conn.undoManager,
+      textLayout: (id) => renderedTextLayout(editor.store.get(id)),
+    });
     const onClosed = ({ code, reason }: { code: number; reason: string }): void => {
       const verdict = classifyClose(code, reason);
       if (verdict.kind === 'revoked') setRevoked(true);

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { LANGUAGES } from '@sammen/shared';
+import { launchChromium } from '../harness/browser.js';
+import { createWorkshop } from '../harness/control.js';
+import { type RunningServer, startServer } from '../harness/server.js';
+
+/**
+ * Issue #5: every built-in template, in every language, drawn by the real client in Debian Chromium,
+ * measured as drawn: (a) every element that belongs to a frame lies inside the frame's box; (b) the
+ * text of every note, shape and free text is drawn completely (Konva drops lines that do not fit, so
+ * the lines Konva lays out must add up to the whole text) and inside its box. The layout comes from the
+ * page (`window.__sammen.textLayout`): the client's own fitting with the browser's real font, wrapped
+ * by a Konva `Text` with the attributes the board draws with. One browser and one page, navigated
+ * from board to board.
+ */
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Problem {
+  id: string;
+  type: string;
+  problem: string;
+  text?: string;
+}
+
+interface Measured {
+  problems: Problem[];
+  checkedText: number;
+  checkedInFrame: number;
+  drawnChecked: number;
+}
+
+/** Runs in the page: measures the board as the client draws it. */
+function measureBoard(): Measured {
+  type Box = { x: number; y: number; width: number; height: number };
+  type El = Box & { id: string; type: string; frameId: string | null; text?: string };
+  type Layout = { fontSize: number; lines: Array<{ text: string; width: number }>; lineHeightPx: number; maxWidth: number; maxHeight: number | null; fits: boolean };
+  type KonvaNode = { fontSize(): number };
+  const w = window as unknown as {
+    __sammen: { doc: { getMap(n: string): { toJSON(): Record<string, El> } }; textLayout(id: string): Layout | null };
+    Konva: { stages: Array<{ findOne(sel: string): KonvaNode | undefined }> };
+  };
+  const hook = w.__sammen;
+  const elements = Object.values(hook.doc.getMap('elements').toJSON());
+  const byId = new Map(elements.map((e) => [e.id, e]));
+  const problems: Problem[] = [];
+  const eps = 0.5;
+  let checkedText = 0;
+  let checkedInFrame = 0;
+  let drawnChecked = 0;
+  for (const el of elements) {
+    if (el.type !== 'arrow' && el.frameId) {
+      const f = byId.get(el.frameId);
+      checkedInFrame++;
+      if (!f) problems.push({ id: el.id, type: el.type, problem: `frame ${el.frameId} is missing` });
+      else if (el.x < f.x - eps || el.y < f.y - eps || el.x + el.width > f.x + f.width + eps || el.y + el.height > f.y + f.height + eps) {
+        problems.push({
+          id: el.id,
+          type: el.type,
+          problem: `outside its frame ${f.id}: ${JSON.stringify([el.x, el.y, el.width, el.height])} not in ${JSON.stringify([f.x, f.y, f.width, f.height])}`,
+        });
+      }
+    }
+    if (el.type !== 'note' && el.type !== 'shape' && el.type !== 'text') continue;
+    if (!el.text?.trim()) continue;
+    const layout = hook.textLayout(el.id);
+    if (!layout) {
+      problems.push({ id: el.id, type: el.type, problem: 'no text layout' });
+      continue;
+    }
+    checkedText++;
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    const drawn = layout.lines.map((l) => l.text).join('');
+    if (squash(drawn) !== squash(el.text)) {
+      problems.push({ id: el.id, type: el.type, problem: `text not all drawn at ${layout.fontSize}px: ${layout.lines.length} lines, last "${layout.lines.at(-1)?.text ?? ''}"`, text: el.text });
+    }
+    const wide = layout.lines.find((l) => l.width > layout.maxWidth + eps);
+    if (wide) problems.push({ id: el.id, type: el.type, problem: `line "${wide.text}" is ${wide.width.toFixed(1)}px wide, room ${layout.maxWidth}` });
+    const height = layout.lines.length * layout.lineHeightPx;
+    const room = layout.maxHeight ?? el.height;
+    if (height > room + eps) problems.push({ id: el.id, type: el.type, problem: `text is ${height.toFixed(1)}px high at ${layout.fontSize}px, room ${room}`, text: el.text });
+    if (!layout.fits && el.type !== 'text') problems.push({ id: el.id, type: el.type, problem: 'the client could not fit it even at the minimum size' });
+    // Where the board draws the text now, it draws it at the size the layout says.
+    const node = w.Konva.stages[0]?.findOne(`#text-${el.id}`) ?? (el.type === 'text' ? w.Konva.stages[0]?.findOne(`#el-${el.id}`) : undefined);
+    if (node && typeof node.fontSize === 'function') {
+      drawnChecked++;
+      if (node.fontSize() !== layout.fontSize) problems.push({ id: el.id, type: el.type, problem: `drawn at ${node.fontSize()}px, layout says ${layout.fontSize}px` });
+    }
+  }
+  return { problems, checkedText, checkedInFrame, drawnChecked };
+}
+
+describe('built-in templates render cleanly (issue #5)', () => {
+  it('every template in every language: elements inside their frames, all text drawn inside its box', async () => {
+    const started = Date.now();
+    const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as Array<{ id: string; builtIn: boolean }>;
+    const builtIns = templates.filter((t) => t.builtIn);
+    expect(builtIns.length).toBeGreaterThanOrEqual(8);
+    const failures: string[] = [];
+    let boards = 0;
+    let texts = 0;
+    let drawn = 0;
+    for (const { id: template } of builtIns) {
+      const file = (await (await fetch(`${server.url}/api/templates/${template}`)).json()) as { elements: unknown[] };
+      for (const language of LANGUAGES) {
+        const w = await createWorkshop(server, { title: `${template} ${language}`, language, template });
+        await page.goto(`${server.url}/b/${w.boardId}#token=${w.facilitatorToken}`);
+        await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+        await page.waitForFunction(
+          (n) => {
+            const hook = (window as unknown as { __sammen?: { doc: { getMap(n: string): { size: number } }; textLayout?: unknown } }).__sammen;
+            return !!hook?.textLayout && hook.doc.getMap('elements').size === n;
+          },
+          file.elements.length,
+        );
+        const result = await page.evaluate(measureBoard);
+        boards++;
+        texts += result.checkedText;
+        drawn += result.drawnChecked;
+        for (const p of result.problems) {
+          failures.push(`${template} [${language}] ${p.type} ${p.id}: ${p.problem}${p.text ? ` — ${JSON.stringify(p.text.slice(0, 80))}` : ''}`);
+        }
+      }
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`templates render test: ${boards} boards, ${texts} texts measured (${drawn} also checked on the stage) in ${seconds} s`);
+    if (failures.length) console.log(`template render problems:\n${failures.join('\n')}`);
+    expect(boards).toBe(builtIns.length * LANGUAGES.length);
+    expect(texts).toBeGreaterThan(0);
+    expect(failures).toEqual([]);
+  }, 180_000);
+});
