@@ -168,3 +168,24 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violations', () => {
     console.log(`axe summary:\n${Object.entries(found).map(([k, v]) => `  ${k}: ${v.length ? v.join('; ') : 'none'}`).join('\n')}`);
   });
 });
+
+describe('reflow (WCAG 1.4.10)', () => {
+  it('pages around the board fit 320 CSS px without sideways scrolling, also at 200 % text size', async () => {
+    const page = await newPage({ width: 320, height: 640 });
+    for (const textScale of ['100%', '200%']) {
+      for (const path of ['/', '/join', '/new', '/accessibility', '/privacy']) {
+        await page.goto(`${server.url}${path}`);
+        await page.addStyleTag({ content: `html { font-size: ${textScale}; }` });
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+            .filter((el) => el.getBoundingClientRect().right > width + 1 && el.getBoundingClientRect().width > 0)
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+          return { scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5) };
+        });
+        expect(overflow.scroll, `${path} at ${textScale}: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(overflow.width);
+      }
+    }
+  });
+});
