@@ -132,7 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   const library = new TemplateLibrary(loadBuiltInTemplates(deps.builtInTemplatesDir ?? config.templatesDir), storage.templates);
   await app.register(workshopRoutes, { workshops, templates: library });
   await app.register(templateRoutes, { library, workshops });
-  await app.register(outputRoutes, { workshops, storage });
+  await app.register(outputRoutes, { workshops, storage, rooms });
   attachControlChannel(app, { workshops, rooms, allowedOrigins: config.allowedOrigins });
   await app.register(syncRoutes, {
     rooms,

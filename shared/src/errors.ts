@@ -40,6 +40,7 @@ export const CLOSE = {
   SCHEMA_TOO_NEW: { code: 4409, reason: 'This board was saved by a newer Sammen; the server must be upgraded' },
   STORAGE_FAILED: { code: 4503, reason: 'The server could not save the change' },
   SERVER_SHUTDOWN: { code: 1001, reason: 'Server is shutting down' },
+  BOARD_DELETED: { code: 4410, reason: 'This board was deleted' },
 } as const;
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE]['code'];
 

@@ -322,3 +322,32 @@ describe('facilitation', () => {
     expect((await f.waitFor((v) => v.agenda.current === 1)).agenda.steps[1]).toMatchObject({ level: 'cocreate', promise: 'Top tre bliver til handlinger' });
   });
 });
+
+describe('deleting a workshop', () => {
+  it('removes it with everything it holds and disconnects everyone at once; only a facilitator may', async () => {
+    const { w, alice, fac } = await workshopWithParticipants();
+    insertElement(fac.doc, note('n1'));
+    const alicePrivate = track(connectClient(server.wsUrl, w.boardId, { token: alice, privateDoc: true }));
+    await synced(alicePrivate);
+    const aliceBoard = track(connectClient(server.wsUrl, w.boardId, { token: alice }));
+    await waitForDoc(aliceBoard.doc, (d) => getElement(d, 'n1') !== undefined);
+    const closedWith = new Promise<number>((resolve) => aliceBoard.provider.on('connection-close', (e) => e && resolve(e.code)));
+    const aliceControl = track(await connectControl(server.url, alice));
+    const removed = aliceControl.next('removed');
+
+    const del = (token: string) => fetch(`${server.url}/api/workshops/${w.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    expect((await del(alice)).status).toBe(403);
+    expect((await del(w.facilitatorToken)).status).toBe(204);
+    await removed;
+    expect(await closedWith).toBe(4410);
+    aliceBoard.provider.disconnect();
+    fac.provider.disconnect();
+    alicePrivate.provider.disconnect();
+
+    expect((await fetch(`${server.url}/api/boards/${w.boardId}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/session`, { headers: { authorization: `Bearer ${w.facilitatorToken}` } })).status).toBe(401);
+    await expect(rawSocket(server.wsUrl, `${w.boardId}?token=${alice}`)).rejects.toThrow('HTTP 404');
+    await expect(join(server, w.joinCode, 'Late')).rejects.toThrow('404');
+    expect((await del(w.facilitatorToken)).status).toBe(401);
+  });
+});

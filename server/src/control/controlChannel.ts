@@ -97,6 +97,11 @@ export function attachControlChannel(
     );
   });
 
+  workshops.on('deleted', (workshopId) => {
+    io.to(workshopRoom(workshopId)).emit('removed');
+    io.in(workshopRoom(workshopId)).disconnectSockets(true);
+  });
+
   app.addHook('preClose', async () => {
     io.disconnectSockets(true);
     io.engine.close();

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { ERRORS, formatZodError, getElements, isFacilitatorRole, randomId } from '@sammen/shared';
+import { CLOSE, ERRORS, formatZodError, getElements, isFacilitatorRole, randomId } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
 import { checkBackup, exportWorkshop, importWorkshop } from '../outputs/backup.js';
 import { renderCsv } from '../outputs/renderCsv.js';
@@ -10,7 +10,9 @@ import { renderMarkdown } from '../outputs/renderMarkdown.js';
 import { renderPdf } from '../outputs/renderPdf.js';
 import { buildReport } from '../outputs/reportModel.js';
 import type { Storage } from '../store/DocumentStore.js';
-import type { Session, WorkshopService } from '../workshops/WorkshopService.js';
+import { deleteBoardAndWorkshop } from '../store/retention.js';
+import type { RoomManager } from '../sync/RoomManager.js';
+import { type Session, type WorkshopService, privateDocId } from '../workshops/WorkshopService.js';
 import { bearerToken } from './workshops.js';
 
 type Params = { Params: { id: string } };
@@ -19,7 +21,7 @@ type Params = { Params: { id: string } };
  * What a workshop leaves behind: the report, named versions of the board, and the backup file.
  * Everything but import needs a facilitator token of that workshop (`Authorization: Bearer`).
  */
-export const outputRoutes: FastifyPluginAsync<{ workshops: WorkshopService; storage: Storage }> = async (app, { workshops, storage }) => {
+export const outputRoutes: FastifyPluginAsync<{ workshops: WorkshopService; storage: Storage; rooms: RoomManager }> = async (app, { workshops, storage, rooms }) => {
   const facilitator = async (request: FastifyRequest<Params>, reply: FastifyReply): Promise<Session | null> => {
     const session = await workshops.resolveToken(bearerToken(request));
     if (!session) {
@@ -57,6 +59,19 @@ export const outputRoutes: FastifyPluginAsync<{ workshops: WorkshopService; stor
           .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
           .send(renderHtml(model));
     }
+  });
+
+  // Deletes the workshop with everything it holds (GDPR erasure); everyone connected is disconnected.
+  app.delete<Params>('/api/workshops/:id', async (request, reply) => {
+    const session = await facilitator(request, reply);
+    if (!session) return reply;
+    const loaded = await workshops.forget(session.workshopId);
+    if (!loaded) return sendError(reply, ERRORS.NOT_FOUND);
+    const { workshop, members } = loaded;
+    await rooms.evict(workshop.boardId, CLOSE.BOARD_DELETED);
+    for (const m of members) await rooms.evict(privateDocId(workshop.boardId, m.id), CLOSE.BOARD_DELETED);
+    await deleteBoardAndWorkshop(storage, { id: workshop.boardId, workshopId: workshop.id });
+    return reply.code(204).send();
   });
 
   app.get<Params>('/api/workshops/:id/export', async (request, reply) => {

@@ -13,16 +13,21 @@ export async function purgeIdleBoards(storage: Storage, rooms: RoomManager, rete
   const deleted: string[] = [];
   for (const board of await storage.boards.listIdleSince(cutoff)) {
     if (loaded.has(board.id)) continue;
-    if (board.workshopId) {
-      for (const member of await storage.workshops.listMembers(board.workshopId)) {
-        await storage.documents.delete(`private:${board.id}:${member.id}`);
-      }
-      await storage.workshops.delete(board.workshopId);
-    }
-    await storage.versions.deleteForBoard(board.id);
-    await storage.documents.delete(board.id);
-    await storage.boards.delete(board.id);
+    await deleteBoardAndWorkshop(storage, board);
     deleted.push(board.id);
   }
   return deleted;
+}
+
+/** Deletes a board and everything that belongs to it: workshop, members, private notes, versions. */
+export async function deleteBoardAndWorkshop(storage: Storage, board: { id: string; workshopId: string | null }): Promise<void> {
+  if (board.workshopId) {
+    for (const member of await storage.workshops.listMembers(board.workshopId)) {
+      await storage.documents.delete(`private:${board.id}:${member.id}`);
+    }
+    await storage.workshops.delete(board.workshopId);
+  }
+  await storage.versions.deleteForBoard(board.id);
+  await storage.documents.delete(board.id);
+  await storage.boards.delete(board.id);
 }

@@ -173,6 +173,15 @@ export class Room {
     this.destroy();
   }
 
+  /** Drops the room (its document is being deleted): closes every connection, stores nothing more. */
+  discard(close: { code: number; reason: string }): void {
+    this.destroyed = true;
+    for (const conn of [...this.connections]) this.disconnect(conn, close);
+    this.unsubscribeBus();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
   /** Waits until every queued message has been handled (for shutdown and tests). */
   flush(): Promise<void> {
     return this.queue;
@@ -253,6 +262,7 @@ export class Room {
   }
 
   private async persist(update: Uint8Array): Promise<void> {
+    if (this.destroyed) return; // a discarded (deleted) document stores nothing more
     let seq: number;
     try {
       seq = await this.options.store.append(this.docId, update);

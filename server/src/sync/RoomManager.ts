@@ -45,6 +45,16 @@ export class RoomManager {
     for (const r of rooms) if (r.status === 'fulfilled') r.value.disconnectWhere(match, close);
   }
 
+  /** Closes every connection to a document and unloads it now, without storing anything more. */
+  async evict(docId: string, close: { code: number; reason: string }): Promise<void> {
+    this.cancelIdle(docId);
+    const room = this.rooms.get(docId);
+    if (!room) return;
+    this.rooms.delete(docId);
+    const loaded = await room.catch(() => null);
+    loaded?.discard(close);
+  }
+
   /** Loaded room ids (for metrics and tests). */
   loadedIds(): string[] {
     return [...this.rooms.keys()];

@@ -47,6 +47,8 @@ export interface WorkshopEvents {
   revealed: [workshopId: string, memberId: string, count: number];
   /** A member was removed, or (memberId null) the observer link was renewed. */
   accessRevoked: [workshopId: string, memberId: string | null];
+  /** The workshop was deleted: everyone leaves. */
+  deleted: [workshopId: string];
 }
 
 export const privateDocId = (boardId: string, memberId: string): string => `private:${boardId}:${memberId}`;
@@ -65,6 +67,8 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private readonly cache = new Map<string, Loaded>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly online = new Map<string, Map<string, number>>(); // workshopId → memberId → sockets
+  /** Workshops deleted while this process runs: never loaded again, even if a read raced the delete. */
+  private readonly deleted = new Set<string>();
 
   constructor(
     private readonly deps: { workshops: WorkshopStore; boards: BoardCatalog; documents: DocumentStore; rooms: RoomManager; now?: () => number },
@@ -116,6 +120,19 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     // Other members keep their names and roles but get no usable token: they join again with the new code.
     for (const m of others) await this.deps.workshops.addMember({ ...m, workshopId: id, tokenHash: hashToken(newToken()) });
     return { id, boardId, facilitatorToken, joinCode, observerToken };
+  }
+
+  /**
+   * Forgets a workshop that is being deleted: from now on no token of it resolves and the gate
+   * refuses its connections; everyone on the control channel is told. Returns its board and members.
+   */
+  async forget(workshopId: string): Promise<Loaded | null> {
+    const loaded = await this.load(workshopId);
+    if (!loaded) return null;
+    this.cache.delete(workshopId);
+    this.deleted.add(workshopId);
+    this.emit('deleted', workshopId);
+    return loaded;
   }
 
   /** Waits until everything applied to a loaded board is stored (before exporting it). */
@@ -178,6 +195,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
 
   /** Makes sure a workshop is cached (the gate reads the cache synchronously). */
   async load(workshopId: string): Promise<Loaded | null> {
+    if (this.deleted.has(workshopId)) return null;
     const cached = this.cache.get(workshopId);
     if (cached) return cached;
     const workshop = await this.deps.workshops.get(workshopId);

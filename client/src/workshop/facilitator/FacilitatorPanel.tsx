@@ -11,6 +11,7 @@ import { LocksSection } from './LocksSection.js';
 import { PanelSection } from './PanelSection.js';
 import { PeopleSection } from './PeopleSection.js';
 import { PrivateSection } from './PrivateSection.js';
+import { DeleteSection } from './DeleteSection.js';
 import { SaveTemplateSection } from './SaveTemplateSection.js';
 import { TimerSection } from './TimerSection.js';
 import { useBoardFrames } from './useBoardFrames.js';
@@ -103,6 +104,11 @@ export function FacilitatorPanel({ editor }: { editor: Editor }) {
             <PanelSection id="save" title={t('facilitator.sections.save')}>
               <SaveTemplateSection workshopId={view.workshop.id} token={api.session.token} defaultTitle={view.workshop.title} />
             </PanelSection>
+            {view.me.role === 'facilitator' && (
+              <PanelSection id="delete" title={t('facilitator.sections.delete')}>
+                <DeleteSection workshopId={view.workshop.id} token={api.session.token} />
+              </PanelSection>
+            )}
           </>
         )}
       </div>
