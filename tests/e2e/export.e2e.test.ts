@@ -216,7 +216,8 @@ describe('action cards and versions (facilitator)', () => {
     await page.locator('[data-testid=confirm-restore]').click();
     await page.locator('.versions-dialog .version-list li', { hasText: 'Before restoring Efter handlinger' }).waitFor();
     const sortById = (els: Array<Record<string, unknown>>) => [...els].sort((a, b) => String(a.id).localeCompare(String(b.id)));
-    expect(sortById(await docElements())).toEqual(sortById(named));
+    // "Before restoring …" is saved first; the restore itself lands a moment later.
+    await expect.poll(async () => sortById(await docElements()), { timeout: 15_000 }).toEqual(sortById(named));
     await page.locator('.versions-dialog').getByRole('button', { name: 'Close' }).click();
 
     // One Ctrl+Z undoes the whole restore.
