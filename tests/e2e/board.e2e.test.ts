@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createBoard, startServer, type RunningServer } from '../harness/server.js';
+import { launchChromium } from '../harness/browser.js';
 
 /**
  * The board client in real Debian Chromium against the real, built server (client/dist served by it).
@@ -8,15 +9,6 @@ import { createBoard, startServer, type RunningServer } from '../harness/server.
  * contexts share no BroadcastChannel or storage). No sleeps: every wait is for a condition.
  */
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,7 +16,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { connectControl, createWorkshop, join, type ControlClient } from '../harness/control.js';
 import { startServer, type RunningServer } from '../harness/server.js';
+import { launchChromium } from '../harness/browser.js';
 
 /**
  * The participant's side of a workshop in real Chromium against the real, built server: joining by
@@ -10,15 +11,6 @@ import { startServer, type RunningServer } from '../harness/server.js';
  * for a condition; each person has their own browser context (no shared storage).
  */
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 const PHONE = { width: 360, height: 740 };
 
@@ -29,7 +21,7 @@ const controls: ControlClient[] = [];
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

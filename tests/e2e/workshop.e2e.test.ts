@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../harness/server.js';
 import { connectClient, waitForDoc } from '../harness/yclient.js';
 import { getElements } from '@sammen/shared';
+import { launchChromium } from '../harness/browser.js';
 
 /**
  * The citizen panel end to end, in real Chromium, three people in three browser contexts (they share
@@ -13,15 +14,6 @@ import { getElements } from '@sammen/shared';
  * No sleeps: every wait is for a condition.
  */
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 let server: RunningServer;
 let browser: Browser;
@@ -30,7 +22,7 @@ const cleanups: Array<() => void> = [];
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

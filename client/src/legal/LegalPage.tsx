@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.js';
-import { navigate } from '../ui/router.js';
+import { BrandLink } from '../ui/BrandLink.js';
 import '../a11y/a11y.css';
 
 /** When the statement and the notice were last reviewed (shown through Intl in the reader's language). */
@@ -25,16 +25,7 @@ export function LegalPage({ page, sections }: { page: 'accessibility' | 'privacy
   return (
     <div className="legal">
       <header className="home-header">
-        <a
-          href="/"
-          className="brand"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
-          {t('app.name')}
-        </a>
+        <BrandLink />
         <LanguageSwitcher />
       </header>
       <main className="legal-main">

@@ -29,6 +29,7 @@ import { navigate } from './router.js';
 import { Toolbar } from './Toolbar.js';
 import { useBoardSession } from './useBoardSession.js';
 import { ZoomControls } from './ZoomControls.js';
+import { BrandLink } from './BrandLink.js';
 
 type Meta =
   | { status: 'loading' }
@@ -226,16 +227,7 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
           </button>
         )}
         <header className="board-header">
-          <a
-            href="/"
-            className="brand"
-            onClick={(e) => {
-              e.preventDefault();
-              navigate('/');
-            }}
-          >
-            {t('app.name')}
-          </a>
+          <BrandLink />
           <h1 className="board-title">{title}</h1>
           {!workshop && (
             <button type="button" className="header-button" onClick={() => void copyLink()}>

@@ -8,6 +8,7 @@ import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { loadName, saveName } from './localProfile.js';
 import { boardPath, navigate } from './router.js';
 import '../workshop/workshop.css';
+import { BrandLink } from './BrandLink.js';
 
 /**
  * `/join` and `/join/:code`: a citizen joins a workshop with the code and a name, no account. Made
@@ -46,16 +47,7 @@ export function JoinPage({ initialCode }: { initialCode: string | null }) {
   return (
     <div className="join">
       <header className="home-header">
-        <a
-          href="/"
-          className="brand"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
-          {t('app.name')}
-        </a>
+        <BrandLink />
         <LanguageSwitcher />
       </header>
       <main className="join-main">

@@ -10,6 +10,7 @@ import { BlankCard, TemplateCard } from './TemplateCard.js';
 import { RequestError, createWorkshop, listTemplates, type TemplateEntry } from './templateApi.js';
 import './controls.css';
 import './newWorkshop.css';
+import { BrandLink } from './BrandLink.js';
 
 type Listing = { status: 'loading' } | { status: 'ok'; templates: TemplateEntry[] } | { status: 'error' };
 
@@ -77,16 +78,7 @@ export function NewWorkshopPage() {
   return (
     <div className="home">
       <header className="home-header">
-        <a
-          href="/"
-          className="brand"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
-          {t('app.name')}
-        </a>
+        <BrandLink />
         <LanguageSwitcher />
       </header>
       <main className="home-main new-workshop">
