@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   type Command,
   type CommandResult,
@@ -9,22 +9,20 @@ import {
   type JoinResponse,
   type Role,
   type SessionResponse,
-  type StickyNote,
   type Viewport,
   type WorkshopView,
-  deleteElements,
   getElements,
-  insertElement,
   isFacilitatorRole,
   newBoardId,
   randomId,
   writeVoteResult,
 } from '@sammen/shared';
 import type { BoardCatalog, DocumentStore } from '../store/DocumentStore.js';
-import { SERVER_ORIGIN } from '../sync/Room.js';
 import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
+import { revealPrivateNotes } from './reveal.js';
+import { ServerDocs } from './serverDocs.js';
 import { hashToken, newJoinCode, newToken } from './tokens.js';
 import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore, initialWorkshopState } from './types.js';
 import { viewFor } from './view.js';
@@ -51,7 +49,7 @@ export interface WorkshopEvents {
   deleted: [workshopId: string];
 }
 
-export const privateDocId = (boardId: string, memberId: string): string => `private:${boardId}:${memberId}`;
+export { privateDocId } from './reveal.js';
 
 interface Loaded {
   workshop: WorkshopRecord;
@@ -65,6 +63,7 @@ interface Loaded {
  */
 export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private readonly cache = new Map<string, Loaded>();
+  private readonly docs: ServerDocs;
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly online = new Map<string, Map<string, number>>(); // workshopId → memberId → sockets
   /** Workshops deleted while this process runs: never loaded again, even if a read raced the delete. */
@@ -74,6 +73,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     private readonly deps: { workshops: WorkshopStore; boards: BoardCatalog; documents: DocumentStore; rooms: RoomManager; now?: () => number },
   ) {
     super();
+    this.docs = new ServerDocs(deps);
   }
 
   private now(): number {
@@ -136,11 +136,8 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   }
 
   /** Waits until everything applied to a loaded board is stored (before exporting it). */
-  async flushBoard(boardId: string): Promise<void> {
-    if (!this.deps.rooms.loadedIds().includes(boardId)) return;
-    const room = await this.deps.rooms.get(boardId);
-    await room.flush();
-    this.deps.rooms.release(room);
+  flushBoard(boardId: string): Promise<void> {
+    return this.docs.flush(boardId);
   }
 
   /** Joins by code; null when no workshop has this code (or its participant link is revoked). */
@@ -275,7 +272,9 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
         );
         return state;
       case 'revealPrivate': {
-        const notes = await this.revealPrivateNotes(loaded, effect.mode);
+        const revealed = await revealPrivateNotes(this.docs, workshop.boardId, loaded.members, effect.mode);
+        for (const r of revealed) this.emit('revealed', workshop.id, r.memberId, r.count);
+        const notes = revealed.reduce((n, r) => n + r.count, 0);
         return {
           ...state,
           private: { ...state.private, active: false },
@@ -285,75 +284,22 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     }
   }
 
-  /**
-   * Copies every member's private notes onto the board in one transaction (named or anonymous), makes
-   * sure that is stored, and only then empties the private documents, so a crash loses nothing.
-   */
-  private async revealPrivateNotes(loaded: Loaded, mode: 'anonymous' | 'named'): Promise<number> {
-    const { workshop, members } = loaded;
-    const revealed: Array<{ member: MemberRecord; notes: StickyNote[]; docId: string }> = [];
-    for (const member of members) {
-      const docId = privateDocId(workshop.boardId, member.id);
-      const stored = await this.deps.documents.load(docId);
-      if (!stored.snapshot && stored.updates.length === 0) continue;
-      const room = await this.deps.rooms.get(docId);
-      const notes = getElements(room.doc).filter((e): e is StickyNote => e.type === 'note');
-      this.deps.rooms.release(room);
-      if (notes.length) revealed.push({ member, notes, docId });
-    }
-    if (!revealed.length) return 0;
-    await this.editBoard(workshop.boardId, (doc) => {
-      for (const { member, notes } of revealed) {
-        for (const note of notes) {
-          const { author: _ignored, ...rest } = note;
-          insertElement(doc, mode === 'named' ? { ...rest, author: member.name } : rest);
-        }
-      }
-    });
-    for (const { member, notes, docId } of revealed) {
-      await this.editDoc(docId, (doc) => deleteElements(doc, notes.map((n) => n.id)));
-      this.emit('revealed', workshop.id, member.id, notes.length);
-    }
-    return revealed.reduce((n, r) => n + r.notes.length, 0);
-  }
-
   /** The board's elements and the agenda, for saving a workshop as a template. */
   async snapshot(workshopId: string): Promise<{ workshop: WorkshopRecord; elements: Element[] } | null> {
     const loaded = await this.load(workshopId);
     if (!loaded) return null;
-    const room = await this.deps.rooms.get(loaded.workshop.boardId);
-    try {
-      return { workshop: loaded.workshop, elements: getElements(room.doc) };
-    } finally {
-      this.deps.rooms.release(room);
-    }
+    return { workshop: loaded.workshop, elements: await this.docs.read(loaded.workshop.boardId, getElements) };
   }
 
   /** The board's whole Yjs state now (for a named version). */
   async boardState(workshopId: string): Promise<Uint8Array | null> {
     const loaded = await this.load(workshopId);
     if (!loaded) return null;
-    const room = await this.deps.rooms.get(loaded.workshop.boardId);
-    try {
-      return Y.encodeStateAsUpdate(room.doc);
-    } finally {
-      this.deps.rooms.release(room);
-    }
+    return this.docs.state(loaded.workshop.boardId);
   }
 
   private editBoard(boardId: string, edit: (doc: Y.Doc) => void): Promise<void> {
-    return this.editDoc(boardId, edit);
-  }
-
-  /** A server-made change to a document: applied, stored, then broadcast (Room does the order). */
-  private async editDoc(docId: string, edit: (doc: Y.Doc) => void): Promise<void> {
-    const room = await this.deps.rooms.get(docId);
-    try {
-      room.doc.transact(() => edit(room.doc), SERVER_ORIGIN);
-      await room.flush();
-    } finally {
-      this.deps.rooms.release(room);
-    }
+    return this.docs.edit(boardId, edit);
   }
 
   private async runPeopleCommand(loaded: Loaded, command: Command): Promise<CommandResult> {

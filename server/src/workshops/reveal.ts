@@ -1,0 +1,36 @@
+import { type StickyNote, deleteElements, getElements, insertElement } from '@sammen/shared';
+import type { ServerDocs } from './serverDocs.js';
+import type { MemberRecord } from './types.js';
+
+export const privateDocId = (boardId: string, memberId: string): string => `private:${boardId}:${memberId}`;
+
+/**
+ * Copies every member's private notes onto the board in one transaction (named or anonymous), makes
+ * sure that is stored, and only then empties the private documents, so a crash loses nothing.
+ * Returns how many notes each member had revealed.
+ */
+export async function revealPrivateNotes(
+  docs: ServerDocs,
+  boardId: string,
+  members: MemberRecord[],
+  mode: 'anonymous' | 'named',
+): Promise<Array<{ memberId: string; count: number }>> {
+  const revealed: Array<{ member: MemberRecord; notes: StickyNote[]; docId: string }> = [];
+  for (const member of members) {
+    const docId = privateDocId(boardId, member.id);
+    if (!(await docs.exists(docId))) continue;
+    const notes = await docs.read(docId, (doc) => getElements(doc).filter((e): e is StickyNote => e.type === 'note'));
+    if (notes.length) revealed.push({ member, notes, docId });
+  }
+  if (!revealed.length) return [];
+  await docs.edit(boardId, (doc) => {
+    for (const { member, notes } of revealed) {
+      for (const note of notes) {
+        const { author: _ignored, ...rest } = note;
+        insertElement(doc, mode === 'named' ? { ...rest, author: member.name } : rest);
+      }
+    }
+  });
+  for (const { notes, docId } of revealed) await docs.edit(docId, (doc) => deleteElements(doc, notes.map((n) => n.id)));
+  return revealed.map(({ member, notes }) => ({ memberId: member.id, count: notes.length }));
+}
