@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coordSchema } from './schema/common.js';
+import { MAX_SIZE, coordSchema } from './schema/common.js';
 
 /**
  * Presence: what each client publishes through Yjs awareness (never stored). Cursor and viewport are
@@ -15,6 +15,14 @@ export const presenceSchema = z.object({
   viewport: z
     .object({ x: coordSchema, y: coordSchema, width: z.number().finite().positive(), height: z.number().finite().positive() })
     .nullable(),
+  /**
+   * Elements this person is dragging or resizing right now, with their provisional boxes, so others
+   * see them move live; the document changes once, on release.
+   */
+  moving: z
+    .array(z.object({ id: z.string().max(64), x: coordSchema, y: coordSchema, width: z.number().finite().positive().max(MAX_SIZE), height: z.number().finite().positive().max(MAX_SIZE) }))
+    .max(200)
+    .optional(),
 });
 export type Presence = z.infer<typeof presenceSchema>;
 

@@ -238,3 +238,28 @@ describe('nothing is lost', () => {
     await expect.poll(async () => (await konvaNode(c, `text-${note.id}`))?.text).toBe('Hva kan vi gjøre sammen?');
   });
 });
+
+describe('moves are seen live', () => {
+  it('another page sees a note move while it is being dragged, before it is dropped', async () => {
+    const boardId = await createBoard(server, 'Live');
+    const a = await openBoard(boardId, 'Mette');
+    const b = await openBoard(boardId, 'Ola');
+    const oa = await canvasOrigin(a);
+    await addNote(a, { x: oa.x + 400, y: oa.y + 300 }, 'flyttes');
+    await expect.poll(async () => Object.values(await elements(b)).filter((e) => e.type === 'note').length).toBe(1);
+    const note = Object.values(await elements(a)).find((e) => e.type === 'note')!;
+    await expect.poll(async () => (await konvaNode(b, `el-${note.id}`))?.x).toBe(note.x);
+
+    await a.keyboard.press('Escape');
+    await a.keyboard.press('v');
+    await a.mouse.move(oa.x + 400, oa.y + 300);
+    await a.mouse.down();
+    await a.mouse.move(oa.x + 500, oa.y + 350, { steps: 5 });
+    await a.mouse.move(oa.x + 600, oa.y + 400, { steps: 5 });
+    // Still held: the document has not changed, yet B draws the note where A is dragging it.
+    await expect.poll(async () => (await konvaNode(b, `el-${note.id}`))?.x as number).toBeGreaterThan((note.x as number) + 100);
+    expect((await elements(b))[note.id]).toMatchObject({ x: note.x, y: note.y });
+    await a.mouse.up();
+    await expect.poll(async () => (await elements(b))[note.id]?.x as number).toBeGreaterThan((note.x as number) + 100);
+  });
+});

@@ -14,6 +14,7 @@ import { attachCanvasInput } from '../tools/canvasInput.js';
 import { createTools } from '../tools/index.js';
 import { ElementNode } from './ElementNode.js';
 import { SelectionLayer } from './SelectionLayer.js';
+import { remoteMoves } from '../sync/remoteMoves.js';
 
 interface Props {
   editor: Editor;
@@ -110,15 +111,20 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
     [editor, version, windowBox],
   );
 
+  // What others are dragging right now (their presence), drawn where they have it.
+  const remote = useMemo(() => remoteMoves(peers, editor.store.lookup, preview), [peers, editor, version, preview]);
+  const moving: ReadonlyMap<string, Element> | null = remote.size ? new Map([...remote, ...(preview ?? [])]) : preview;
+  const movingLookup = useMemo(() => (remote.size ? (id: string) => remote.get(id) ?? editor.lookup(id) : editor.lookup), [remote, editor, preview]);
+
   // Dragged elements and the arrows attached to them move to the active layer.
   let staticElements: Element[] = visible;
   let activeElements: Element[] = [];
-  if (preview) {
+  if (moving) {
     const attached = (el: Element): boolean =>
       el.type === 'arrow' &&
-      ((el.start.kind === 'element' && preview.has(el.start.elementId)) || (el.end.kind === 'element' && preview.has(el.end.elementId)));
-    staticElements = visible.filter((el) => !preview.has(el.id) && !attached(el));
-    activeElements = [...preview.values(), ...visible.filter((el) => !preview.has(el.id) && attached(el))].sort(drawOrder);
+      ((el.start.kind === 'element' && moving.has(el.start.elementId)) || (el.end.kind === 'element' && moving.has(el.end.elementId)));
+    staticElements = visible.filter((el) => !moving.has(el.id) && !attached(el));
+    activeElements = [...moving.values(), ...visible.filter((el) => !moving.has(el.id) && attached(el))].sort(drawOrder);
   }
 
   const cursor = spaceHeld ? 'grab' : tools[tool].cursor;
@@ -149,7 +155,7 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
           <Layer listening={false}>
             {renderNodes(staticElements, editor.store.lookup, viewport.scale, editingId, untitledFrame)}
           </Layer>
-          <Layer listening={false}>{renderNodes(activeElements, editor.lookup, viewport.scale, editingId, untitledFrame)}</Layer>
+          <Layer listening={false}>{renderNodes(activeElements, movingLookup, viewport.scale, editingId, untitledFrame)}</Layer>
           <SelectionLayer editor={editor} state={state} peers={peers} />
         </Stage>
       )}

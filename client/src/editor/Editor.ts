@@ -187,6 +187,8 @@ export class Editor {
 
   setPreview(preview: ReadonlyMap<string, Element> | null): void {
     this.set({ preview });
+    const boxes = preview ? [...preview.values()].filter((e): e is Exclude<Element, { type: 'arrow' }> => e.type !== 'arrow') : [];
+    this.presence?.setMoving(boxes);
   }
 
   /** Whether the element being edited was created by this same gesture (see beginTextSession). */

@@ -60,6 +60,14 @@ export class LocalPresence {
     this.publish();
   }
 
+  /** What this person is dragging or resizing (empty when nothing). */
+  setMoving(boxes: ReadonlyArray<{ id: string } & Box>): void {
+    const moving = boxes.slice(0, 200).map(({ id, x, y, width, height }) => ({ id, x: clampCoord(x), y: clampCoord(y), width, height }));
+    if (moving.length === 0 && !this.state.moving?.length) return;
+    this.state = { ...this.state, moving };
+    this.publish();
+  }
+
   setViewport(box: Box): void {
     if (!(box.width > 0 && box.height > 0)) return;
     this.state = {
