@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 /** Inline SVG icons (no icon font or CDN: the page loads nothing from elsewhere). Decorative only. */
 const paths: Record<string, React.ReactNode> = {
   select: <path d="M5 3l14 8-6 1.5L10 19z" />,
@@ -24,12 +26,13 @@ const paths: Record<string, React.ReactNode> = {
 
 export type IconName = keyof typeof paths;
 
-export function Icon({ name }: { name: IconName }) {
+/** The one way Sammen draws an icon: inline SVG in the text colour, hidden from screen readers. */
+export function SvgIcon({ children, size = 20 }: { children: ReactNode; size?: number }) {
   return (
     <svg
       className="icon"
-      width="20"
-      height="20"
+      width={size}
+      height={size}
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
@@ -39,7 +42,11 @@ export function Icon({ name }: { name: IconName }) {
       aria-hidden="true"
       focusable="false"
     >
-      {paths[name]}
+      {children}
     </svg>
   );
+}
+
+export function Icon({ name }: { name: IconName }) {
+  return <SvgIcon>{paths[name]}</SvgIcon>;
 }

@@ -1,3 +1,5 @@
+import { SvgIcon } from '../../ui/icons.js';
+
 /** Inline SVG icons for the workshop UI (nothing loaded from elsewhere). Decorative: text says the same. */
 const paths = {
   lock: <path d="M6 11h12v9H6zM8.5 11V8a3.5 3.5 0 017 0v3" />,
@@ -20,21 +22,5 @@ const paths = {
 export type WorkshopIconName = keyof typeof paths;
 
 export function WIcon({ name, size = 20 }: { name: WorkshopIconName; size?: number }) {
-  return (
-    <svg
-      className="icon"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {paths[name]}
-    </svg>
-  );
+  return <SvgIcon size={size}>{paths[name]}</SvgIcon>;
 }
