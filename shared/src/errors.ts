@@ -43,5 +43,3 @@ export const CLOSE = {
   BOARD_DELETED: { code: 4410, reason: 'This board was deleted' },
 } as const;
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE]['code'];
-
-export const closeByCode = (code: number) => Object.values(CLOSE).find((c) => c.code === code);

@@ -5,7 +5,6 @@ import { elementIdSchema } from './schema/common.js';
 export const ROLES = ['facilitator', 'cofacilitator', 'participant', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 export const isFacilitatorRole = (role: Role): boolean => role === 'facilitator' || role === 'cofacilitator';
-export const canEditBoard = (role: Role): boolean => role !== 'observer';
 
 export const LANGUAGES = ['da', 'nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -11,5 +11,3 @@ export interface InstantiatedTemplate {
 export interface TemplateSource {
   instantiate(id: string, language: Language): Promise<InstantiatedTemplate | null>;
 }
-
-export const noTemplates: TemplateSource = { instantiate: async () => null };

@@ -24,7 +24,6 @@ export type ElementOfType<T extends ElementType> = Extract<Element, { type: T }>
 export const TEXT_TYPES = ['note', 'text', 'shape'] as const satisfies readonly ElementType[];
 export type TextElement = Extract<Element, { text: string }>;
 
-export const isBox = (el: Element): el is BoxElement => el.type !== 'arrow';
 export const hasText = (el: Element): el is TextElement => 'text' in el;
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; error: string };
