@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { initI18n } from './i18n/index.js';
+import './ui/tokens.css';
 import './styles.css';
 
 initI18n();
