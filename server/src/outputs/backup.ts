@@ -1,53 +1,32 @@
-import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { z } from 'zod';
-import { LANGUAGES, formatZodError, randomId } from '@sammen/shared';
+import { randomId } from '@sammen/shared';
 import type { Storage } from '../store/DocumentStore.js';
-import { workshopStateSchema } from '../workshops/stateSchema.js';
-import type { MemberRecord, WorkshopState } from '../workshops/types.js';
+import type { MemberRecord, VoteRecord, WorkshopState } from '../workshops/types.js';
 import { type WorkshopService, privateDocId } from '../workshops/WorkshopService.js';
+import { type Backup, type BackupContent, sealBackup } from './backupFile.js';
+
+export { BACKUP_FORMAT, type Backup, checkBackup } from './backupFile.js';
 
 /**
- * A whole workshop in one file: board, agenda and all server-kept state (votes with their ballots,
- * reveals), members (names and roles, never tokens), unrevealed private notes and named versions.
- * A SHA-256 over the content detects a damaged file; everything is checked before anything is written.
+ * A whole workshop in one file for its facilitator: board, agenda, server-kept state, members (names
+ * and roles, never tokens) and named versions. It holds nothing the README promises no one sees before
+ * a reveal: no unrevealed private notes and no ballots (who put which dot); see `OMITTED`. The whole
+ * server, secrets included, is backed up by the operator with `npm run backup` (ops/backupDatabase.ts).
  */
-export const BACKUP_FORMAT = 'sammen-workshop-backup';
+export const OMITTED = [
+  'ballots: who put which dot is never exported; revealed votes keep their counts; a vote that was not revealed starts again with no dots when this file is imported',
+  'private notes not yet revealed: they stay with their authors; when this file is imported a private round that was on is on again, with no private notes',
+] as const;
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
-const backupContentSchema = z.object({
-  workshop: z.object({
-    title: z.string().min(1).max(200),
-    language: z.enum(LANGUAGES),
-    createdAt: z.string(),
-    state: workshopStateSchema,
-  }),
-  members: z.array(
-    z.object({
-      id: z.string().max(40),
-      role: z.enum(['facilitator', 'cofacilitator', 'participant']),
-      name: z.string().max(40),
-      createdAt: z.string(),
-      removed: z.boolean(),
-    }),
-  ),
-  board: base64,
-  privateDocs: z.array(z.object({ memberId: z.string().max(40), state: base64 })),
-  versions: z.array(z.object({ name: z.string().max(200), createdAt: z.string(), state: base64 })),
-});
-export const backupSchema = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
-  exportedAt: z.string(),
-  checksum: z.string().regex(/^[0-9a-f]{64}$/),
-  content: backupContentSchema,
-});
-export type Backup = z.infer<typeof backupSchema>;
-type BackupContent = z.infer<typeof backupContentSchema>;
-
-const checksumOf = (content: BackupContent): string => createHash('sha256').update(JSON.stringify(content)).digest('hex');
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 const unb64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
+
+/** The workshop state without secrets: no ballots; an unrevealed vote restarts (open, no dots). */
+export function shareableState(state: WorkshopState): WorkshopState {
+  const noBallots = (v: VoteRecord): VoteRecord => ({ ...v, ballots: {} });
+  const vote = state.vote && (state.vote.status === 'revealed' ? noBallots(state.vote) : { ...noBallots(state.vote), status: 'open' as const, results: null });
+  return { ...state, vote, pastVotes: state.pastVotes.map(noBallots) };
+}
 
 async function docState(storage: Storage, docId: string): Promise<Uint8Array | null> {
   const stored = await storage.documents.load(docId);
@@ -64,42 +43,15 @@ export async function exportWorkshop(storage: Storage, workshops: WorkshopServic
   if (!loaded) return null;
   const { workshop, members } = loaded;
   await workshops.flushBoard(workshop.boardId); // what is in memory is on disk
-  const privateDocs: BackupContent['privateDocs'] = [];
-  for (const m of members) {
-    const state = await docState(storage, privateDocId(workshop.boardId, m.id));
-    if (state) privateDocs.push({ memberId: m.id, state: b64(state) });
-  }
   const content: BackupContent = {
-    workshop: { title: workshop.title, language: workshop.language, createdAt: workshop.createdAt, state: workshop.state },
+    workshop: { title: workshop.title, language: workshop.language, createdAt: workshop.createdAt, state: shareableState(workshop.state) },
     members: members.map(({ id, role, name, createdAt, removed }) => ({ id, role, name, createdAt, removed })),
     board: b64((await docState(storage, workshop.boardId)) ?? Y.encodeStateAsUpdate(new Y.Doc())),
-    privateDocs,
+    privateDocs: [],
     versions: (await storage.versions.list(workshop.boardId)).map((v) => ({ name: v.name, createdAt: v.createdAt, state: b64(v.state) })),
+    omitted: [...OMITTED],
   };
-  return { format: BACKUP_FORMAT, version: 1, exportedAt: new Date().toISOString(), checksum: checksumOf(content), content };
-}
-
-export type ImportResult = { ok: true; backup: Backup } | { ok: false; message: string };
-
-/** Checks a backup file completely without writing anything. */
-export function checkBackup(data: unknown): ImportResult {
-  if (typeof data !== 'object' || data === null) return { ok: false, message: 'This is not a Sammen backup file (expected a JSON object).' };
-  if ((data as { format?: unknown }).format !== BACKUP_FORMAT) return { ok: false, message: `This is not a Sammen backup file (format must be "${BACKUP_FORMAT}").` };
-  const parsed = backupSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, message: `The backup file is damaged: ${formatZodError(parsed.error)}` };
-  const backup = parsed.data;
-  if (checksumOf(backup.content) !== backup.checksum) return { ok: false, message: 'The backup file is damaged: its checksum does not match its content.' };
-  try {
-    for (const state of [backup.content.board, ...backup.content.privateDocs.map((p) => p.state), ...backup.content.versions.map((v) => v.state)]) {
-      Y.decodeUpdate(unb64(state));
-    }
-  } catch {
-    return { ok: false, message: 'The backup file is damaged: a board in it cannot be read.' };
-  }
-  const ids = new Set(backup.content.members.map((m) => m.id));
-  if (!backup.content.members.some((m) => m.role === 'facilitator')) return { ok: false, message: 'The backup file is damaged: it has no facilitator.' };
-  if (backup.content.privateDocs.some((p) => !ids.has(p.memberId))) return { ok: false, message: 'The backup file is damaged: private notes of an unknown member.' };
-  return { ok: true, backup };
+  return sealBackup(content);
 }
 
 /** Member ids are new on this server (ids must not clash); ballots, hands and follow follow them. */
@@ -131,6 +83,7 @@ export async function importWorkshop(storage: Storage, workshops: WorkshopServic
     members,
   });
   await storage.documents.append(created.boardId, unb64(content.board));
+  // Version 1 files (from before secrets were left out) may still carry private notes: keep them private.
   for (const p of content.privateDocs) await storage.documents.append(privateDocId(created.boardId, idMap.get(p.memberId)!), unb64(p.state));
   for (const v of content.versions) {
     await storage.versions.save({ id: randomId(16), boardId: created.boardId, name: v.name, createdAt: v.createdAt, state: unb64(v.state) });
