@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BoardCatalog, BoardRecord, DocumentStore, Storage, StoredDocument } from './DocumentStore.js';
+import { StorageError, guardStore } from './StorageError.js';
 import { sqliteTemplateStore } from './sqliteTemplateStore.js';
 import { sqliteVersionStore } from './sqliteVersionStore.js';
 import { sqliteWorkshopStore } from './sqliteWorkshopStore.js';
@@ -76,7 +77,9 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
   migrate(db);
 
   const q = {
-    append: db.prepare<[string, Buffer], { seq: number }>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?) RETURNING seq'),
+    // `.run()`, never `.get()` on `INSERT … RETURNING`: `.get()` stops after the first row and did not
+    // report a commit that failed on a full disk (the row was gone, the caller was told it was stored).
+    append: db.prepare<[string, Buffer]>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)'),
     snapshot: db.prepare<[string], { data: Buffer; upto_seq: number }>('SELECT data, upto_seq FROM doc_snapshots WHERE doc_id = ?'),
     updates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
     putSnapshot: db.prepare<[string, Buffer, number]>(
@@ -110,9 +113,9 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
 
   const documents: DocumentStore = {
     async append(docId, update) {
-      const row = q.append.get(docId, Buffer.from(update));
-      if (!row) throw new Error('append returned no sequence number');
-      return row.seq;
+      const result = q.append.run(docId, Buffer.from(update));
+      if (result.changes !== 1) throw new StorageError('unavailable', new Error('append stored no row'));
+      return Number(result.lastInsertRowid);
     },
     async load(docId): Promise<StoredDocument> {
       const snap = q.snapshot.get(docId);
@@ -156,12 +159,13 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     },
   };
 
+  // Every driver failure (full disk, read-only file, I/O error) leaves as a StorageError.
   return {
-    documents,
-    boards,
-    workshops: sqliteWorkshopStore(db),
-    templates: sqliteTemplateStore(db),
-    versions: sqliteVersionStore(db),
+    documents: guardStore(documents),
+    boards: guardStore(boards),
+    workshops: guardStore(sqliteWorkshopStore(db)),
+    templates: guardStore(sqliteTemplateStore(db)),
+    versions: guardStore(sqliteVersionStore(db)),
     async close() {
       if (db.open) db.close();
     },
