@@ -19,3 +19,4 @@ export * from './schema/Shape.js';
 export * from './schema/Frame.js';
 export * from './schema/Connector.js';
 export * from './schema/ActionCard.js';
+export * from './dataMigrations.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { coordSchema, elementIdSchema } from './schema/common.js';
-import { type AgendaStep, type Language, type Role, agendaSchema, ROLES } from './workshop.js';
+import { type AgendaStepView, type Language, type Role, agendaSchema, ROLES } from './workshop.js';
 
 /**
  * The workshop control channel (socket.io, one room per workshop): what the server decides. A client
@@ -80,6 +80,8 @@ export const COMMAND_ERRORS = [
   'not_in_vote',
   'no_such_member',
   'not_private',
+  /** The server could not store the change (disk full, storage unavailable): nothing changed, try again. */
+  'storage_failed',
 ] as const;
 export type CommandError = (typeof COMMAND_ERRORS)[number];
 
@@ -121,7 +123,8 @@ export interface WorkshopView {
   serverNow: number;
   workshop: { id: string; title: string; language: Language; boardId: string };
   me: { memberId: string | null; name: string | null; role: Role };
-  agenda: { steps: AgendaStep[]; current: number };
+  /** Steps carry `facilitatorNotes` for facilitators only. */
+  agenda: { steps: AgendaStepView[]; current: number };
   timer: TimerView;
   /** `leaderId`: the facilitator whose view participants follow. */
   follow: { active: boolean; leaderId: string | null; viewport: Viewport | null };

@@ -5,7 +5,8 @@ import { frameSchema } from './schema/Frame.js';
 import { shapeSchema } from './schema/Shape.js';
 import { stickyNoteSchema } from './schema/StickyNote.js';
 import { textBoxSchema } from './schema/TextBox.js';
-import type { Element } from './schema/element.js';
+import { type Element, formatZodError } from './schema/element.js';
+import { type DataMigrationResult, type JsonRecord, type MigrationSequence, currentVersion, migrateRecord } from './dataMigrations.js';
 import { type AgendaStep, type Language, LANGUAGES, agendaStepSchema } from './workshop.js';
 
 /**
@@ -14,7 +15,44 @@ import { type AgendaStep, type Language, LANGUAGES, agendaStepSchema } from './w
  * carry all four languages; a template saved from a board may carry only the board's language.
  */
 export const TEMPLATE_FORMAT = 'sammen-template';
-export const TEMPLATE_VERSION = 1;
+
+const isObject = (v: unknown): v is JsonRecord => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Template file versions. Append at the end only; each `up` is pure.
+ * - 2: an agenda step's `instructions` split into `participantText` (what citizens see) and
+ *   `facilitatorNotes` (the script). Version 1 showed its instructions to everyone, and most were
+ *   written as the facilitator's script, so they become the notes; the participant text starts empty
+ *   (participants then see the step's title and promise) rather than guessing which sentences were
+ *   meant for citizens: nothing of the script leaks by accident.
+ */
+export const templateMigrations: MigrationSequence = {
+  id: 'com.sammen.template',
+  versionKey: 'version',
+  migrations: [
+    {
+      id: 'com.sammen.template/2_participant_text',
+      to: 2,
+      up: (t) => ({
+        ...t,
+        agenda: Array.isArray(t.agenda)
+          ? t.agenda.map((step: unknown) => {
+              if (!isObject(step)) return step;
+              const { instructions, ...rest } = step;
+              // Same languages as the notes, each empty: a localized string needs at least one key.
+              // Damaged instructions are carried over as they are, so validation names the field.
+              const empty = isObject(instructions) ? Object.fromEntries(Object.keys(instructions).map((l) => [l, ''])) : { en: '' };
+              return { ...rest, participantText: empty, facilitatorNotes: instructions };
+            })
+          : t.agenda,
+      }),
+    },
+  ],
+};
+export const TEMPLATE_VERSION = currentVersion(templateMigrations);
+
+/** A template file or stored template of any known version, brought up to TEMPLATE_VERSION (not yet validated). */
+export const migrateTemplate = (data: unknown): DataMigrationResult => migrateRecord(templateMigrations, data);
 
 /** A string per language. At least one; built-ins have all (checked by their test). */
 export const localizedSchema = z
@@ -49,8 +87,8 @@ export const templateElementSchema = z.discriminatedUnion('type', [
 export type TemplateElement = z.infer<typeof templateElementSchema>;
 
 export const templateStepSchema = agendaStepSchema
-  .omit({ title: true, instructions: true, promise: true })
-  .extend({ title: localizedSchema, instructions: localizedSchema, promise: localizedSchema });
+  .omit({ title: true, participantText: true, facilitatorNotes: true, promise: true })
+  .extend({ title: localizedSchema, participantText: localizedSchema, facilitatorNotes: localizedSchema, promise: localizedSchema });
 export type TemplateStep = z.infer<typeof templateStepSchema>;
 
 export const templateSchema = z
@@ -95,6 +133,18 @@ export const templateSchema = z
   });
 export type Template = z.infer<typeof templateSchema>;
 
+/**
+ * A template from outside (a built-in file, an upload, a stored row): migrated to the current
+ * version, then validated. The error says which migration or which field is wrong.
+ */
+export function parseTemplate(data: unknown): { ok: true; value: Template } | { ok: false; message: string } {
+  const migrated = migrateTemplate(data);
+  if (!migrated.ok) return { ok: false, message: migrated.detail };
+  const parsed = templateSchema.safeParse(migrated.value);
+  if (!parsed.success) return { ok: false, message: formatZodError(parsed.error) };
+  return { ok: true, value: parsed.data };
+}
+
 /** The board elements and agenda of a template in one language. */
 export function instantiateTemplate(template: Template, language: Language): { elements: Element[]; agenda: AgendaStep[] } {
   const elements = template.elements.map((el): Element => {
@@ -113,7 +163,8 @@ export function instantiateTemplate(template: Template, language: Language): { e
   const agenda = template.agenda.map((step) => ({
     ...step,
     title: localize(step.title, language),
-    instructions: localize(step.instructions, language),
+    participantText: localize(step.participantText, language),
+    facilitatorNotes: localize(step.facilitatorNotes, language),
     promise: localize(step.promise, language),
   }));
   return { elements, agenda };
@@ -155,7 +206,13 @@ export function templateFromBoard(input: {
           return el;
       }
     }),
-    agenda: input.agenda.map((s) => ({ ...s, title: l(s.title), instructions: l(s.instructions), promise: l(s.promise) })),
+    agenda: input.agenda.map((s) => ({
+      ...s,
+      title: l(s.title),
+      participantText: l(s.participantText),
+      facilitatorNotes: l(s.facilitatorNotes),
+      promise: l(s.promise),
+    })),
   };
 }
 
@@ -166,7 +223,7 @@ export function completeLanguages(template: Template): Language[] {
     if (el.type === 'frame') strings.push(el.title);
     else if (el.type !== 'arrow' && el.type !== 'action') strings.push(el.text);
   }
-  for (const s of template.agenda) strings.push(s.title, s.instructions, s.promise);
+  for (const s of template.agenda) strings.push(s.title, s.participantText, s.facilitatorNotes, s.promise);
   return LANGUAGES.filter((lang) => strings.every((s) => s[lang] !== undefined));
 }
 

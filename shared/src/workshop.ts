@@ -32,7 +32,10 @@ export const joinCodeSchema = z
 export const agendaStepSchema = z.object({
   id: z.string().regex(/^[0-9a-zA-Z_-]{1,40}$/),
   title: z.string().trim().min(1).max(200),
-  instructions: z.string().max(4000),
+  /** What participants see: short and plain, what to do now. May be empty (they then see the title). */
+  participantText: z.string().max(1000),
+  /** The facilitator's script for the step. Never sent to participants or observers. */
+  facilitatorNotes: z.string().max(4000),
   /** Time box in minutes; 0 means none. */
   minutes: z.number().int().min(0).max(480),
   /** The frame the step is about, if any. */
@@ -50,6 +53,17 @@ export const agendaStepSchema = z.object({
 });
 export type AgendaStep = z.infer<typeof agendaStepSchema>;
 export const agendaSchema = z.array(agendaStepSchema).max(50);
+/**
+ * A step as a workshop view carries it: facilitators get the whole step; participants and observers
+ * get it without `facilitatorNotes` (the key is absent, not empty).
+ */
+export type AgendaStepView = Omit<AgendaStep, 'facilitatorNotes'> & { facilitatorNotes?: string };
+
+/** The step as participants and observers may see it. */
+export function participantStep(step: AgendaStep): AgendaStepView {
+  const { facilitatorNotes: _notes, ...rest } = step;
+  return rest;
+}
 
 export const displayNameSchema = z
   .string()

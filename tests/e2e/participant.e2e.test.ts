@@ -79,14 +79,15 @@ const steps = [
   {
     id: 's1',
     title: 'What matters to you?',
-    instructions: 'Write one idea per note, on your own.',
+    participantText: 'Write one idea per note, on your own.',
+    facilitatorNotes: 'Give them five quiet minutes, then ask who wants to start.',
     minutes: 5,
     frameId: null,
     level: 'consult',
     promise: 'The council committee reads every note before the budget meeting',
     private: false,
   },
-  { id: 's2', title: 'What can we do together?', instructions: '', minutes: 10, frameId: null, level: 'cocreate', promise: 'Top three become actions', private: false },
+  { id: 's2', title: 'What can we do together?', participantText: '', facilitatorNotes: '', minutes: 10, frameId: null, level: 'cocreate', promise: 'Top three become actions', private: false },
 ] as const;
 
 describe('a citizen joins a workshop and follows along', () => {

@@ -49,7 +49,7 @@ beforeAll(async () => {
   board.destroy();
 
   fac = await connectControl(server.url, w.facilitatorToken);
-  const steps = [{ id: 's1', title: 'Hvad er vigtigt for dig?', instructions: 'Skriv', minutes: 10, frameId: 'f1', level: 'consult', promise: 'Byrådet får jeres prioriteringer', private: false }];
+  const steps = [{ id: 's1', title: 'Hvad er vigtigt for dig?', participantText: 'Skriv', facilitatorNotes: 'Læs spørgsmålet højt', minutes: 10, frameId: 'f1', level: 'consult', promise: 'Byrådet får jeres prioriteringer', private: false }];
   expect(await fac.run({ type: 'agenda.set', steps })).toEqual({ ok: true });
   const a = await connectControl(server.url, await join(server, w.joinCode, 'Alice'));
   const b = await connectControl(server.url, await join(server, w.joinCode, 'Bent'));

@@ -307,8 +307,8 @@ describe('facilitation', () => {
     expect((await a.waitFor((v) => v.follow.active)).follow.viewport).toEqual(viewport);
 
     const steps = [
-      { id: 's1', title: 'Hvad er vigtigt for dig?', instructions: 'Skriv hver for sig', minutes: 5, frameId: null, level: 'consult', promise: 'Vi samler op', private: true },
-      { id: 's2', title: 'Hvad kan vi gøre sammen?', instructions: 'Stem', minutes: 10, frameId: null, level: 'cocreate', promise: 'Top tre bliver til handlinger', private: false },
+      { id: 's1', title: 'Hvad er vigtigt for dig?', participantText: 'Skriv hver for sig', facilitatorNotes: 'Giv dem fem minutter', minutes: 5, frameId: null, level: 'consult', promise: 'Vi samler op', private: true },
+      { id: 's2', title: 'Hvad kan vi gøre sammen?', participantText: 'Stem', facilitatorNotes: '', minutes: 10, frameId: null, level: 'cocreate', promise: 'Top tre bliver til handlinger', private: false },
     ];
     expect(await a.run({ type: 'agenda.set', steps })).toMatchObject({ ok: false, error: 'forbidden' });
     expect(await f.run({ type: 'member.setRole', memberId: a.view().me.memberId!, role: 'cofacilitator' })).toEqual({ ok: true });

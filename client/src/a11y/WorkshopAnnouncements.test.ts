@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkshopView } from '@sammen/shared';
 import { viewChanges } from './WorkshopAnnouncements.js';
 
-const step = (id: string, title: string) => ({ id, title, instructions: '', minutes: 5, frameId: null, level: 'consult', promise: '', private: false });
+const step = (id: string, title: string) => ({ id, title, participantText: '', facilitatorNotes: '', minutes: 5, frameId: null, level: 'consult', promise: '', private: false });
 const base = {
   me: { memberId: 'm', name: 'Olga', role: 'participant' },
   agenda: { steps: [step('a', 'What matters to you?'), step('b', 'What can we do together?')], current: 0 },

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Template } from '@sammen/shared';
+import { type Template, parseTemplate } from '@sammen/shared';
 import type { SavedTemplateRecord, TemplateStore } from '../templates/types.js';
 
 interface Row {
@@ -9,10 +9,16 @@ interface Row {
   created_at: string;
   updated_at: string;
 }
+/** Saved templates are migrated on read, so one saved by an older Sammen opens as the current version. */
+function readTemplate(r: Row): Template {
+  const parsed = parseTemplate(JSON.parse(r.data));
+  if (!parsed.ok) throw new Error(`saved template ${r.id} cannot be read: ${parsed.message}`);
+  return parsed.value;
+}
 const toRecord = (r: Row): SavedTemplateRecord => ({
   id: r.id,
   ownerKeyHash: r.owner_key_hash,
-  template: JSON.parse(r.data) as Template,
+  template: readTemplate(r),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

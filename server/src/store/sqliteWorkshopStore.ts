@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Language } from '@sammen/shared';
+import { migrateWorkshopState } from '../workshops/stateMigrations.js';
 import type { MemberRecord, WorkshopRecord, WorkshopState, WorkshopStore } from '../workshops/types.js';
 
 interface WorkshopRow {
@@ -29,9 +30,18 @@ const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   language: r.language as Language,
   joinCode: r.join_code,
   observerToken: r.observer_token,
-  state: JSON.parse(r.state) as WorkshopState,
+  state: readState(r),
   createdAt: r.created_at,
 });
+/**
+ * Stored state is migrated on read (old rows stay as they are until the next save writes the current
+ * version). A state from a newer server, or one that cannot be migrated, is an error naming the workshop.
+ */
+function readState(r: WorkshopRow): WorkshopState {
+  const migrated = migrateWorkshopState(JSON.parse(r.state));
+  if (!migrated.ok) throw new Error(`workshop ${r.id}: stored state cannot be read: ${migrated.detail}`);
+  return migrated.value as unknown as WorkshopState;
+}
 const toMember = (r: MemberRow): MemberRecord => ({
   id: r.id,
   workshopId: r.workshop_id,

@@ -5,11 +5,10 @@ import {
   type Template,
   type TemplateSummary,
   completeLanguages,
-  formatZodError,
   insertElement,
   instantiateTemplate,
+  parseTemplate,
   randomId,
-  templateSchema,
 } from '@sammen/shared';
 import { hashToken } from '../workshops/tokens.js';
 import type { InstantiatedTemplate, TemplateSource } from './TemplateSource.js';
@@ -25,18 +24,21 @@ export function loadBuiltInTemplates(dir: string): Template[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((file) => {
-      const parsed = templateSchema.safeParse(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-      if (!parsed.success) throw new Error(`built-in template ${file} is invalid: ${formatZodError(parsed.error)}`);
-      return parsed.data;
+      const parsed = parseTemplate(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+      if (!parsed.ok) throw new Error(`built-in template ${file} is invalid: ${parsed.message}`);
+      return parsed.value;
     });
 }
 
-/** Parses an uploaded template file; the error names the field that is wrong and where. */
+/**
+ * Parses an uploaded template file of any known version (older ones are migrated); the error names
+ * the field that is wrong and where.
+ */
 export function parseTemplateFile(data: unknown): TemplateResult<Template> {
   if (typeof data !== 'object' || data === null) return { ok: false, status: 400, message: '(root): expected a JSON object' };
-  const parsed = templateSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, status: 400, message: formatZodError(parsed.error) };
-  return { ok: true, value: parsed.data };
+  const parsed = parseTemplate(data);
+  if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };
+  return { ok: true, value: parsed.value };
 }
 
 /**

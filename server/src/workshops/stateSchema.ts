@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agendaSchema } from '@sammen/shared';
+import { WORKSHOP_STATE_VERSION, migrateWorkshopState } from './stateMigrations.js';
 
 /** WorkshopState as data from outside (a backup file): every field checked before it is trusted. */
 const viewportSchema = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().positive(), height: z.number().positive() });
@@ -16,7 +17,8 @@ export const voteRecordSchema = z.object({
   startedAt: z.number(),
   revealedAt: z.number().nullable(),
 });
-export const workshopStateSchema = z.object({
+const currentStateSchema = z.object({
+  version: z.literal(WORKSHOP_STATE_VERSION),
   agenda: agendaSchema,
   current: z.number().int().min(0),
   timer: z.object({
@@ -33,3 +35,12 @@ export const workshopStateSchema = z.object({
   hands: z.array(z.object({ memberId: z.string(), at: z.number() })),
   reveals: z.array(z.object({ at: z.number(), stepIndex: z.number().int(), notes: z.number().int(), mode: z.enum(['anonymous', 'named']) })),
 });
+
+/**
+ * State of any known version: migrated first, then checked. A state that cannot be migrated is
+ * passed on as it is, so the version check names what is wrong.
+ */
+export const workshopStateSchema = z.preprocess((data) => {
+  const migrated = migrateWorkshopState(data);
+  return migrated.ok ? migrated.value : data;
+}, currentStateSchema);

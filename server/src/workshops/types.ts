@@ -1,4 +1,5 @@
 import type { AgendaStep, Language, Role, Viewport } from '@sammen/shared';
+import { WORKSHOP_STATE_VERSION } from './stateMigrations.js';
 
 /** A dot vote as the server keeps it: ballots are secret until the reveal, and never leave the server. */
 export interface VoteRecord {
@@ -17,6 +18,8 @@ export interface VoteRecord {
 
 /** Everything the server decides about a running workshop. Stored as JSON with the workshop. */
 export interface WorkshopState {
+  /** Format version of this JSON (see `stateMigrations.ts`); older stored states are migrated on read. */
+  version: number;
   agenda: AgendaStep[];
   current: number;
   timer: { status: 'idle' | 'running' | 'paused'; endsAt: number | null; remainingMs: number; durationMs: number };
@@ -32,6 +35,7 @@ export interface WorkshopState {
 
 export function initialWorkshopState(agenda: AgendaStep[] = []): WorkshopState {
   return {
+    version: WORKSHOP_STATE_VERSION,
     agenda,
     current: 0,
     timer: { status: 'idle', endsAt: null, remainingMs: 0, durationMs: 0 },

@@ -1,10 +1,11 @@
-import { PROTOCOL_VERSION, type WorkshopView, isFacilitatorRole } from '@sammen/shared';
+import { PROTOCOL_VERSION, type WorkshopView, isFacilitatorRole, participantStep } from '@sammen/shared';
 import type { Actor } from './commands.js';
 import type { MemberRecord, WorkshopRecord } from './types.js';
 
 /**
  * What one recipient may know: the single place where secrets are filtered out. Ballots never leave
- * the server; a participant sees only their own dots, and counts only after the reveal.
+ * the server; a participant sees only their own dots, and counts only after the reveal; the
+ * facilitator's notes on each agenda step go to facilitators only.
  */
 export function viewFor(
   workshop: WorkshopRecord,
@@ -23,7 +24,7 @@ export function viewFor(
     serverNow: now,
     workshop: { id: workshop.id, title: workshop.title, language: workshop.language, boardId: workshop.boardId },
     me: { memberId: recipient.memberId, name: recipient.name, role: recipient.role },
-    agenda: { steps: s.agenda, current: s.current },
+    agenda: { steps: facilitator ? s.agenda : s.agenda.map(participantStep), current: s.current },
     timer: s.timer,
     follow: { active: s.follow.active, leaderId: s.follow.leaderId, viewport: s.follow.viewport },
     locks: s.locks,

@@ -4,7 +4,7 @@ import type { AgendaStep, Frame, WorkshopView } from '@sammen/shared';
 import type { Editor } from '../../editor/Editor.js';
 import { notesInFrame, zoomToElement } from '../../editor/clusterCommands.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
-import { blankStep, frameViewport, moveStep, removeStep, upsertStep } from './agendaEdit.js';
+import { blankStep, frameViewport, fullSteps, moveStep, removeStep, upsertStep } from './agendaEdit.js';
 import { StepEditor } from './StepEditor.js';
 import type { Runner } from './useCommand.js';
 
@@ -14,7 +14,8 @@ import type { Runner } from './useCommand.js';
  */
 export function AgendaSection({ view, editor, frames, run }: { view: WorkshopView; editor: Editor; frames: Frame[]; run: Runner }) {
   const { t, i18n } = useTranslation();
-  const { steps, current } = view.agenda;
+  const { current } = view.agenda;
+  const steps = fullSteps(view.agenda.steps);
   const [editing, setEditing] = useState<AgendaStep | null>(null);
   const minutes = new Intl.NumberFormat(i18n.resolvedLanguage, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
   const step = steps[current];

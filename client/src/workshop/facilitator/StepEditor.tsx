@@ -45,8 +45,31 @@ export function StepEditor({
       <label htmlFor={`${id}-title`}>{t('facilitator.agenda.stepTitle')}</label>
       <input id={`${id}-title`} required maxLength={200} value={draft.title} onChange={(e) => set({ title: e.target.value })} />
 
-      <label htmlFor={`${id}-instructions`}>{t('facilitator.agenda.instructions')}</label>
-      <textarea id={`${id}-instructions`} rows={3} maxLength={4000} value={draft.instructions} onChange={(e) => set({ instructions: e.target.value })} />
+      <label htmlFor={`${id}-participant`}>{t('facilitator.agenda.participantText')}</label>
+      <textarea
+        id={`${id}-participant`}
+        rows={2}
+        maxLength={1000}
+        aria-describedby={`${id}-participant-hint`}
+        value={draft.participantText}
+        onChange={(e) => set({ participantText: e.target.value })}
+      />
+      <p id={`${id}-participant-hint`} className="fac-hint">
+        {t('facilitator.agenda.participantTextHint')}
+      </p>
+
+      <label htmlFor={`${id}-notes`}>{t('facilitator.agenda.facilitatorNotes')}</label>
+      <textarea
+        id={`${id}-notes`}
+        rows={4}
+        maxLength={4000}
+        aria-describedby={`${id}-notes-hint`}
+        value={draft.facilitatorNotes}
+        onChange={(e) => set({ facilitatorNotes: e.target.value })}
+      />
+      <p id={`${id}-notes-hint`} className="fac-hint">
+        {t('facilitator.agenda.facilitatorNotesHint')}
+      </p>
 
       <div className="fac-row">
         <div className="fac-field">

@@ -1,9 +1,15 @@
-import type { AgendaStep, Frame, Viewport } from '@sammen/shared';
+import type { AgendaStep, AgendaStepView, Frame, Viewport } from '@sammen/shared';
 
 /**
  * Pure edits of the agenda: the panel edits a copy of the list and sends the whole list
  * (`agenda.set`), because the server keeps the agenda as one value.
  */
+
+/**
+ * The steps of a facilitator's view as whole steps. The server sends `facilitatorNotes` to
+ * facilitators only; a missing one is an empty script, so an edit never drops a colleague's notes.
+ */
+export const fullSteps = (steps: readonly AgendaStepView[]): AgendaStep[] => steps.map((s) => ({ ...s, facilitatorNotes: s.facilitatorNotes ?? '' }));
 
 /** A fresh step id: short, URL-safe, and unlikely to collide with a colleague's edit. */
 export function newStepId(random: () => number = Math.random): string {
@@ -12,7 +18,7 @@ export function newStepId(random: () => number = Math.random): string {
 
 /** A new, empty step as the editor starts it: ten minutes, consultation, nothing private. */
 export function blankStep(title: string, id: string = newStepId()): AgendaStep {
-  return { id, title, instructions: '', minutes: 10, frameId: null, level: 'consult', promise: '', private: false, vote: null };
+  return { id, title, participantText: '', facilitatorNotes: '', minutes: 10, frameId: null, level: 'consult', promise: '', private: false, vote: null };
 }
 
 /** `steps` with the step at `index` moved by `delta` places (clamped to the list). */
@@ -46,7 +52,8 @@ export function normaliseStep(step: AgendaStep): AgendaStep | null {
   return {
     ...step,
     title,
-    instructions: step.instructions.slice(0, 4000),
+    participantText: step.participantText.trim().slice(0, 1000),
+    facilitatorNotes: step.facilitatorNotes.slice(0, 4000),
     promise: step.promise.trim().slice(0, 300),
     minutes: clampInt(step.minutes, 0, 480),
     vote: step.vote ? { ...step.vote, dotsPerPerson: clampInt(step.vote.dotsPerPerson, 1, 50) } : null,

@@ -46,7 +46,7 @@ export function AgendaBar({ view, clockOffset }: { view: WorkshopView; clockOffs
       </div>
       {step && (
         <div id={detailsId} className="agenda-details" hidden={!open}>
-          {step.instructions && <p className="agenda-instructions">{step.instructions}</p>}
+          {step.participantText && <p className="agenda-instructions">{step.participantText}</p>}
           <p className="agenda-promise">
             <span className={`level-badge level-${step.level}`}>
               {t('workshop.level.label')}: {t(`workshop.level.${step.level}`)}
