@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE, MIGRATIONS, SCHEMA_VERSION, migrateDoc } from '@sammen/shared';
 import type { DocumentStore } from '../store/DocumentStore.js';
+import { StorageError } from '../store/StorageError.js';
 import type { Bus } from './Bus.js';
 import {
   MalformedMessageError,
@@ -11,6 +12,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from './messages.js';
+import { prepareServerChange } from './serverChange.js';
 import type { SenderInfo, UpdateGate } from './UpdateGate.js';
 
 /** What the room needs of a socket; the WebSocket route adapts `ws` to this. */
@@ -52,8 +54,9 @@ export class RoomLoadError extends Error {
   constructor(
     readonly close: { code: number; reason: string },
     detail: string,
+    cause?: unknown,
   ) {
-    super(detail);
+    super(detail, { cause });
   }
 }
 
@@ -116,11 +119,21 @@ export class Room {
     }
     room.doc.on('update', room.onDocUpdate);
     room.awareness.on('update', room.onAwarenessUpdate);
-    const migrated = migrateDoc(room.doc, MIGRATIONS, SCHEMA_VERSION, SERVER_ORIGIN);
+    // A migration (or the schema stamp of a new board) is a server change like any other: stored
+    // before the live document has it. If it cannot be stored, the board does not open (4503).
+    const { update: migration, result: migrated } = prepareServerChange(room.doc, (doc) => migrateDoc(doc, MIGRATIONS, SCHEMA_VERSION));
     if (!migrated.ok) {
       room.destroy();
       const close = migrated.error === 'newer-schema' ? CLOSE.SCHEMA_TOO_NEW : { code: 1011, reason: 'Board could not be loaded' };
       throw new RoomLoadError(close, migrated.detail);
+    }
+    if (migration) {
+      try {
+        await room.storeAndApply(migration);
+      } catch (err) {
+        room.destroy();
+        throw new RoomLoadError(CLOSE.STORAGE_FAILED, `could not store the migration: ${err instanceof Error ? err.message : String(err)}`, err);
+      }
     }
     room.unsubscribeBus = options.bus.subscribe(options.docId, (message) => {
       if (message.kind === 'update') Y.applyUpdate(room.doc, message.data, BUS_ORIGIN);
@@ -163,6 +176,26 @@ export class Room {
   /** Closes every connection whose sender matches. */
   disconnectWhere(match: (sender: SenderInfo) => boolean, close: { code: number; reason: string }): void {
     for (const conn of [...this.connections]) if (match(conn.sender)) this.disconnect(conn, close);
+  }
+
+  /**
+   * A change the server makes itself (a reveal, vote results): made on a copy, stored, and only then
+   * applied to the live document and shared, in order with the clients' messages. Rejects with a
+   * StorageError, with nothing applied or shared, if it cannot be stored.
+   */
+  applyServerChange<T>(edit: (doc: Y.Doc) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.enqueue(async () => {
+        try {
+          if (this.destroyed) throw new Error('the document was closed');
+          const { update, result } = prepareServerChange(this.doc, edit);
+          if (update) await this.storeAndApply(update);
+          resolve(result);
+        } catch (err) {
+          reject(err);
+        }
+      });
+    });
   }
 
   /** Waits for queued work, compacts what is pending and releases the document. */
@@ -261,13 +294,21 @@ export class Room {
     Y.applyUpdate(this.doc, update, conn);
   }
 
+  /** Stores a server-made update, then applies it (onDocUpdate shares it). */
+  private async storeAndApply(update: Uint8Array): Promise<void> {
+    await this.persist(update);
+    if (this.destroyed) return;
+    Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+  }
+
   private async persist(update: Uint8Array): Promise<void> {
     if (this.destroyed) return; // a discarded (deleted) document stores nothing more
     let seq: number;
     try {
       seq = await this.options.store.append(this.docId, update);
     } catch (err) {
-      throw new StorageError(err);
+      // Whatever the store threw, the update is not known to be on disk: it must not be applied.
+      throw err instanceof StorageError ? err : new StorageError('unavailable', err);
     }
     this.lastSeq = seq;
     this.options.onStored?.(this.docId);
@@ -287,7 +328,15 @@ export class Room {
       this.options.bus.publish(this.docId, { kind: 'update', data: update });
       return;
     }
-    // A change the server made itself (migration, later: reveal): store it, then share it.
+    if (origin === SERVER_ORIGIN) {
+      // Stored by applyServerChange (or the load's migration) before it was applied.
+      this.broadcast(encodeUpdate(update), null);
+      this.options.bus.publish(this.docId, { kind: 'update', data: update });
+      return;
+    }
+    // A change made on the live document directly, bypassing applyServerChange: a bug, since others
+    // may already have read it. Store it and share it as well as we can, and say so loudly.
+    this.options.log.error({ docId: this.docId }, 'a server change bypassed applyServerChange');
     this.enqueue(async () => {
       try {
         await this.persist(update);
@@ -351,11 +400,5 @@ export class Room {
 
   private broadcast(data: Uint8Array, except: Connection | null): void {
     for (const conn of this.connections) if (conn !== except) this.send(conn, data);
-  }
-}
-
-class StorageError extends Error {
-  constructor(override readonly cause: unknown) {
-    super('storage failed');
   }
 }

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import type { DocumentStore } from '../store/DocumentStore.js';
-import { SERVER_ORIGIN } from '../sync/Room.js';
 import type { RoomManager } from '../sync/RoomManager.js';
 
 /**
@@ -25,12 +24,14 @@ export class ServerDocs {
     }
   }
 
-  /** A server-made change: applied, stored, then broadcast (the room keeps that order); resolves once stored. */
+  /**
+   * A server-made change: stored first, then applied and broadcast; resolves once everyone may see it.
+   * Rejects with a StorageError (and nothing changed) if it could not be stored.
+   */
   async edit(docId: string, edit: (doc: Y.Doc) => void): Promise<void> {
     const room = await this.deps.rooms.get(docId);
     try {
-      room.doc.transact(() => edit(room.doc), SERVER_ORIGIN);
-      await room.flush();
+      await room.applyServerChange(edit);
     } finally {
       this.deps.rooms.release(room);
     }
