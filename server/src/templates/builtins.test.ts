@@ -26,7 +26,8 @@ describe('built-in templates', () => {
         expect(agenda.length).toBeGreaterThan(0);
         for (const step of agenda) {
           expect(step.title.trim(), `${language} step ${step.id}`).not.toBe('');
-          expect(step.instructions.trim(), `${language} step ${step.id}`).not.toBe('');
+          expect(step.participantText.trim(), `${language} step ${step.id}`).not.toBe('');
+          expect(step.facilitatorNotes.trim(), `${language} step ${step.id}`).not.toBe('');
           expect(step.promise.trim(), `${language} step ${step.id}`).not.toBe('');
           expect(step.minutes).toBeGreaterThan(0);
         }
