@@ -5,12 +5,15 @@ import { ERRORS, isBoardId } from '@sammen/shared';
 import { purgeIdleBoards } from './store/retention.js';
 import type { Config } from './config.js';
 import { installErrorHandlers, sendError } from './http/errors.js';
+import { creationLimits } from './http/limits.js';
+import { Metrics, metricsRoutes } from './http/metrics.js';
 import { isOriginAllowed } from './http/origin.js';
+import { redactUrl } from './http/redact.js';
 import { boardRoutes } from './routes/boards.js';
 import { clientRoutes } from './routes/client.js';
 import { healthRoutes } from './routes/health.js';
 import { syncRoutes } from './routes/sync.js';
-import type { Storage } from './store/DocumentStore.js';
+import type { DocumentStore, Storage } from './store/DocumentStore.js';
 import { type Bus, createLocalBus } from './sync/Bus.js';
 import { RoomManager } from './sync/RoomManager.js';
 import { EventEmitter } from 'node:events';
@@ -41,9 +44,6 @@ export interface SammenApp {
   workshops: WorkshopService;
 }
 
-/** Tokens travel in `?token=` on WebSocket URLs; keep them out of the logs. */
-const redactUrl = (url: string | undefined): string | undefined => url?.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
-
 /**
  * Builds the whole server from its dependencies; main.ts only reads config and listens. Closing the
  * app unloads every room (compacting pending history) and then closes the storage.
@@ -59,15 +59,24 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
       },
     },
     bodyLimit: 1024 * 1024,
-    // Behind a municipality's reverse proxy the client address comes from X-Forwarded-For.
-    trustProxy: true,
+    // X-Forwarded-For only from the proxies the operator named (TRUST_PROXY): trusting everyone would
+    // let any client pick the address that rate limits and the join-code lockout count against.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
+  let controlConnections = (): number => 0;
+  const metrics: Metrics = new Metrics({
+    boardConnections: () => app.websocketServer.clients.size,
+    controlConnections: () => controlConnections(),
+    loadedDocuments: (): string[] => rooms.loadedIds(),
+  });
+  const documents: DocumentStore = metrics.instrumentDocuments(storage.documents);
+  const limits = creationLimits(config.limits, (action, scope) => metrics.limited(action, scope));
   // The gate asks the workshop service for live roles and locks; the service needs the rooms to edit
   // boards. Break the cycle with a late-bound lookup.
   let workshops: WorkshopService | null = null;
   const gate = deps.gate ?? createWorkshopGate((sender) => workshops?.accessFor(sender) ?? null);
   const rooms = new RoomManager({
-    store: storage.documents,
+    store: documents,
     gate,
     bus,
     log: app.log,
@@ -86,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     storage.boards.touch(docId).catch((err: unknown) => app.log.warn({ err }, 'could not note board activity'));
   };
 
-  workshops = new WorkshopService({ workshops: storage.workshops, boards: storage.boards, documents: storage.documents, rooms });
+  workshops = new WorkshopService({ workshops: storage.workshops, boards: storage.boards, documents, rooms });
 
   installErrorHandlers(app);
   await app.register(fastifyHelmet, {
@@ -111,8 +120,10 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     crossOriginEmbedderPolicy: false,
   });
   // The API is for this site's own pages (and non-browser clients): refuse other sites' pages.
+  // Judged on the path as the router matched it: `/%61pi/boards` is routed to `/api/boards` too.
   app.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !isOriginAllowed(request.headers.origin, request.headers.host, config.allowedOrigins)) {
+    const routed = request.routeOptions.url ?? safeDecode(request.url.split('?')[0] ?? '');
+    if (routed.toLowerCase().startsWith('/api/') && !isOriginAllowed(request.headers.origin, request.headers.host, config.allowedOrigins)) {
       return sendError(reply, ERRORS.ORIGIN_NOT_ALLOWED);
     }
   });
@@ -127,13 +138,30 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     // this is the hard stop for frames so large we will not even buffer them.
     options: { maxPayload: config.maxMessageBytes * 4, server: upgrades as never },
   });
+  // Count every board connection the server closes for what it sent, whichever layer decided it.
+  app.websocketServer.on('connection', (socket: { close(code?: number, reason?: string | Buffer): void }) => {
+    const close = socket.close.bind(socket);
+    socket.close = (code, reason) => {
+      metrics.closed(code);
+      close(code, reason);
+    };
+  });
   await app.register(healthRoutes);
-  await app.register(boardRoutes, { boards: storage.boards });
+  if (config.metricsToken) await app.register(metricsRoutes, { metrics, token: config.metricsToken });
+  await app.register(boardRoutes, { boards: storage.boards, limit: limits.boards });
   const library = new TemplateLibrary(loadBuiltInTemplates(deps.builtInTemplatesDir ?? config.templatesDir), storage.templates);
-  await app.register(workshopRoutes, { workshops, templates: library });
-  await app.register(templateRoutes, { library, workshops });
-  await app.register(outputRoutes, { workshops, storage, rooms });
-  attachControlChannel(app, { workshops, rooms, allowedOrigins: config.allowedOrigins });
+  await app.register(workshopRoutes, { workshops, templates: library, limit: limits.workshops });
+  await app.register(templateRoutes, { library, workshops, limit: limits.templates });
+  await app.register(outputRoutes, {
+    workshops,
+    storage,
+    rooms,
+    limitImports: limits.imports,
+    maxImportBytes: config.maxImportBytes,
+    maxBoardBytes: config.maxBoardBytes,
+  });
+  const io = attachControlChannel(app, { workshops, rooms, allowedOrigins: config.allowedOrigins });
+  controlConnections = () => io.engine.clientsCount;
   await app.register(syncRoutes, {
     rooms,
     authorize: createSyncAuthorizer(storage.boards, workshops),
@@ -163,4 +191,17 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     await storage.close();
   });
   return { app, rooms, workshops };
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** TRUST_PROXY as a hop count: the address that many proxies in front of us saw. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Everything the server reads from its environment, read once in main.ts and passed down. */
@@ -26,7 +27,22 @@ export interface Config {
   /** Built client to serve, or null to serve none. */
   clientDir: string | null;
   logLevel: string;
+  /**
+   * Which peers may tell us the client's address in X-Forwarded-For: `false` (nobody: the address is
+   * the TCP peer's), a hop count, or proxy addresses/CIDRs. Never "everyone": then any client could
+   * choose its address and dodge or aim the per-address limits.
+   */
+  trustProxy: false | number | string[];
+  /** Bearer token for GET /metrics; null turns the endpoint off (404). */
+  metricsToken: string | null;
+  /** Anonymous creation limits: per address (IPv6 by /64) and for the whole server, per hour. */
+  limits: Record<LimitedAction, { perAddress: number; total: number }>;
+  /** Largest backup file accepted on import (each board in it must also fit `maxBoardBytes`). */
+  maxImportBytes: number;
 }
+
+/** What anyone without a token can create. */
+export type LimitedAction = 'boards' | 'workshops' | 'imports' | 'templates';
 
 const MiB = 1024 * 1024;
 
@@ -47,7 +63,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     templatesDir: path.resolve(path.dirname(new URL(import.meta.url).pathname), '../templates'),
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(cwd, env.CLIENT_DIR || defaultClientDir()),
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    metricsToken: env.METRICS_TOKEN ? metricsToken(env.METRICS_TOKEN) : null,
+    limits: {
+      boards: perHour(env, 'BOARDS', 60, 1000),
+      workshops: perHour(env, 'WORKSHOPS', 60, 1000),
+      imports: perHour(env, 'IMPORTS', 30, 300),
+      templates: perHour(env, 'TEMPLATES', 60, 600),
+    },
+    maxImportBytes: int(env.MAX_IMPORT_BYTES, 64 * MiB, 'MAX_IMPORT_BYTES', 1024, 4096 * MiB),
   };
+}
+
+/** `<NAME>_PER_ADDRESS_PER_HOUR` and `<NAME>_PER_HOUR`. */
+function perHour(env: NodeJS.ProcessEnv, name: string, perAddress: number, total: number): { perAddress: number; total: number } {
+  return {
+    perAddress: int(env[`${name}_PER_ADDRESS_PER_HOUR`], perAddress, `${name}_PER_ADDRESS_PER_HOUR`, 1, 10_000_000),
+    total: int(env[`${name}_PER_HOUR`], total, `${name}_PER_HOUR`, 1, 100_000_000),
+  };
+}
+
+function metricsToken(raw: string): string {
+  if (raw.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters (it guards /metrics)');
+  return raw;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: empty (trust no proxy), a hop count, or a comma-separated list of addresses, CIDRs and
+ * the names loopback, linklocal, uniquelocal (what Fastify's `trustProxy` accepts).
+ */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') {
+    throw new Error('TRUST_PROXY=true would let any client choose its address; list your proxies (e.g. 127.0.0.1,10.0.0.0/8) or give a hop count');
+  }
+  if (/^\d+$/.test(value)) return int(value, 0, 'TRUST_PROXY', 0, 20) || false;
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = net.isIP(address ?? '');
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(entry) && (family === 0 || !bitsOk || extra !== undefined)) {
+      throw new Error(`TRUST_PROXY: "${entry}" is not an address, a CIDR (10.0.0.0/8) or loopback/linklocal/uniquelocal`);
+    }
+  }
+  return entries;
 }
 
 function defaultClientDir(): string {

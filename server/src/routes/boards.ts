@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { type BoardMetadata, ERRORS, createBoardBodySchema, formatZodError, isBoardId, newBoardId } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
+import type { LimitHook } from '../http/limits.js';
 import type { BoardCatalog } from '../store/DocumentStore.js';
 
 /** `POST /api/boards` and `GET /api/boards/:id`. */
-export const boardRoutes: FastifyPluginAsync<{ boards: BoardCatalog }> = async (app, { boards }) => {
-  app.post('/api/boards', async (request, reply) => {
+export const boardRoutes: FastifyPluginAsync<{ boards: BoardCatalog; limit: LimitHook }> = async (app, { boards, limit }) => {
+  app.post('/api/boards', { onRequest: limit }, async (request, reply) => {
     const parsed = createBoardBodySchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(parsed.error));
     const record = await boards.create({ id: newBoardId(), title: parsed.data.title });

@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { CLOSE, ERRORS, formatZodError, getElements, isFacilitatorRole, randomId } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
+import { oversizedBackup } from '../http/importSize.js';
+import type { LimitHook } from '../http/limits.js';
 import { checkBackup, exportWorkshop, importWorkshop } from '../outputs/backup.js';
 import { renderCsv } from '../outputs/renderCsv.js';
 import { renderHtml } from '../outputs/renderHtml.js';
@@ -21,7 +23,18 @@ type Params = { Params: { id: string } };
  * What a workshop leaves behind: the report, named versions of the board, and the backup file.
  * Everything but import needs a facilitator token of that workshop (`Authorization: Bearer`).
  */
-export const outputRoutes: FastifyPluginAsync<{ workshops: WorkshopService; storage: Storage; rooms: RoomManager }> = async (app, { workshops, storage, rooms }) => {
+export interface OutputRouteOptions {
+  workshops: WorkshopService;
+  storage: Storage;
+  rooms: RoomManager;
+  limitImports: LimitHook;
+  /** Largest backup file (body) accepted. */
+  maxImportBytes: number;
+  /** Largest document in it: the live board limit. */
+  maxBoardBytes: number;
+}
+
+export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, { workshops, storage, rooms, limitImports, maxImportBytes, maxBoardBytes }) => {
   const facilitator = async (request: FastifyRequest<Params>, reply: FastifyReply): Promise<Session | null> => {
     const session = await workshops.resolveToken(bearerToken(request));
     if (!session) {
@@ -82,9 +95,11 @@ export const outputRoutes: FastifyPluginAsync<{ workshops: WorkshopService; stor
     return reply.header('content-disposition', `attachment; filename="sammen-workshop-${session.workshopId}.json"`).send(backup);
   });
 
-  app.post('/api/workshops/import', { bodyLimit: 256 * 1024 * 1024 }, async (request, reply) => {
+  app.post('/api/workshops/import', { bodyLimit: maxImportBytes, onRequest: limitImports }, async (request, reply) => {
     const checked = checkBackup(request.body);
     if (!checked.ok) return sendError(reply, ERRORS.BAD_REQUEST, checked.message);
+    const tooBig = oversizedBackup(checked.backup.content, maxBoardBytes);
+    if (tooBig) return sendError(reply, ERRORS.PAYLOAD_TOO_LARGE, tooBig);
     return reply.code(201).send(await importWorkshop(storage, workshops, checked.backup));
   });
 

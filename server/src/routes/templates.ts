@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ERRORS, LANGUAGES, type Language, formatZodError, isFacilitatorRole, templateFromBoard, templatePreviewSvg } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
+import type { LimitHook } from '../http/limits.js';
 import { type TemplateLibrary, type TemplateResult, parseTemplateFile } from '../templates/TemplateLibrary.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 import { bearerToken } from './workshops.js';
@@ -27,8 +28,11 @@ const saveBodySchema = z.object({
 });
 
 /** The template library API (see README: Templates). */
-export const templateRoutes: FastifyPluginAsync<{ library: TemplateLibrary; workshops: WorkshopService }> = async (app, { library, workshops }) => {
-  const bigBody = { bodyLimit: 16 * 1024 * 1024 };
+export const templateRoutes: FastifyPluginAsync<{ library: TemplateLibrary; workshops: WorkshopService; limit: LimitHook }> = async (
+  app,
+  { library, workshops, limit },
+) => {
+  const bigBody = { bodyLimit: 16 * 1024 * 1024, onRequest: limit };
 
   app.get('/api/templates', async (request) => library.list(ownerKeyOf(request)));
 
@@ -66,7 +70,7 @@ export const templateRoutes: FastifyPluginAsync<{ library: TemplateLibrary; work
   });
 
   // Save a workshop's board and agenda as a new template (facilitators of that workshop).
-  app.post<{ Params: { id: string } }>('/api/workshops/:id/template', async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/workshops/:id/template', { onRequest: limit }, async (request, reply) => {
     const session = await workshops.resolveToken(bearerToken(request));
     if (!session) return sendError(reply, ERRORS.UNAUTHORIZED);
     if (session.workshopId !== request.params.id || !isFacilitatorRole(session.role)) return sendError(reply, ERRORS.FORBIDDEN);

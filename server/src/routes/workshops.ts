@@ -2,7 +2,10 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ERRORS, createWorkshopBodySchema, formatZodError, joinBodySchema } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
+import { chooseRetention } from '../store/retention.js';
+import { addressKey } from '../http/addressKey.js';
 import { FailureLimiter } from '../http/failureLimiter.js';
+import type { LimitHook } from '../http/limits.js';
 import type { TemplateSource } from '../templates/TemplateSource.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 
@@ -14,16 +17,18 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 /** `POST /api/workshops`, `POST /api/join`, `GET /api/session`. */
-export const workshopRoutes: FastifyPluginAsync<{ workshops: WorkshopService; templates: TemplateSource }> = async (
+export const workshopRoutes: FastifyPluginAsync<{ workshops: WorkshopService; templates: TemplateSource; limit: LimitHook }> = async (
   app,
-  { workshops, templates },
+  { workshops, templates, limit },
 ) => {
   await app.register(rateLimit, { global: false });
 
-  app.post('/api/workshops', { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post('/api/workshops', { onRequest: limit }, async (request, reply) => {
     const parsed = createWorkshopBodySchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(parsed.error));
-    const body = parsed.data;
+    const retention = chooseRetention(parsed.data.retentionDays, workshops.retention);
+    if (!retention.ok) return sendError(reply, ERRORS.BAD_REQUEST, retention.message);
+    const body = { ...parsed.data, retentionDays: retention.days };
     let initial = {};
     if (body.template) {
       const built = await templates.instantiate(body.template, body.language);
@@ -37,12 +42,13 @@ export const workshopRoutes: FastifyPluginAsync<{ workshops: WorkshopService; te
   // wrong codes count against it: 30 wrong codes in 10 minutes and that address waits.
   const wrongCodes = new FailureLimiter(30, 10 * 60_000);
   app.post('/api/join', { config: { rateLimit: { max: 600, timeWindow: '1 minute' } } }, async (request, reply) => {
-    if (wrongCodes.blocked(request.ip)) return sendError(reply, ERRORS.RATE_LIMITED);
+    const address = addressKey(request.ip);
+    if (wrongCodes.blocked(address)) return sendError(reply, ERRORS.RATE_LIMITED);
     const parsed = joinBodySchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(parsed.error));
     const joined = await workshops.join(parsed.data.code, parsed.data.name);
     if (!joined) {
-      wrongCodes.fail(request.ip);
+      wrongCodes.fail(address);
       return sendError(reply, ERRORS.JOIN_CODE_NOT_FOUND);
     }
     return joined;

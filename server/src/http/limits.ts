@@ -1,0 +1,38 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ERRORS } from '@sammen/shared';
+import type { LimitedAction } from '../config.js';
+import { addressKey } from './addressKey.js';
+import { sendError } from './errors.js';
+import { Quota } from './quota.js';
+
+/** An `onRequest` hook: runs before the body is read, so a refused 60 MiB import is never parsed. */
+export type LimitHook = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+
+const WHAT: Record<LimitedAction, string> = {
+  boards: 'boards',
+  workshops: 'workshops',
+  imports: 'backup imports',
+  templates: 'saved templates',
+};
+
+/**
+ * One hook per anonymous action (see Config.limits): 429 `rate_limited` with `Retry-After` when the
+ * client's address, or the whole server, has used its hourly allowance.
+ */
+export function creationLimits(
+  limits: Record<LimitedAction, { perAddress: number; total: number }>,
+  onLimited: (action: LimitedAction, scope: 'address' | 'server') => void = () => {},
+): Record<LimitedAction, LimitHook> {
+  const hook = (action: LimitedAction): LimitHook => {
+    const quota = new Quota(limits[action].perAddress, limits[action].total);
+    return async (request, reply) => {
+      const answer = quota.take(addressKey(request.ip));
+      if (answer.ok) return undefined;
+      onLimited(action, answer.scope);
+      const who = answer.scope === 'address' ? 'from your address' : 'on this server';
+      reply.header('retry-after', String(answer.retryAfterSeconds));
+      return sendError(reply, ERRORS.RATE_LIMITED, `Too many new ${WHAT[action]} ${who}; try again in ${answer.retryAfterSeconds} seconds.`);
+    };
+  };
+  return { boards: hook('boards'), workshops: hook('workshops'), imports: hook('imports'), templates: hook('templates') };
+}

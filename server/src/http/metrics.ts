@@ -1,0 +1,126 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { CLOSE, ERRORS, isBoardId } from '@sammen/shared';
+import type { LimitedAction } from '../config.js';
+import type { DocumentStore } from '../store/DocumentStore.js';
+import { sendError } from './errors.js';
+
+/** What the metrics read when Prometheus scrapes (nothing is counted on the hot path for gauges). */
+export interface MetricSources {
+  boardConnections(): number;
+  controlConnections(): number;
+  loadedDocuments(): string[];
+}
+
+/** Close codes that end a connection for something it sent (the rest are shutdowns, deletions, revocations). */
+const NOT_REFUSALS = new Set<number>([1000, CLOSE.SERVER_SHUTDOWN.code, CLOSE.BOARD_DELETED.code, CLOSE.UNAUTHORIZED.code]);
+const CLOSE_NAMES = new Map<number, string>(Object.entries(CLOSE).map(([name, c]) => [c.code, name.toLowerCase()]));
+
+/**
+ * The server's Prometheus metrics, in a registry of its own (two apps in one process do not mix):
+ * connections, loaded documents, stored updates and their latency, storage failures, refused
+ * WebSocket messages by reason, rate-limited requests, and prom-client's process metrics (memory,
+ * CPU, event-loop lag).
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly storedUpdates: Counter;
+  private readonly storeFailures: Counter;
+  private readonly appendSeconds: Histogram;
+  private readonly refusedMessages: Counter<'reason'>;
+  private readonly rateLimited: Counter<'action' | 'scope'>;
+
+  constructor(sources: MetricSources) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry });
+    new Gauge({
+      name: 'sammen_connections',
+      help: 'Open connections: board WebSockets (y-websocket) and workshop control channels (socket.io)',
+      labelNames: ['kind'],
+      registers,
+      collect() {
+        this.set({ kind: 'board' }, sources.boardConnections());
+        this.set({ kind: 'control' }, sources.controlConnections());
+      },
+    });
+    new Gauge({
+      name: 'sammen_loaded_documents',
+      help: 'Documents held in memory: boards and participants\' private-notes documents',
+      labelNames: ['kind'],
+      registers,
+      collect() {
+        const ids = sources.loadedDocuments();
+        const boards = ids.filter((id) => isBoardId(id)).length;
+        this.set({ kind: 'board' }, boards);
+        this.set({ kind: 'private' }, ids.length - boards);
+      },
+    });
+    this.storedUpdates = new Counter({ name: 'sammen_stored_updates_total', help: 'Document updates stored (rate() gives updates per second)', registers });
+    this.storeFailures = new Counter({ name: 'sammen_store_failures_total', help: 'Document appends the storage refused (disk full, I/O error): each refused an update', registers });
+    this.appendSeconds = new Histogram({
+      name: 'sammen_store_append_seconds',
+      help: 'Time to store one document update durably (until it is on disk)',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.refusedMessages = new Counter({
+      name: 'sammen_refused_messages_total',
+      help: 'Board connections closed for what they sent, by reason (close code name)',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.rateLimited = new Counter({
+      name: 'sammen_rate_limited_total',
+      help: 'Requests refused with 429, by action and by whose allowance ran out (address or server)',
+      labelNames: ['action', 'scope'],
+      registers,
+    });
+  }
+
+  /** The same store, with every append timed and counted (the storage itself stays unaware). */
+  instrumentDocuments(store: DocumentStore): DocumentStore {
+    const append: DocumentStore['append'] = async (docId, update) => {
+      const done = this.appendSeconds.startTimer();
+      try {
+        const seq = await store.append(docId, update);
+        this.storedUpdates.inc();
+        return seq;
+      } catch (err) {
+        this.storeFailures.inc();
+        throw err;
+      } finally {
+        done();
+      }
+    };
+    return new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'append') return append;
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
+
+  /** A board connection the server closed with `code`. */
+  closed(code: number | undefined): void {
+    if (code === undefined || NOT_REFUSALS.has(code)) return;
+    this.refusedMessages.inc({ reason: CLOSE_NAMES.get(code) ?? `code_${code}` });
+  }
+
+  limited(action: LimitedAction, scope: 'address' | 'server'): void {
+    this.rateLimited.inc({ action, scope });
+  }
+}
+
+const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+
+/** `GET /metrics` for Prometheus, only with `Authorization: Bearer <METRICS_TOKEN>`. */
+export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics; token: string }> = async (app, { metrics, token }) => {
+  const expected = digest(`Bearer ${token}`);
+  app.get('/metrics', async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    if (!timingSafeEqual(digest(header), expected)) return sendError(reply, ERRORS.UNAUTHORIZED, 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.');
+    return reply.type(metrics.registry.contentType).header('cache-control', 'no-store').send(await metrics.registry.metrics());
+  });
+};
