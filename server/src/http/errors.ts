@@ -13,7 +13,10 @@ export function sendError(reply: FastifyReply, entry: CatalogueEntry, message?: 
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     const status = err.statusCode ?? 500;
-    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, ERRORS.PAYLOAD_TOO_LARGE);
+    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = request.routeOptions.bodyLimit;
+      return sendError(reply, ERRORS.PAYLOAD_TOO_LARGE, limit ? `The request is too large: this server takes at most ${limit} bytes here.` : undefined);
+    }
     if (status === 429) return sendError(reply, ERRORS.RATE_LIMITED, err.message);
     if (status >= 400 && status < 500) return sendError(reply, ERRORS.BAD_REQUEST, err.message);
     request.log.error({ err }, 'request failed');
