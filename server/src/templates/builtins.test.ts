@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,9 @@ describe('built-in templates', () => {
   });
 
   for (const template of templates) {
-    it(`${template.id}: every string in every language, and valid elements in each`, () => {
+    it(`${template.id}: v2, every string in every language, and valid elements in each`, () => {
+      // The files themselves are current: built-ins never lean on the migration.
+      expect(JSON.parse(fs.readFileSync(path.join(dir, `${template.id}.json`), 'utf8')).version).toBe(2);
       expect(completeLanguages(template)).toEqual([...LANGUAGES]);
       for (const language of LANGUAGES) {
         const { elements, agenda } = instantiateTemplate(template, language);
@@ -28,6 +31,9 @@ describe('built-in templates', () => {
           expect(step.title.trim(), `${language} step ${step.id}`).not.toBe('');
           expect(step.participantText.trim(), `${language} step ${step.id}`).not.toBe('');
           expect(step.facilitatorNotes.trim(), `${language} step ${step.id}`).not.toBe('');
+          // Participant text is short and plain (one or two sentences on a phone), and never the script.
+          expect(step.participantText.length, `${language} step ${step.id}`).toBeLessThanOrEqual(180);
+          expect(step.participantText, `${language} step ${step.id}`).not.toBe(step.facilitatorNotes);
           expect(step.promise.trim(), `${language} step ${step.id}`).not.toBe('');
           expect(step.minutes).toBeGreaterThan(0);
         }
