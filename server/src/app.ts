@@ -82,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     log: app.log,
     maxDocBytes: config.maxBoardBytes,
     compactAfterUpdates: config.compactAfterUpdates,
+    limits: config.connectionLimits,
     idleUnloadMs: config.idleUnloadMs,
     onStored: (docId) => noteActivity(docId),
   });

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, SYNC_STEP_1_COST } from './sync/limits.js';
 
 /** Everything the server reads from its environment, read once in main.ts and passed down. */
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   /** Built client to serve, or null to serve none. */
   clientDir: string | null;
   logLevel: string;
+  /** What one board WebSocket may cost: send buffer, message rate, presence (see sync/limits.ts). */
+  connectionLimits: ConnectionLimits;
   /**
    * Which peers may tell us the client's address in X-Forwarded-For: `false` (nobody: the address is
    * the TCP peer's), a hop count, or proxy addresses/CIDRs. Never "everyone": then any client could
@@ -63,6 +66,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     templatesDir: path.resolve(path.dirname(new URL(import.meta.url).pathname), '../templates'),
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(cwd, env.CLIENT_DIR || defaultClientDir()),
     logLevel: env.LOG_LEVEL || 'info',
+    connectionLimits: {
+      maxBufferedBytes: int(env.WS_MAX_BUFFERED_BYTES, DEFAULT_CONNECTION_LIMITS.maxBufferedBytes, 'WS_MAX_BUFFERED_BYTES', 64 * 1024, 1024 * MiB),
+      messagesPerSecond: int(env.WS_MESSAGES_PER_SECOND, DEFAULT_CONNECTION_LIMITS.messagesPerSecond, 'WS_MESSAGES_PER_SECOND', 1, 1_000_000),
+      // At least enough for one sync step 1 (which costs SYNC_STEP_1_COST + 1 tokens).
+      messageBurst: int(env.WS_MESSAGE_BURST, DEFAULT_CONNECTION_LIMITS.messageBurst, 'WS_MESSAGE_BURST', SYNC_STEP_1_COST + 1, 10_000_000),
+      presence: DEFAULT_CONNECTION_LIMITS.presence,
+    },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     metricsToken: env.METRICS_TOKEN ? metricsToken(env.METRICS_TOKEN) : null,
     limits: {

@@ -41,5 +41,12 @@ export const CLOSE = {
   STORAGE_FAILED: { code: 4503, reason: 'The server could not save the change' },
   SERVER_SHUTDOWN: { code: 1001, reason: 'Server is shutting down' },
   BOARD_DELETED: { code: 4410, reason: 'This board was deleted' },
+  /**
+   * The connection fell too far behind reading what the server sent (its send buffer passed the
+   * limit). Outside 4400-4499, so the provider reconnects and catches up with one fresh sync.
+   */
+  SLOW_CONSUMER: { code: 4504, reason: 'Connection too slow: it fell too far behind; reconnecting gives a fresh copy' },
+  /** The connection sent more messages than its rate limit allows. The provider reconnects after a pause. */
+  RATE_LIMITED: { code: 4529, reason: 'Too many messages: the rate limit per connection was passed' },
 } as const;
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE]['code'];

@@ -12,6 +12,8 @@ export interface RunningServer {
   wsUrl: string;
   port: number;
   dataDir: string;
+  /** The server process's id (for reading its memory in /proc). */
+  readonly pid: number;
   /** Lines the server logged (JSON), for assertions about what it said. */
   logs: string[];
   /** Stops the server (SIGTERM, then SIGKILL after 5 s). */
@@ -88,6 +90,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
     get port() {
       return port;
+    },
+    get pid() {
+      return child.pid!;
     },
     dataDir,
     logs,

@@ -54,9 +54,18 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
         send: (data) => {
           if (socket.readyState === socket.OPEN) socket.send(data);
         },
-        close: (code, reason) => socket.close(code, reason),
+        close: (code, reason) => {
+          socket.close(code, reason);
+          // A consumer dropped for not reading will not read the close frame either; without this,
+          // ws would keep its unsent bytes until the 30 s close timeout.
+          if (code === CLOSE.SLOW_CONSUMER.code) setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
+        },
+        get bufferedAmount() {
+          return socket.bufferedAmount;
+        },
       };
-      // Messages can arrive while the room loads; keep them in order until it is ready.
+      // Messages can arrive while the room loads; keep them in order until it is ready (a few only:
+      // a real client sends two or three before it hears from the server).
       const early: Uint8Array[] = [];
       let room: Room | null = null;
       let conn: Connection | null = null;
@@ -77,7 +86,8 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
           return socket.close(CLOSE.MESSAGE_TOO_BIG.code, `Message too big: the limit is ${maxMessageBytes} bytes`);
         }
         if (room && conn) room.receive(conn, data);
-        else early.push(data);
+        else if (early.length < MAX_EARLY_MESSAGES) early.push(data);
+        else socket.close(CLOSE.RATE_LIMITED.code, CLOSE.RATE_LIMITED.reason);
       });
       socket.on('close', () => {
         clearInterval(ping);
@@ -102,6 +112,11 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
   // A participant's own private notes (private brainstorming); the token decides whose.
   app.get<Req>('/yjs/:boardId/private', route(true), handler);
 };
+
+/** Messages kept while a board loads. */
+const MAX_EARLY_MESSAGES = 32;
+/** How long a dropped slow consumer gets to read its close frame before its socket is destroyed. */
+const SLOW_CLOSE_GRACE_MS = 2000;
 
 function toBytes(raw: RawData): Uint8Array {
   const buf = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);

@@ -9,16 +9,21 @@ import {
   decodeMessage,
   encodeAwareness,
   encodeSyncStep1,
-  encodeSyncStep2,
   encodeUpdate,
 } from './messages.js';
 import { prepareServerChange } from './serverChange.js';
 import type { SenderInfo, UpdateGate } from './UpdateGate.js';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, type RefusalReason, messageCost } from './limits.js';
+import { PresenceGuard } from './presence.js';
+import { StateCache } from './stateCache.js';
+import { TokenBucket } from './tokenBucket.js';
 
 /** What the room needs of a socket; the WebSocket route adapts `ws` to this. */
 export interface SyncSocket {
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Bytes queued for sending and not yet handed to the network (ws `bufferedAmount`). */
+  readonly bufferedAmount?: number;
 }
 
 /** Minimal logger (pino's shape), so the room does not depend on Fastify. */
@@ -40,6 +45,10 @@ export interface RoomOptions {
   onEmpty(room: Room): void;
   /** Called after an update is stored (to note when the document was last changed). */
   onStored?(docId: string): void;
+  /** What one connection may cost (default: DEFAULT_CONNECTION_LIMITS). */
+  limits?: ConnectionLimits;
+  /** Told of every refused message and dropped connection, by reason (for logs and metrics). */
+  onRefused?(reason: RefusalReason): void;
 }
 
 /** Largest awareness (presence) message accepted from one client. */
@@ -62,12 +71,14 @@ export class RoomLoadError extends Error {
 
 /** One connected client of a room. */
 export class Connection {
-  /** Awareness client ids this connection has published, removed when it leaves. */
-  readonly awarenessIds = new Set<number>();
   closed = false;
+  /** The largest message sent to it: a client still downloading a big board is not behind for that. */
+  largestSent = 0;
   constructor(
     readonly socket: SyncSocket,
     readonly sender: SenderInfo,
+    /** Its message budget (rate limit). */
+    readonly bucket: TokenBucket,
   ) {}
 }
 
@@ -87,9 +98,15 @@ export class Room {
   private compactionScheduled = false;
   private unsubscribeBus: () => void = () => {};
   private destroyed = false;
+  private readonly limits: ConnectionLimits;
+  private readonly stateCache = new StateCache(this.doc);
+  /** Every awareness update from a client passes through it (ownership of ids, caps, coalescing). */
+  private readonly presence: PresenceGuard<Connection>;
 
   private constructor(private readonly options: RoomOptions) {
     this.awareness.setLocalState(null); // the server itself is not a participant
+    this.limits = options.limits ?? DEFAULT_CONNECTION_LIMITS;
+    this.presence = new PresenceGuard(this.awareness, this.limits.presence, (reason) => this.refused(reason));
   }
 
   get docId(): string {
@@ -144,7 +161,7 @@ export class Room {
 
   /** Adds a client; sends it the server's state vector and who is here, as y-websocket expects. */
   connect(socket: SyncSocket, sender: SenderInfo): Connection {
-    const conn = new Connection(socket, sender);
+    const conn = new Connection(socket, sender, new TokenBucket(this.limits.messagesPerSecond, this.limits.messageBurst, Date.now()));
     this.connections.add(conn);
     this.send(conn, encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
@@ -154,6 +171,13 @@ export class Room {
 
   /** Queues one raw message from a client. */
   receive(conn: Connection, data: Uint8Array): void {
+    if (conn.closed) return;
+    // Counted on arrival, not when handled: a flood must not pile up in the queue first.
+    if (!conn.bucket.take(messageCost(data), Date.now())) {
+      this.refused('rate-limited');
+      this.disconnect(conn, CLOSE.RATE_LIMITED);
+      return;
+    }
     this.enqueue(() => this.handleMessage(conn, data));
   }
 
@@ -169,7 +193,7 @@ export class Room {
       }
     }
     this.connections.delete(conn);
-    if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    this.presence.release(conn);
     if (this.connections.size === 0) this.options.onEmpty(this);
   }
 
@@ -240,7 +264,7 @@ export class Room {
       const message = decodeMessage(data);
       switch (message.kind) {
         case 'sync-step-1':
-          this.send(conn, encodeSyncStep2(this.doc, message.stateVector));
+          this.send(conn, this.stateCache.syncStep2(message.stateVector));
           break;
         case 'update':
           await this.handleUpdate(conn, message.update);
@@ -249,10 +273,11 @@ export class Room {
           // Presence is a name, a colour, a cursor and a selection: a few hundred bytes. Anything
           // much larger would be copied to every client in the room.
           if (message.update.byteLength > MAX_AWARENESS_BYTES) {
+            this.refused('too-big');
             this.disconnect(conn, { code: CLOSE.MESSAGE_TOO_BIG.code, reason: `Presence too big: the limit is ${MAX_AWARENESS_BYTES} bytes` });
             return;
           }
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+          this.presence.receive(conn, message.update);
           break;
         case 'query-awareness':
           this.send(conn, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
@@ -266,6 +291,7 @@ export class Room {
         // Anything else that throws while reading a client's bytes is the client's fault: y-protocols
         // and lib0 throw plain errors on garbage, which must never reach the process.
         this.options.log.warn({ err: err instanceof MalformedMessageError ? err.message : err, docId: this.docId }, 'malformed message');
+        this.refused('malformed');
         this.disconnect(conn, CLOSE.MALFORMED_MESSAGE);
       }
     }
@@ -281,11 +307,13 @@ export class Room {
     // A client that has nothing new still answers sync step 1 with an empty update; store nothing.
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     if (this.storedBytes + update.byteLength > this.options.maxDocBytes) {
+      this.refused('board-full');
       this.disconnect(conn, CLOSE.BOARD_TOO_LARGE);
       return;
     }
     const verdict = await this.options.gate.check(update, { docId: this.docId, doc: this.doc, sender: conn.sender });
     if (!verdict.ok) {
+      this.refused('gate');
       this.disconnect(conn, { code: verdict.code, reason: verdict.reason });
       return;
     }
@@ -353,10 +381,6 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (origin instanceof Connection) {
-      for (const id of added) origin.awarenessIds.add(id);
-      for (const id of removed) origin.awarenessIds.delete(id);
-    }
     const changed = [...added, ...updated, ...removed];
     if (!changed.length) return;
     const message = encodeAwareness(this.awareness, changed);
@@ -390,11 +414,28 @@ export class Room {
 
   private send(conn: Connection, data: Uint8Array): void {
     if (conn.closed) return;
+    // Back-pressure: what a socket has not read stays in this process's memory. A consumer that
+    // falls further behind than the limit (beyond one full board it may still be downloading) is
+    // dropped instead of making the server hold the room's traffic for it.
+    if ((conn.socket.bufferedAmount ?? 0) > this.limits.maxBufferedBytes + conn.largestSent) {
+      this.refused('slow-consumer');
+      this.disconnect(conn, CLOSE.SLOW_CONSUMER);
+      return;
+    }
+    if (data.byteLength > conn.largestSent) conn.largestSent = data.byteLength;
     try {
       conn.socket.send(data);
     } catch (err) {
       this.options.log.warn({ err, docId: this.docId }, 'send failed; dropping connection');
       this.disconnect(conn);
+    }
+  }
+
+  private refused(reason: RefusalReason): void {
+    this.options.onRefused?.(reason);
+    // Only the reasons that close a connection: a refused presence entry can come by the thousand.
+    if (reason === 'slow-consumer' || reason === 'rate-limited') {
+      this.options.log.warn({ docId: this.docId, reason }, 'closed a board connection that passed a limit');
     }
   }
 

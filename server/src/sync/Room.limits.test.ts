@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { CLOSE, insertElement } from '@sammen/shared';
+import { openSqliteStorage } from '../store/SqliteStorage.js';
+import { createLocalBus } from './Bus.js';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits, type RefusalReason } from './limits.js';
+import { MESSAGE_AWARENESS, encodeUpdate } from './messages.js';
+import { Room, type SyncSocket } from './Room.js';
+
+const quietLog = { info() {}, warn() {}, error() {} };
+const sender = (connectionId: string) => ({ connectionId, workshopId: null, memberId: null, role: null, privateDoc: false });
+
+/** An in-memory socket whose unread bytes (`bufferedAmount`) the test controls. */
+function memorySocket() {
+  const sent: Uint8Array[] = [];
+  let closedWith: { code: number; reason: string } | null = null;
+  const state = { buffered: 0 };
+  const socket: SyncSocket = {
+    send: (d) => sent.push(d),
+    close: (code, reason) => (closedWith = { code, reason }),
+    get bufferedAmount() {
+      return state.buffered;
+    },
+  };
+  return { socket, sent, state, closed: () => closedWith };
+}
+
+async function loadRoom(limits: Partial<ConnectionLimits> = {}) {
+  const refused: RefusalReason[] = [];
+  const room = await Room.load({
+    docId: 'doc',
+    store: openSqliteStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-limits-'))).documents,
+    gate: { check: () => ({ ok: true }) },
+    bus: createLocalBus(),
+    log: quietLog,
+    maxDocBytes: 64 << 20,
+    compactAfterUpdates: 1_000_000,
+    onEmpty() {},
+    limits: { ...DEFAULT_CONNECTION_LIMITS, ...limits },
+    onRefused: (r) => refused.push(r),
+  });
+  await room.flush();
+  return { room, refused };
+}
+
+const syncStep1 = (doc: Y.Doc): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(encoder);
+};
+
+const awarenessMessage = (entries: Array<[id: number, clock: number, state: unknown]>): Uint8Array => {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, entries.length);
+  for (const [id, clock, state] of entries) {
+    encoding.writeVarUint(inner, id);
+    encoding.writeVarUint(inner, clock);
+    encoding.writeVarString(inner, JSON.stringify(state));
+  }
+  const outer = encoding.createEncoder();
+  encoding.writeVarUint(outer, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(outer);
+};
+
+function bigBoard(room: Room, notes: number): void {
+  const source = new Y.Doc();
+  for (let i = 0; i < notes; i++) {
+    insertElement(source, { id: `n${i}`, type: 'note', index: 'a0', frameId: null, x: i, y: 0, width: 200, height: 200, color: 'yellow', text: 'x'.repeat(500) });
+  }
+  Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(source));
+}
+
+describe('Room limits', () => {
+  it('drops a consumer that falls too far behind (4504), and keeps sending to the others', async () => {
+    const { room, refused } = await loadRoom({ maxBufferedBytes: 1000 });
+    const slow = memorySocket();
+    const fast = memorySocket();
+    room.connect(slow.socket, sender('slow'));
+    room.connect(fast.socket, sender('fast'));
+    slow.state.buffered = 999_999; // it stopped reading
+    const before = fast.sent.length;
+    const writer = new Y.Doc();
+    insertElement(writer, { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: 'hej' });
+    const other = memorySocket();
+    const co = room.connect(other.socket, sender('other'));
+    room.receive(co, encodeUpdate(Y.encodeStateAsUpdate(writer)));
+    await room.flush();
+    expect(slow.closed()).toEqual(CLOSE.SLOW_CONSUMER);
+    expect(refused).toContain('slow-consumer');
+    expect(fast.sent.length).toBe(before + 1);
+    expect(fast.closed()).toBeNull();
+    expect(room.connectionCount).toBe(2);
+  });
+
+  it('lets a client download a board larger than the limit without calling it slow', async () => {
+    const { room } = await loadRoom({ maxBufferedBytes: 1000 });
+    bigBoard(room, 20);
+    const a = memorySocket();
+    const ca = room.connect(a.socket, sender('a'));
+    room.receive(ca, syncStep1(new Y.Doc()));
+    await room.flush();
+    const board = a.sent.at(-1)!;
+    expect(board.byteLength).toBeGreaterThan(1000);
+    a.state.buffered = board.byteLength; // still downloading it
+    const writer = memorySocket();
+    const cw = room.connect(writer.socket, sender('w'));
+    const w = new Y.Doc();
+    insertElement(w, { id: 'z', type: 'note', index: 'a1', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: '' });
+    room.receive(cw, encodeUpdate(Y.encodeStateAsUpdate(w)));
+    await room.flush();
+    expect(a.closed()).toBeNull();
+  });
+
+  it('answers sync step 1 from one cached encoding of the board', async () => {
+    const { room } = await loadRoom();
+    bigBoard(room, 50);
+    const a = memorySocket();
+    const b = memorySocket();
+    const ca = room.connect(a.socket, sender('a'));
+    const cb = room.connect(b.socket, sender('b'));
+    room.receive(ca, syncStep1(new Y.Doc()));
+    room.receive(cb, syncStep1(new Y.Doc()));
+    await room.flush();
+    expect(a.sent.at(-1)).toBe(b.sent.at(-1)); // the same buffer, encoded once
+  });
+
+  it('closes a connection that sends faster than its rate limit (4529); others go on', async () => {
+    const { room, refused } = await loadRoom({ messagesPerSecond: 10, messageBurst: 50 });
+    const flood = memorySocket();
+    const calm = memorySocket();
+    const cflood = room.connect(flood.socket, sender('flood'));
+    const ccalm = room.connect(calm.socket, sender('calm'));
+    for (let i = 0; i < 200; i++) room.receive(cflood, syncStep1(new Y.Doc()));
+    room.receive(ccalm, syncStep1(new Y.Doc()));
+    await room.flush();
+    expect(flood.closed()).toEqual(CLOSE.RATE_LIMITED);
+    expect(refused).toContain('rate-limited');
+    expect(flood.sent.length).toBeLessThanOrEqual(4); // its greeting and the two answers its budget held
+    expect(calm.closed()).toBeNull();
+  });
+
+  it('keeps each presence with its connection: another connection cannot overwrite or remove it', async () => {
+    const { room, refused } = await loadRoom();
+    const a = memorySocket();
+    const b = memorySocket();
+    const ca = room.connect(a.socket, sender('a'));
+    const cb = room.connect(b.socket, sender('b'));
+    room.receive(ca, awarenessMessage([[101, 1, { user: { name: 'Alice' } }]]));
+    await room.flush();
+    room.receive(cb, awarenessMessage([[101, 50, { user: { name: 'Impostor' } }]]));
+    room.receive(cb, awarenessMessage([[101, 51, null]]));
+    const many: Array<[number, number, unknown]> = [];
+    for (let id = 1000; id < 3000; id++) many.push([id, 1, { n: id }]);
+    room.receive(cb, awarenessMessage(many));
+    await room.flush();
+    expect(room.awareness.getStates().get(101)).toEqual({ user: { name: 'Alice' } });
+    expect(room.awareness.getStates().size).toBe(1 + DEFAULT_CONNECTION_LIMITS.presence.maxIdsPerConnection);
+    expect(refused.filter((r) => r === 'presence-foreign-id').length).toBe(2);
+    room.disconnect(cb);
+    expect([...room.awareness.getStates().keys()]).toEqual([101]);
+  });
+});

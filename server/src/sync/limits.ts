@@ -1,0 +1,47 @@
+import { DEFAULT_PRESENCE_LIMITS, type PresenceLimits } from './presence.js';
+
+/** What one board connection may cost the server. Every limit closes only the connection that passes it. */
+export interface ConnectionLimits {
+  /**
+   * Bytes that may wait in a socket's send buffer beyond the largest single message it was sent (a
+   * client downloading a big board is not "behind" for that). A consumer further behind is dropped
+   * (4504): it cannot make the server hold the room's traffic for it forever.
+   */
+  maxBufferedBytes: number;
+  /** Token bucket per connection: sustained messages per second ... */
+  messagesPerSecond: number;
+  /** ... and the burst it may send at once. A connection that runs dry is closed with 4529. */
+  messageBurst: number;
+  presence: PresenceLimits;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  maxBufferedBytes: 4 * 1024 * 1024,
+  messagesPerSecond: 60,
+  messageBurst: 300,
+  presence: DEFAULT_PRESENCE_LIMITS,
+};
+
+/** Why the server refused something a client sent (for logs and metrics: `RoomOptions.onRefused`). */
+export type RefusalReason =
+  | 'rate-limited'
+  | 'slow-consumer'
+  | 'malformed'
+  | 'too-big'
+  | 'gate'
+  | 'board-full'
+  | 'presence-foreign-id'
+  | 'presence-too-many-ids';
+
+/**
+ * Asking for the whole board (sync step 1) costs as much as this many ordinary messages: a client asks
+ * once per connection, and the answer is the largest thing the server sends.
+ */
+export const SYNC_STEP_1_COST = 20;
+const BYTES_PER_TOKEN = 64 * 1024;
+
+/** Tokens a raw message costs: one, plus one per 64 KiB, plus SYNC_STEP_1_COST for sync step 1. */
+export function messageCost(data: Uint8Array): number {
+  const syncStep1 = data[0] === 0 && data[1] === 0;
+  return 1 + Math.floor(data.byteLength / BYTES_PER_TOKEN) + (syncStep1 ? SYNC_STEP_1_COST : 0);
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { decodeMessage } from './messages.js';
+import { StateCache } from './stateCache.js';
+
+const payload = (message: Uint8Array): Uint8Array => {
+  const decoded = decodeMessage(message);
+  if (decoded.kind !== 'update') throw new Error('expected sync step 2');
+  return decoded.update;
+};
+
+describe('StateCache', () => {
+  it('answers every empty state vector with one cached encoding, renewed after a change', () => {
+    const doc = new Y.Doc();
+    doc.getMap('elements').set('a', 1);
+    const cache = new StateCache(doc);
+    const empty = Y.encodeStateVector(new Y.Doc());
+    const first = cache.syncStep2(empty);
+    expect(cache.syncStep2(empty)).toBe(first); // the same buffer: encoded once
+    doc.getMap('elements').set('b', 2);
+    const second = cache.syncStep2(empty);
+    expect(second).not.toBe(first);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, payload(second));
+    expect(replica.getMap('elements').toJSON()).toEqual({ a: 1, b: 2 });
+  });
+
+  it('answers a client that has part of the board with exactly what it lacks', () => {
+    const doc = new Y.Doc();
+    const cache = new StateCache(doc);
+    doc.getMap('elements').set('a', 1);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+    doc.getMap('elements').set('b', 2);
+    const sv = Y.encodeStateVector(replica);
+    const diff = cache.syncStep2(sv);
+    expect(cache.syncStep2(sv)).toBe(diff);
+    expect(payload(diff).byteLength).toBeLessThan(Y.encodeStateAsUpdate(doc).byteLength);
+    Y.applyUpdate(replica, payload(diff));
+    expect(replica.getMap('elements').toJSON()).toEqual({ a: 1, b: 2 });
+  });
+
+  it('includes structs that wait for a missing dependency', () => {
+    const source = new Y.Doc();
+    source.getMap('elements').set('a', 1);
+    const sv = Y.encodeStateVector(source);
+    source.getMap('elements').set('b', 2);
+    const gap = Y.encodeStateAsUpdate(source, sv); // depends on the first change
+    const doc = new Y.Doc();
+    const cache = new StateCache(doc);
+    const before = cache.syncStep2(new Uint8Array([0]));
+    Y.applyUpdate(doc, gap);
+    expect(cache.syncStep2(new Uint8Array([0]))).not.toBe(before);
+  });
+
+  it('throws on a state vector that is not one', () => {
+    const cache = new StateCache(new Y.Doc());
+    expect(() => cache.syncStep2(new Uint8Array([5, 1]))).toThrow();
+  });
+});

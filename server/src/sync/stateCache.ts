@@ -1,0 +1,50 @@
+import * as Y from 'yjs';
+import { encodeSyncStep2 } from './messages.js';
+
+/**
+ * The answer to sync step 1, cached per room. Encoding a whole board is the most expensive thing a
+ * client can ask for (an 8 MiB board takes tens of milliseconds and allocates its size each time), and
+ * asking costs the client a few bytes. A client with an empty state vector (every new connection) gets
+ * the one cached full state; a client that has some of the board gets a diff, and the last diff is
+ * kept too (a client repeating its question is answered from memory). Any transaction on the document
+ * drops both — also one that only parks pending structs, since the encoded state includes those.
+ * Sending one cached buffer to many sockets shares its memory: `ws` does not copy unmasked frames.
+ */
+export class StateCache {
+  private full: Uint8Array | null = null;
+  private lastDiff: { key: string; message: Uint8Array } | null = null;
+  private readonly invalidate = (): void => {
+    this.full = null;
+    this.lastDiff = null;
+  };
+
+  constructor(private readonly doc: Y.Doc) {
+    doc.on('afterTransaction', this.invalidate);
+  }
+
+  /**
+   * The sync step 2 message for a client's encoded state vector. Throws (a plain Error from lib0) when
+   * the state vector is not well-formed.
+   */
+  syncStep2(encodedStateVector: Uint8Array): Uint8Array {
+    const stateVector = Y.decodeStateVector(encodedStateVector);
+    let knowsSomething = false;
+    for (const client of this.doc.store.clients.keys()) {
+      if ((stateVector.get(client) ?? 0) > 0) {
+        knowsSomething = true;
+        break;
+      }
+    }
+    if (!knowsSomething) return (this.full ??= encodeSyncStep2(this.doc, new Uint8Array([0])));
+    const key = Buffer.from(encodedStateVector).toString('base64');
+    if (this.lastDiff?.key === key) return this.lastDiff.message;
+    const message = encodeSyncStep2(this.doc, encodedStateVector);
+    this.lastDiff = { key, message };
+    return message;
+  }
+
+  destroy(): void {
+    this.doc.off('afterTransaction', this.invalidate);
+    this.invalidate();
+  }
+}
