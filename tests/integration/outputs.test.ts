@@ -43,8 +43,10 @@ beforeAll(async () => {
     what: 'Plant 100 træer', who: ['citizen', 'municipality'], whoDetail: 'Grundejerforeningen', firstStep: 'Møde i marts', when: 'Forår 2027', sourceId: 'c1',
   };
   insertElement(board.doc, action);
+  // An empty card, as templates bring them: a slot, not a proposal, so the report leaves it out.
+  insertElement(board.doc, { ...action, id: 'a2', index: 'c1', y: 1200, what: '', who: [], whoDetail: '', firstStep: '', when: '', sourceId: null });
   const watcher = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
-  await waitForDoc(watcher.doc, (d) => getElements(d).length === elements.length + 1);
+  await waitForDoc(watcher.doc, (d) => getElements(d).length === elements.length + 2);
   watcher.destroy();
   board.destroy();
 
@@ -110,6 +112,8 @@ describe('workshop report', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('Mere &lt;b&gt;grønt&lt;/b&gt; &amp; &quot;bænke&quot;, tak;\nog &lt;script&gt;');
     expect(html).toContain('<svg');
+    expect(html, 'the empty action card is not listed as "()"').not.toContain('<li> ()</li>');
+    expect(html.match(/<li>Plant 100 træer \(/g)).toHaveLength(1);
   });
 
   it('PDF: the text of notes, clusters, counts and actions can be extracted (pdftotext)', async () => {
@@ -134,7 +138,7 @@ describe('named versions', () => {
     const list = (await (await fetch(`${server.url}/api/workshops/${w.id}/versions`, auth(w.facilitatorToken))).json()) as Array<{ name: string }>;
     expect(list.map((v) => v.name)).toContain('Efter afstemningen');
     const version = (await (await fetch(`${server.url}/api/workshops/${w.id}/versions/${id}`, auth(w.facilitatorToken))).json()) as { elements: Element[] };
-    expect(version.elements.map((e) => e.id).sort()).toEqual(['a1', 'c1', 'f1', 'n1', 'n2', 'n3', 'n4', 'p1']);
+    expect(version.elements.map((e) => e.id).sort()).toEqual(['a1', 'a2', 'c1', 'f1', 'n1', 'n2', 'n3', 'n4', 'p1']);
   });
 });
 

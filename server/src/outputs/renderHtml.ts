@@ -2,12 +2,14 @@ import { escapeXml as esc, frameSvg } from './frameSvg.js';
 import type { ReportModel, ReportNote } from './reportModel.js';
 import { REPORT_STRINGS } from './reportStrings.js';
 
+// The app's design tokens (client/src/ui/tokens.css), the few a printed page needs: same type and colours.
 const CSS = `
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1f1f1f;line-height:1.5}
-h1{font-size:1.8rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2.2rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f1f1f1}.summary{border:2px solid #2b2d42;padding:0 1rem 1rem;border-radius:6px}
-.note{white-space:pre-wrap}.meta{color:#444}figure{margin:1rem 0}svg{max-width:100%;height:auto;border:1px solid #ddd}
+:root{--color-text:#1f2430;--color-text-muted:#5b6270;--color-border:#d6d9e0;--color-border-strong:#838995;--color-surface-sunken:#f4f5f7;--color-accent:#1d4ed8;--radius-lg:8px}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Ubuntu,Cantarell,"Helvetica Neue",Arial,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:var(--color-text);line-height:1.5}
+h1{font-size:2.25rem;line-height:1.25;margin-bottom:.5rem}h2{font-size:1.375rem;border-bottom:1px solid var(--color-border);padding-bottom:.25rem;margin-top:2.5rem}h3{font-size:1.125rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid var(--color-border-strong);padding:.375rem .5rem;text-align:left;vertical-align:top}
+th{background:var(--color-surface-sunken)}.summary{background:var(--color-surface-sunken);border-left:4px solid var(--color-accent);padding:0 1.25rem 1rem;border-radius:var(--radius-lg)}
+.summary h2{margin-top:1.25rem}.note{white-space:pre-wrap}.meta{color:var(--color-text-muted)}figure{margin:1rem 0}svg{max-width:100%;height:auto;border:1px solid var(--color-border)}
 @media print{body{margin:0;max-width:none}.summary{page-break-after:always}h2{page-break-after:avoid}figure,table{page-break-inside:avoid}}
 `;
 

@@ -121,6 +121,8 @@ export function buildReport(workshop: WorkshopRecord, members: MemberRecord[], e
   const votes = revealedVotes.map(voteModel);
   const actions = elements
     .filter((e): e is ActionCard => e.type === 'action')
+    // A card nobody filled in (templates bring empty ones) is a slot, not a proposal: it would print as "()".
+    .filter((a) => a.what.trim() !== '')
     .sort((a, b) => a.y - b.y || a.x - b.x)
     .map((a): ReportAction => {
       const src = a.sourceId ? byId.get(a.sourceId) : undefined;
