@@ -2,6 +2,8 @@ import type { Point } from '../geometry/bounds.js';
 import { distance } from '../geometry/bounds.js';
 import { panBy, screenToWorld, wheelZoomFactor } from '../geometry/viewport.js';
 import type { Editor } from '../editor/Editor.js';
+import { GestureMachine, LONG_PRESS_MS, type GestureInput, type GestureOutput } from './gestures.js';
+import { elementAt } from './hit.js';
 import type { Tool, ToolId, ToolPointerEvent } from './types.js';
 
 export interface CanvasInputOptions {
@@ -9,6 +11,8 @@ export interface CanvasInputOptions {
   isOverHandle(p: Point): boolean;
   /** True while Space is held: every drag pans. */
   isSpaceHeld(): boolean;
+  /** A long press on an element (touch): open its menu at `screen` (canvas px). */
+  onMenu?(screen: Point, elementId: string): void;
 }
 
 const DOUBLE_CLICK_MS = 400;
@@ -17,7 +21,8 @@ const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform || naviga
 /**
  * Feeds DOM pointer and wheel events on the canvas to the active tool, in board coordinates. The
  * middle button and Space+drag pan with the hand tool whatever tool is active. Wheel pans; Ctrl/Cmd+
- * wheel and trackpad pinch (which browsers report as ctrl+wheel) zoom at the pointer.
+ * wheel and trackpad pinch (which browsers report as ctrl+wheel) zoom at the pointer. Touch goes
+ * through the pure `GestureMachine` (pinch, pan, tap, double tap, long press) instead.
  */
 export function attachCanvasInput(
   el: HTMLElement,
@@ -42,7 +47,88 @@ export function attachCanvasInput(
     };
   };
 
+  // Touch: the gesture machine decides; this only translates its outputs into editor calls.
+  const gestures = new GestureMachine();
+  let touchTool: Tool | null = null;
+  let longPressTimer: ReturnType<typeof setTimeout> | null = null;
+  const touches = new Set<number>();
+  const screenOf = (e: PointerEvent): Point => {
+    const rect = el.getBoundingClientRect();
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+  };
+  const toolEvent = (screen: Point, detail: number): ToolPointerEvent => ({
+    screen,
+    world: screenToWorld(editor.getState().viewport, screen),
+    button: 0,
+    shiftKey: false,
+    altKey: false,
+    modKey: false,
+    detail,
+  });
+  const perform = (outs: GestureOutput[]): void => {
+    for (const o of outs) {
+      switch (o.kind) {
+        case 'toolDown':
+          touchTool = tools[editor.getState().tool];
+          touchTool.pointerDown(toolEvent(o.at, o.count), editor);
+          break;
+        case 'toolMove':
+          touchTool?.pointerMove(toolEvent(o.at, 0), editor);
+          break;
+        case 'toolUp':
+          touchTool?.pointerUp(toolEvent(o.at, 0), editor);
+          touchTool = null;
+          break;
+        case 'toolCancel':
+          touchTool?.cancel(editor);
+          touchTool = null;
+          break;
+        case 'pan':
+          editor.setViewport(panBy(editor.getState().viewport, o.dx, o.dy));
+          break;
+        case 'zoom':
+          editor.zoomBy(o.factor, o.at);
+          break;
+        case 'menu': {
+          const hit = elementAt(editor, screenToWorld(editor.getState().viewport, o.at), (x) => editor.canEdit(x.id));
+          if (hit && options.onMenu) {
+            editor.select([hit.id]);
+            options.onMenu(o.at, hit.id);
+          }
+          break;
+        }
+      }
+    }
+  };
+  const feed = (input: GestureInput): void => {
+    perform(gestures.feed(input));
+    if (longPressTimer && !gestures.awaitingLongPress) {
+      clearTimeout(longPressTimer);
+      longPressTimer = null;
+    } else if (!longPressTimer && gestures.awaitingLongPress) {
+      longPressTimer = setTimeout(() => {
+        longPressTimer = null;
+        feed({ type: 'tick', t: performance.now() });
+      }, LONG_PRESS_MS + 5);
+    }
+  };
+  const touchDown = (e: PointerEvent): void => {
+    const at = screenOf(e);
+    if (touches.size === 0 && options.isOverHandle(at)) return; // a resize handle: Konva's own
+    touches.add(e.pointerId);
+    el.focus({ preventScroll: true });
+    el.setPointerCapture(e.pointerId);
+    const { tool } = editor.getState();
+    const world = screenToWorld(editor.getState().viewport, at);
+    const pans = tool === 'hand' || (tool === 'select' && !elementAt(editor, world, (x) => editor.canEdit(x.id)));
+    feed({ type: 'down', id: e.pointerId, at, t: e.timeStamp || performance.now(), pans });
+  };
+
   const onPointerDown = (e: PointerEvent): void => {
+    if (e.pointerType === 'touch') {
+      touchDown(e);
+      return;
+    }
     if (active || (e.button !== 0 && e.button !== 1)) return;
     const first = toEvent(e);
     if (e.button === 0 && options.isOverHandle(first.screen)) return;
@@ -62,6 +148,10 @@ export function attachCanvasInput(
   };
 
   const onPointerMove = (e: PointerEvent): void => {
+    if (e.pointerType === 'touch') {
+      if (touches.has(e.pointerId)) feed({ type: 'move', id: e.pointerId, at: screenOf(e), t: e.timeStamp || performance.now() });
+      return;
+    }
     const ev = toEvent(e);
     editor.lastPointer = ev.world;
     editor.presence?.setCursor(ev.world);
@@ -76,8 +166,19 @@ export function attachCanvasInput(
     if (cancelled) tool.cancel(editor);
     else tool.pointerUp(toEvent(e), editor);
   };
-  const onPointerUp = (e: PointerEvent): void => finish(e, false);
-  const onPointerCancel = (e: PointerEvent): void => finish(e, true);
+  const touchEnd = (e: PointerEvent, cancelled: boolean): boolean => {
+    if (e.pointerType !== 'touch') return false;
+    if (!touches.delete(e.pointerId)) return true;
+    if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId);
+    feed(cancelled ? { type: 'cancel', id: e.pointerId } : { type: 'up', id: e.pointerId, at: screenOf(e), t: e.timeStamp || performance.now() });
+    return true;
+  };
+  const onPointerUp = (e: PointerEvent): void => {
+    if (!touchEnd(e, false)) finish(e, false);
+  };
+  const onPointerCancel = (e: PointerEvent): void => {
+    if (!touchEnd(e, true)) finish(e, true);
+  };
   const onPointerLeave = (): void => {
     if (!active) editor.presence?.setCursor(null);
   };
@@ -126,5 +227,7 @@ export function attachCanvasInput(
     el.removeEventListener('auxclick', onAuxClick);
     el.removeEventListener('contextmenu', onContextMenu);
     if (active) active.tool.cancel(editor);
+    if (longPressTimer) clearTimeout(longPressTimer);
+    perform(gestures.reset());
   };
 }
