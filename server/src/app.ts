@@ -1,6 +1,7 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { WebSocket } from 'ws';
 import { ERRORS, isBoardId } from '@sammen/shared';
 import { purgeIdleBoards } from './store/retention.js';
 import type { Config } from './config.js';
@@ -65,7 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   });
   let controlConnections = (): number => 0;
   const metrics: Metrics = new Metrics({
-    boardConnections: () => app.websocketServer.clients.size,
+    boardConnections: () => [...app.websocketServer.clients].filter((s) => s.readyState === s.OPEN).length,
     controlConnections: () => controlConnections(),
     loadedDocuments: (): string[] => rooms.loadedIds(),
   });
@@ -140,10 +141,11 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     options: { maxPayload: config.maxMessageBytes * 4, server: upgrades as never },
   });
   // Count every board connection the server closes for what it sent, whichever layer decided it.
-  app.websocketServer.on('connection', (socket: { close(code?: number, reason?: string | Buffer): void }) => {
+  // (Counted once: several layers may close the same socket.)
+  app.websocketServer.on('connection', (socket: WebSocket) => {
     const close = socket.close.bind(socket);
     socket.close = (code, reason) => {
-      metrics.closed(code);
+      if (socket.readyState === socket.OPEN) metrics.closed(code);
       close(code, reason);
     };
   });
