@@ -3,11 +3,12 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { WebSocket } from 'ws';
 import { ERRORS, isBoardId } from '@sammen/shared';
-import { purgeIdleBoards } from './store/retention.js';
+import { type RetentionPolicy, purgeExpired } from './store/retention.js';
 import type { Config } from './config.js';
 import { installErrorHandlers, sendError } from './http/errors.js';
 import { creationLimits } from './http/limits.js';
 import { Metrics, metricsRoutes } from './http/metrics.js';
+import { logAddress } from './http/logAddress.js';
 import { isOriginAllowed } from './http/origin.js';
 import { redactUrl } from './http/redact.js';
 import { boardRoutes } from './routes/boards.js';
@@ -56,7 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     logger: deps.logger ?? {
       level: config.logLevel,
       serializers: {
-        req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+        // No personal data in logs: the client's network, not its address (see http/logAddress.ts).
+        req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteNetwork: logAddress(req.ip) }),
       },
     },
     bodyLimit: 1024 * 1024,
@@ -72,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   });
   const documents: DocumentStore = metrics.instrumentDocuments(storage.documents);
   const limits = creationLimits(config.limits, (action, scope) => metrics.limited(action, scope));
+  const retention: RetentionPolicy = { openBoardDays: config.retentionDays, defaultDays: config.retentionDefaultDays, maxDays: config.retentionMaxDays };
   // The gate asks the workshop service for live roles and locks; the service needs the rooms to edit
   // boards. Break the cycle with a late-bound lookup.
   let workshops: WorkshopService | null = null;
@@ -97,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     storage.boards.touch(docId).catch((err: unknown) => app.log.warn({ err }, 'could not note board activity'));
   };
 
-  workshops = new WorkshopService({ workshops: storage.workshops, boards: storage.boards, documents, rooms });
+  workshops = new WorkshopService({ retention, workshops: storage.workshops, boards: storage.boards, documents, rooms });
 
   installErrorHandlers(app);
   await app.register(fastifyHelmet, {
@@ -173,9 +176,10 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   });
   if (config.clientDir) await app.register(clientRoutes, { clientDir: config.clientDir });
 
-  if (config.retentionDays > 0) {
+  // Every workshop may have chosen a retention, so the check always runs (one indexed query).
+  {
     const purge = () =>
-      purgeIdleBoards(storage, rooms, config.retentionDays).then(
+      purgeExpired(storage, rooms, retention).then(
         (ids) => ids.length && app.log.info({ boards: ids.length }, 'deleted boards past the retention period'),
         (err: unknown) => app.log.error({ err }, 'retention purge failed'),
       );

@@ -21,8 +21,12 @@ export interface Config {
   idleUnloadMs: number;
   /** Pending updates of a board that trigger a background compaction into a snapshot. */
   compactAfterUpdates: number;
-  /** Boards unchanged for this many days are deleted with everything they hold; 0 keeps them forever. */
+  /** Open boards (no workshop) unchanged for this many days are deleted; 0 keeps them forever. */
   retentionDays: number;
+  /** A new workshop's retention when its facilitator chooses none (days after the last change; 0 keeps). */
+  retentionDefaultDays: number;
+  /** Most days a facilitator may choose; 0 means no maximum (and "keep" may be chosen). */
+  retentionMaxDays: number;
   /** Folder of the built-in workshop templates (JSON). */
   templatesDir: string;
   /** Built client to serve, or null to serve none. */
@@ -62,7 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxBoardBytes: int(env.MAX_BOARD_BYTES, 32 * MiB, 'MAX_BOARD_BYTES', 1024, 1024 * MiB),
     idleUnloadMs: int(env.IDLE_UNLOAD_MS, 30_000, 'IDLE_UNLOAD_MS', 0, 24 * 3600_000),
     compactAfterUpdates: int(env.COMPACT_AFTER_UPDATES, 500, 'COMPACT_AFTER_UPDATES', 1, 1_000_000),
-    retentionDays: int(env.RETENTION_DAYS, 0, 'RETENTION_DAYS', 0, 100 * 365),
+    ...retention(env),
     templatesDir: path.resolve(path.dirname(new URL(import.meta.url).pathname), '../templates'),
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(cwd, env.CLIENT_DIR || defaultClientDir()),
     logLevel: env.LOG_LEVEL || 'info',
@@ -121,6 +125,21 @@ export function parseTrustProxy(raw: string | undefined): false | number | strin
     }
   }
   return entries;
+}
+
+/**
+ * RETENTION_DAYS (open boards; before 0.2 also workshops) stays the default of RETENTION_DEFAULT_DAYS,
+ * so an existing setting keeps its meaning. With a maximum, "keep forever" is no longer a default.
+ */
+function retention(env: NodeJS.ProcessEnv): Pick<Config, 'retentionDays' | 'retentionDefaultDays' | 'retentionMaxDays'> {
+  const retentionDays = int(env.RETENTION_DAYS, 0, 'RETENTION_DAYS', 0, 100 * 365);
+  const retentionMaxDays = int(env.RETENTION_MAX_DAYS, 0, 'RETENTION_MAX_DAYS', 0, 100 * 365);
+  let retentionDefaultDays = int(env.RETENTION_DEFAULT_DAYS, retentionDays, 'RETENTION_DEFAULT_DAYS', 0, 100 * 365);
+  if (retentionMaxDays > 0 && retentionDefaultDays > retentionMaxDays) {
+    throw new Error(`RETENTION_DEFAULT_DAYS (${retentionDefaultDays}) must not be more than RETENTION_MAX_DAYS (${retentionMaxDays})`);
+  }
+  if (retentionMaxDays > 0 && retentionDefaultDays === 0) retentionDefaultDays = retentionMaxDays;
+  return { retentionDays, retentionDefaultDays, retentionMaxDays };
 }
 
 function defaultClientDir(): string {

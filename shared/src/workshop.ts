@@ -80,6 +80,11 @@ export const createWorkshopBodySchema = z.object({
   template: z.string().max(100).optional(),
   /** The facilitator's display name on the board. */
   facilitatorName: displayNameSchema.optional(),
+  /**
+   * Days after the board's last change before the workshop is deleted with everything it holds; 0 keeps
+   * it until the facilitator deletes it. Absent: the server's default. The server's maximum applies.
+   */
+  retentionDays: z.number().int().min(0).max(36_500).optional(),
 });
 export type CreateWorkshopBody = z.infer<typeof createWorkshopBodySchema>;
 
@@ -90,6 +95,8 @@ export interface CreateWorkshopResponse {
   facilitatorToken: string;
   joinCode: string;
   observerToken: string;
+  /** Days after the last change before everything is deleted; 0: kept until the facilitator deletes it. */
+  retentionDays: number;
 }
 
 /** `POST /api/join` body and answer. */
@@ -100,6 +107,8 @@ export interface JoinResponse {
   boardId: string;
   memberId: string;
   role: Role;
+  /** What the participant is told on joining: days after the last change before everything is deleted; 0: until the facilitator deletes it. */
+  retentionDays: number;
 }
 
 /** `GET /api/session` (Authorization: Bearer token) answer: who this token is. */
@@ -111,4 +120,6 @@ export interface SessionResponse {
   memberId: string | null;
   name: string | null;
   role: Role;
+  /** Days after the last change before everything is deleted; 0: kept until the facilitator deletes it. */
+  retentionDays: number;
 }

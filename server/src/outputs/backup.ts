@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { randomId } from '@sammen/shared';
 import type { Storage } from '../store/DocumentStore.js';
+import { importedRetention } from '../store/retention.js';
 import type { MemberRecord, VoteRecord, WorkshopState } from '../workshops/types.js';
 import { type WorkshopService, privateDocId } from '../workshops/WorkshopService.js';
 import { type Backup, type BackupContent, sealBackup } from './backupFile.js';
@@ -44,7 +45,9 @@ export async function exportWorkshop(storage: Storage, workshops: WorkshopServic
   const { workshop, members } = loaded;
   await workshops.flushBoard(workshop.boardId); // what is in memory is on disk
   const content: BackupContent = {
-    workshop: { title: workshop.title, language: workshop.language, createdAt: workshop.createdAt, state: shareableState(workshop.state) },
+    workshop: {
+      title: workshop.title, language: workshop.language, createdAt: workshop.createdAt, state: shareableState(workshop.state), retentionDays: workshops.retentionOf(workshop),
+    },
     members: members.map(({ id, role, name, createdAt, removed }) => ({ id, role, name, createdAt, removed })),
     board: b64((await docState(storage, workshop.boardId)) ?? Y.encodeStateAsUpdate(new Y.Doc())),
     privateDocs: [],
@@ -81,6 +84,7 @@ export async function importWorkshop(storage: Storage, workshops: WorkshopServic
     createdAt: content.workshop.createdAt,
     state: remapState(content.workshop.state as WorkshopState, idMap),
     members,
+    retentionDays: importedRetention(content.workshop.retentionDays, workshops.retention),
   });
   await storage.documents.append(created.boardId, unb64(content.board));
   // Version 1 files (from before secrets were left out) may still carry private notes: keep them private.

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ERRORS, createWorkshopBodySchema, formatZodError, joinBodySchema } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
+import { chooseRetention } from '../store/retention.js';
 import { addressKey } from '../http/addressKey.js';
 import { FailureLimiter } from '../http/failureLimiter.js';
 import type { LimitHook } from '../http/limits.js';
@@ -25,7 +26,9 @@ export const workshopRoutes: FastifyPluginAsync<{ workshops: WorkshopService; te
   app.post('/api/workshops', { onRequest: limit }, async (request, reply) => {
     const parsed = createWorkshopBodySchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(parsed.error));
-    const body = parsed.data;
+    const retention = chooseRetention(parsed.data.retentionDays, workshops.retention);
+    if (!retention.ok) return sendError(reply, ERRORS.BAD_REQUEST, retention.message);
+    const body = { ...parsed.data, retentionDays: retention.days };
     let initial = {};
     if (body.template) {
       const built = await templates.instantiate(body.template, body.language);

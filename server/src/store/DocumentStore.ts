@@ -59,5 +59,11 @@ export interface Storage {
   workshops: WorkshopStore;
   templates: TemplateStore;
   versions: VersionStore;
+  /**
+   * Makes what was deleted unrecoverable from the store's files (SQLite: secure_delete zeroes deleted
+   * rows, this checkpoints and truncates the WAL, which still holds the old pages). Called after every
+   * erasure (workshop deletion, retention).
+   */
+  eraseDeleted(): Promise<void>;
   close(): Promise<void>;
 }

@@ -62,6 +62,8 @@ const SQL_MIGRATIONS: readonly string[] = [
      data BLOB NOT NULL
    );
    CREATE INDEX board_versions_by_board ON board_versions (board_id, created_at);`,
+  // Per-workshop retention in days (0 keeps it); NULL for workshops made before: the server's default.
+  `ALTER TABLE workshops ADD COLUMN retention_days INTEGER;`,
 ];
 
 /**
@@ -74,6 +76,8 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten with zeros, not left in free pages: an erased workshop leaves no trace.
+  db.pragma('secure_delete = ON');
   migrate(db);
 
   const q = {
@@ -166,6 +170,12 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     workshops: guardStore(sqliteWorkshopStore(db)),
     templates: guardStore(sqliteTemplateStore(db)),
     versions: guardStore(sqliteVersionStore(db)),
+    async eraseDeleted() {
+      // The WAL still holds the pages as they were before the delete: copy the zeroed pages into the
+      // database and cut the WAL to nothing. TRUNCATE waits for readers (busy_timeout) and reports busy.
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (result && result.busy !== 0) throw new Error('could not checkpoint the WAL after a deletion (a reader held it)');
+    },
     async close() {
       if (db.open) db.close();
     },

@@ -12,6 +12,7 @@ interface WorkshopRow {
   observer_token: string | null;
   state: string;
   created_at: string;
+  retention_days: number | null;
 }
 interface MemberRow {
   id: string;
@@ -32,6 +33,7 @@ const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   observerToken: r.observer_token,
   state: readState(r),
   createdAt: r.created_at,
+  retentionDays: r.retention_days,
 });
 /**
  * Stored state is migrated on read (old rows stay as they are until the next save writes the current
@@ -54,9 +56,9 @@ const toMember = (r: MemberRow): MemberRecord => ({
 
 /** Workshops and members in the embedded SQLite file (tables created by SqliteStorage's migrations). */
 export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
-  const cols = 'id, board_id, title, language, join_code, observer_token, state, created_at';
+  const cols = 'id, board_id, title, language, join_code, observer_token, state, created_at, retention_days';
   const q = {
-    insert: db.prepare(`INSERT INTO workshops (${cols}) VALUES (@id, @board_id, @title, @language, @join_code, @observer_token, @state, @created_at)`),
+    insert: db.prepare(`INSERT INTO workshops (${cols}) VALUES (@id, @board_id, @title, @language, @join_code, @observer_token, @state, @created_at, @retention_days)`),
     byId: db.prepare<[string], WorkshopRow>(`SELECT ${cols} FROM workshops WHERE id = ?`),
     byBoard: db.prepare<[string], WorkshopRow>(`SELECT ${cols} FROM workshops WHERE board_id = ?`),
     byCode: db.prepare<[string], WorkshopRow>(`SELECT ${cols} FROM workshops WHERE join_code = ?`),
@@ -84,7 +86,7 @@ export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
   const create = db.transaction((w: WorkshopRecord, f: MemberRecord) => {
     q.insert.run({
       id: w.id, board_id: w.boardId, title: w.title, language: w.language, join_code: w.joinCode,
-      observer_token: w.observerToken, state: JSON.stringify(w.state), created_at: w.createdAt,
+      observer_token: w.observerToken, state: JSON.stringify(w.state), created_at: w.createdAt, retention_days: w.retentionDays,
     });
     q.addMember.run(memberParams(f));
   });

@@ -18,6 +18,7 @@ import {
   writeVoteResult,
 } from '@sammen/shared';
 import type { BoardCatalog, DocumentStore } from '../store/DocumentStore.js';
+import type { RetentionPolicy } from '../store/retention.js';
 import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
@@ -70,7 +71,11 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private readonly deleted = new Set<string>();
 
   constructor(
-    private readonly deps: { workshops: WorkshopStore; boards: BoardCatalog; documents: DocumentStore; rooms: RoomManager; now?: () => number },
+    private readonly deps: {
+      workshops: WorkshopStore; boards: BoardCatalog; documents: DocumentStore; rooms: RoomManager; now?: () => number;
+      /** What the operator allows (RETENTION_*); none: workshops are kept until deleted. */
+      retention?: RetentionPolicy;
+    },
   ) {
     super();
     this.docs = new ServerDocs(deps);
@@ -78,6 +83,15 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
 
   private now(): number {
     return this.deps.now ? this.deps.now() : Date.now();
+  }
+
+  get retention(): RetentionPolicy {
+    return this.deps.retention ?? { openBoardDays: 0, defaultDays: 0, maxDays: 0 };
+  }
+
+  /** The retention that applies to a workshop (what participants are told), in days; 0 keeps it. */
+  retentionOf(workshop: WorkshopRecord): number {
+    return workshop.retentionDays ?? this.retention.defaultDays;
   }
 
   async create(body: CreateWorkshopBody, initial: { agenda?: WorkshopState['agenda']; build?: (doc: Y.Doc) => void } = {}): Promise<CreateWorkshopResponse> {
@@ -90,6 +104,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const workshop: WorkshopRecord = {
       id, boardId, title: body.title, language: body.language, joinCode, observerToken,
       state: initialWorkshopState(initial.agenda), createdAt: new Date(this.now()).toISOString(),
+      retentionDays: body.retentionDays ?? this.retention.defaultDays,
     };
     const facilitator: MemberRecord = {
       id: randomId(12), workshopId: id, role: 'facilitator', name: body.facilitatorName ?? 'Facilitator',
@@ -97,7 +112,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     };
     await this.deps.workshops.create(workshop, facilitator);
     if (initial.build) await this.editBoard(boardId, initial.build);
-    return { id, boardId, facilitatorToken, joinCode, observerToken };
+    return { id, boardId, facilitatorToken, joinCode, observerToken, retentionDays: this.retentionOf(workshop) };
   }
 
   /** Recreates a workshop from a backup: new id, board id, tokens and join code; the same content. */
@@ -107,6 +122,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     createdAt: string;
     state: WorkshopState;
     members: Array<Omit<MemberRecord, 'workshopId' | 'tokenHash'>>;
+    retentionDays: number | null;
   }): Promise<CreateWorkshopResponse> {
     const id = randomId(20);
     const boardId = newBoardId();
@@ -114,12 +130,14 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const observerToken = newToken();
     const joinCode = await this.uniqueJoinCode();
     await this.deps.boards.create({ id: boardId, title: input.title, workshopId: id });
-    const workshop: WorkshopRecord = { id, boardId, title: input.title, language: input.language, joinCode, observerToken, state: input.state, createdAt: input.createdAt };
+    const workshop: WorkshopRecord = {
+      id, boardId, title: input.title, language: input.language, joinCode, observerToken, state: input.state, createdAt: input.createdAt, retentionDays: input.retentionDays,
+    };
     const [facilitator, ...others] = [...input.members].sort((a, b) => (a.role === 'facilitator' ? -1 : b.role === 'facilitator' ? 1 : 0));
     await this.deps.workshops.create(workshop, { ...facilitator!, workshopId: id, tokenHash: hashToken(facilitatorToken) });
     // Other members keep their names and roles but get no usable token: they join again with the new code.
     for (const m of others) await this.deps.workshops.addMember({ ...m, workshopId: id, tokenHash: hashToken(newToken()) });
-    return { id, boardId, facilitatorToken, joinCode, observerToken };
+    return { id, boardId, facilitatorToken, joinCode, observerToken, retentionDays: this.retentionOf(workshop) };
   }
 
   /**
@@ -152,7 +170,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     await this.deps.workshops.addMember(member);
     this.cache.get(workshop.id)?.members.push(member);
     this.emit('changed', workshop.id);
-    return { token, workshopId: workshop.id, boardId: workshop.boardId, memberId: member.id, role: 'participant' };
+    return { token, workshopId: workshop.id, boardId: workshop.boardId, memberId: member.id, role: 'participant', retentionDays: this.retentionOf(workshop) };
   }
 
   /** Who a token belongs to, or null for an unknown, revoked or removed one. */
@@ -174,7 +192,9 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const loaded = await this.load(session.workshopId);
     if (!loaded) return null;
     const { workshop } = loaded;
-    return { workshopId: workshop.id, boardId: workshop.boardId, title: workshop.title, language: workshop.language, memberId: session.memberId, name: session.memberId ? session.name : null, role: session.role };
+    return { workshopId: workshop.id, boardId: workshop.boardId, title: workshop.title, language: workshop.language, memberId: session.memberId, name: session.memberId ? session.name : null, role: session.role,
+      retentionDays: this.retentionOf(workshop),
+    };
   }
 
   /** The current role and locks for the update gate (synchronous: it reads the cache). */

@@ -64,6 +64,11 @@ export interface WorkshopRecord {
   observerToken: string | null;
   state: WorkshopState;
   createdAt: string;
+  /**
+   * Days after the board's last change before everything is deleted; 0 keeps it until the facilitator
+   * deletes it; null (workshops made before per-workshop retention) follows the server's default.
+   */
+  retentionDays: number | null;
 }
 
 export interface MemberRecord {
