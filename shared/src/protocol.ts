@@ -107,6 +107,8 @@ export interface VoteView {
   voters: number;
   /** Counts per element, highest first: only after the reveal. */
   results: Array<{ elementId: string; count: number }> | null;
+  /** The agenda step that was current when the vote started (so the run sheet knows it is this step's vote). */
+  stepId?: string | null;
 }
 
 export interface MemberView {
@@ -129,7 +131,8 @@ export interface WorkshopView {
   /** `leaderId`: the facilitator whose view participants follow. */
   follow: { active: boolean; leaderId: string | null; viewport: Viewport | null };
   locks: { board: boolean; frames: Array<{ frameId: string; contents: boolean }> };
-  private: { active: boolean; reveal: 'anonymous' | 'named' };
+  /** `revealedInStep`: private notes were revealed while the current step was current. */
+  private: { active: boolean; reveal: 'anonymous' | 'named'; revealedInStep?: boolean };
   vote: VoteView | null;
   /** Revealed results of earlier votes in this workshop, newest last. */
   pastVotes: Array<{ id: string; title: string; results: Array<{ elementId: string; count: number }> }>;

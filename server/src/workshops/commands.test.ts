@@ -26,6 +26,13 @@ describe('workshop commands', () => {
     expect(s.timer).toEqual({ status: 'idle', endsAt: null, remainingMs: 120_000, durationMs: 120_000 });
   });
 
+  it('a vote remembers the agenda step it was started in (the run sheet tells its own vote from an earlier one)', () => {
+    const step = { id: 'vote-step', title: 'Stem', participantText: '', facilitatorNotes: '', minutes: 5, frameId: null, level: 'consult' as const, promise: '', private: false };
+    const s = initialWorkshopState([{ ...step, id: 'first' }, step]);
+    const out = applyCommand({ ...s, current: 1 }, fac, { type: 'vote.start', elementIds: ['n1'], dotsPerPerson: 3, allowMultiplePerElement: false }, 0);
+    expect(out.ok && out.state.vote?.stepId).toBe('vote-step');
+  });
+
   it('never mutates the state it is given', () => {
     const s = initialWorkshopState();
     const frozen = JSON.stringify(s);

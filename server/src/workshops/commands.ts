@@ -127,6 +127,7 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
         results: null,
         startedAt: now,
         revealedAt: null,
+        stepId: s.agenda[s.current]?.id ?? null,
       };
       return done();
     }

@@ -16,6 +16,7 @@ export const voteRecordSchema = z.object({
   results: resultsSchema.nullable(),
   startedAt: z.number(),
   revealedAt: z.number().nullable(),
+  stepId: z.string().max(40).nullable().optional(),
 });
 const currentStateSchema = z.object({
   version: z.literal(WORKSHOP_STATE_VERSION),

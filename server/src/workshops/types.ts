@@ -14,6 +14,8 @@ export interface VoteRecord {
   results: Array<{ elementId: string; count: number }> | null;
   startedAt: number;
   revealedAt: number | null;
+  /** The agenda step current when the vote started; absent in votes stored before it was recorded. */
+  stepId?: string | null;
 }
 
 /** Everything the server decides about a running workshop. Stored as JSON with the workshop. */

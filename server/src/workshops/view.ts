@@ -28,7 +28,7 @@ export function viewFor(
     timer: s.timer,
     follow: { active: s.follow.active, leaderId: s.follow.leaderId, viewport: s.follow.viewport },
     locks: s.locks,
-    private: s.private,
+    private: { ...s.private, revealedInStep: s.reveals.some((r) => r.stepIndex === s.current) },
     vote: s.vote && {
       id: s.vote.id,
       title: s.vote.title,
@@ -39,6 +39,7 @@ export function viewFor(
       myDots: recipient.memberId ? (s.vote.ballots[recipient.memberId] ?? []) : [],
       voters: Object.values(s.vote.ballots).filter((d) => d.length > 0).length,
       results: s.vote.status === 'revealed' ? s.vote.results : null,
+      stepId: s.vote.stepId ?? null,
     },
     pastVotes: s.pastVotes.filter((v) => v.results).map((v) => ({ id: v.id, title: v.title, results: v.results! })),
     hands: s.hands.filter((h) => nameOf.has(h.memberId)).map((h) => ({ memberId: h.memberId, name: nameOf.get(h.memberId)! })),
