@@ -15,7 +15,10 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { code: 'payload_too_large', status: 413, message: 'The request is too large.' },
   RATE_LIMITED: { code: 'rate_limited', status: 429, message: 'Too many requests; try again shortly.' },
   INTERNAL: { code: 'internal', status: 500, message: 'Something went wrong on the server.' },
-  STORAGE_FAILED: { code: 'storage_failed', status: 503, message: 'The server could not save the change.' },
+  /** Storage unavailable (read-only file, I/O error, lost database connection): nothing was changed. */
+  STORAGE_FAILED: { code: 'storage_failed', status: 503, message: 'The server could not save the change: its storage is unavailable. Nothing was changed.' },
+  /** The server's disk is full (WebDAV's 507 Insufficient Storage): nothing was changed. */
+  STORAGE_FULL: { code: 'storage_full', status: 507, message: "The server's disk is full, so the change was not saved. Nothing was changed." },
 } as const;
 export type ErrorCode = (typeof ERRORS)[keyof typeof ERRORS]['code'];
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
-import { CLOSE, type Command, type CommandResult, type ServerEvents, commandSchema, formatZodError } from '@sammen/shared';
+import { CLOSE, ERRORS, type Command, type CommandResult, type ServerEvents, commandSchema, formatZodError } from '@sammen/shared';
 import { isOriginAllowed } from '../http/origin.js';
+import { storageFailure } from '../store/StorageError.js';
 import type { RoomManager } from '../sync/RoomManager.js';
 import type { Session, WorkshopService } from '../workshops/WorkshopService.js';
 
@@ -59,6 +60,8 @@ export function attachControlChannel(
       if (!parsed.success) return reply({ ok: false, error: 'invalid', message: formatZodError(parsed.error) });
       workshops.run(session, parsed.data).then(reply, (err: unknown) => {
         app.log.error({ err }, 'command failed');
+        // A change that could not be stored was not made (nothing revealed, nothing emptied): say so.
+        if (storageFailure(err)) return reply({ ok: false, error: 'storage_failed', message: ERRORS.STORAGE_FAILED.message });
         reply({ ok: false, error: 'invalid', message: 'The server could not run the command' });
       });
     });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ERRORS, type ErrorBody } from '@sammen/shared';
+import { storageFailure } from '../store/StorageError.js';
 
 type CatalogueEntry = (typeof ERRORS)[keyof typeof ERRORS];
 
@@ -19,6 +20,12 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
     if (status === 429) return sendError(reply, ERRORS.RATE_LIMITED, err.message);
     if (status >= 400 && status < 500) return sendError(reply, ERRORS.BAD_REQUEST, err.message);
+    // A write the store refused: say so (503/507), so the client knows nothing was saved.
+    const storage = storageFailure(err);
+    if (storage) {
+      request.log.error({ err: storage.cause }, 'storage failed');
+      return sendError(reply, storage.kind === 'full' ? ERRORS.STORAGE_FULL : ERRORS.STORAGE_FAILED);
+    }
     request.log.error({ err }, 'request failed');
     return sendError(reply, ERRORS.INTERNAL);
   });

@@ -266,11 +266,10 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     let state = outcome.state;
     for (const effect of outcome.effects) state = await this.perform(loaded, actor, effect, state);
     // follow.viewport changes only the follow position: deliver it, but do not rewrite the state row each frame.
+    // Stored before anyone sees it: if the store refuses, the command fails and the old state stays.
+    if (command.type !== 'follow.viewport') await this.deps.workshops.saveState(loaded.workshop.id, state);
     loaded.workshop.state = state;
-    if (command.type !== 'follow.viewport') {
-      await this.deps.workshops.saveState(loaded.workshop.id, state);
-      this.emit('changed', loaded.workshop.id);
-    }
+    if (command.type !== 'follow.viewport') this.emit('changed', loaded.workshop.id);
     return { ok: true };
   }
 
