@@ -1,4 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import { ChevronDown, ChevronRight } from 'lucide-react';
+import { LucideGlyph } from '../../ui/icons.js';
 
 const STORAGE_KEY = 'sammen.facilitator.closedSections';
 
@@ -38,7 +40,7 @@ export function PanelSection({ id, title, summary, children }: { id: string; tit
       <h2 id={`${bodyId}-heading`} className="fac-section-heading">
         <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={toggle} className="fac-section-toggle">
           <span aria-hidden="true" className="fac-chevron">
-            {open ? '▾' : '▸'}
+            <LucideGlyph icon={open ? ChevronDown : ChevronRight} size={18} />
           </span>
           {title}
         </button>
