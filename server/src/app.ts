@@ -6,6 +6,7 @@ import { ERRORS, isBoardId } from '@sammen/shared';
 import { type RetentionPolicy, purgeExpired } from './store/retention.js';
 import type { Config } from './config.js';
 import { installErrorHandlers, sendError } from './http/errors.js';
+import { installJsonParser } from './http/jsonBody.js';
 import { creationLimits } from './http/limits.js';
 import { Metrics, metricsRoutes } from './http/metrics.js';
 import { logAddress } from './http/logAddress.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   workshops = new WorkshopService({ retention, workshops: storage.workshops, boards: storage.boards, documents, rooms });
 
   installErrorHandlers(app);
+  installJsonParser(app);
   await app.register(fastifyHelmet, {
     // Everything the page needs comes from this server: no fonts, scripts or APIs from elsewhere.
     contentSecurityPolicy: {
