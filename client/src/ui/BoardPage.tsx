@@ -10,6 +10,9 @@ import { clearToken, takeToken } from '../workshop/tokens.js';
 import { getSession } from '../workshop/http.js';
 import { WorkshopLayer, WorkshopOverlays, WorkshopSide, WorkshopTop, useWorkshopBoard } from '../workshop/WorkshopLayer.js';
 import type { WorkshopSessionInfo } from '../workshop/WorkshopContext.js';
+import { PhoneBar } from '../workshop/phone/PhoneBar.js';
+import { PhoneHeader } from '../workshop/phone/PhoneHeader.js';
+import { useNarrowScreen } from '../workshop/phone/useNarrowScreen.js';
 import { ApiError, getBoard } from './api.js';
 import { AccessibleView } from '../a11y/AccessibleView.js';
 import { BoardMenu, ListViewToggle } from '../a11y/BoardMenu.js';
@@ -36,6 +39,8 @@ type Meta =
   | { status: 'ok'; title: string; workshop: WorkshopSessionInfo | null }
   | { status: 'notFound' }
   | { status: 'linkExpired' }
+  /** A workshop board opened without a token (a link copied from the address bar): join by code. */
+  | { status: 'invitedOnly' }
   | { status: 'error' };
 
 /**
@@ -56,7 +61,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
           if (s.boardId !== boardId) return { status: 'linkExpired' };
           return { status: 'ok', title: s.title, workshop: { ...s, token } };
         })
-      : getBoard(boardId).then((board): Meta => ({ status: 'ok', title: board.title, workshop: null }));
+      : getBoard(boardId).then((board): Meta =>
+          // Without a token the board socket would only be refused (401) and retried for ever.
+          board.workshopId ? { status: 'invitedOnly' } : { status: 'ok', title: board.title, workshop: null },
+        );
     load.then(
       (next) => {
         if (cancelled) return;
@@ -78,6 +86,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   }, [boardId, token, attempt]);
 
   if (meta.status === 'ok') return <BoardSession boardId={boardId} title={meta.title} workshop={meta.workshop} />;
+  if (meta.status === 'invitedOnly') return <InvitedOnly />;
   const message = { loading: 'board.loading', notFound: 'board.notFound', linkExpired: 'workshop.link.expired', error: 'board.loadError' }[meta.status];
   return (
     <main className="board-message">
@@ -101,6 +110,24 @@ export function BoardPage({ boardId }: { boardId: string }) {
           </button>
         </>
       )}
+    </main>
+  );
+}
+
+/** A workshop board without a token: who it is for and where to join, instead of "Connecting…". */
+function InvitedOnly() {
+  const { t } = useTranslation();
+  const joinUrl = `${window.location.host}/join`;
+  return (
+    <main className="board-message" data-testid="invited-only">
+      <h1>{t('workshop.invitedOnly.title')}</h1>
+      <p>{t('workshop.invitedOnly.body', { joinUrl })}</p>
+      <button type="button" className="primary" onClick={() => navigate('/join')}>
+        {t('workshop.link.joinWithCode')}
+      </button>
+      <button type="button" onClick={() => navigate('/')}>
+        {t('board.goHome')}
+      </button>
     </main>
   );
 }
@@ -140,7 +167,17 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
   const listView = useListView(LIST_HEADING_ID, '[data-testid=board-canvas]');
   const board = useBoardSession(boardId, workshop?.token ?? null, removed);
   const session = board.session;
-  const ws = useWorkshopBoard({ boardId, workshop, boardEditor: session?.editor ?? null, revoked: board.revoked || removed, onRemoved: () => setRemoved(true) });
+  const boardSynced = useSyncExternalStore(session?.conn.subscribe ?? noopSubscribe, () => session?.conn.getState().everSynced ?? false);
+  const ws = useWorkshopBoard({
+    boardId,
+    workshop,
+    boardEditor: session?.editor ?? null,
+    revoked: board.revoked || removed,
+    onRemoved: () => setRemoved(true),
+    synced: boardSynced,
+  });
+  // A participant on a phone gets the phone layout: one-line header, bottom bar, composer.
+  const phone = useNarrowScreen() && ws.role === 'participant';
 
   useEffect(() => {
     if (!session || !name) return;
@@ -209,23 +246,39 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
     >
       <CanvasKeyboard editor={editor} />
       <RemoteCursors peers={peers} viewport={state.viewport} />
-      <WorkshopOverlays ws={ws} viewport={state.viewport} />
+      <WorkshopOverlays ws={ws} viewport={state.viewport} phone={phone} />
       {state.editingId && <TextEditor editor={editor} id={state.editingId} viewport={state.viewport} />}
-      <Toolbar editor={editor} tool={state.tool} canUndo={undoState.canUndo} canRedo={undoState.canRedo} />
+      {!phone && <Toolbar editor={editor} tool={state.tool} canUndo={undoState.canUndo} canRedo={undoState.canRedo} />}
       <ContextBar editor={editor} state={state} boardTitle={title} />
-      <ZoomControls editor={editor} scale={state.viewport.scale} />
+      {!phone && <ZoomControls editor={editor} scale={state.viewport.scale} />}
     </BoardCanvas>
   );
 
   return (
     <WorkshopLayer ws={ws}>
       <WorkshopAnnouncements view={ws.api?.view ?? null} />
-      <div className="board-page">
+      <div className={phone ? 'board-page board-page-phone' : 'board-page'}>
         {!listView.on && (
           <button type="button" className="skip-link" onClick={() => listView.set(true)}>
             {t('a11y.skip')}
           </button>
         )}
+        {phone ? (
+          <PhoneHeader
+            title={title}
+            view={ws.api?.view ?? null}
+            clockOffset={ws.api?.clockOffset ?? 0}
+            status={<ConnectionIndicator state={connection} />}
+            menu={
+              <>
+                <p className="phone-menu-title">{title}</p>
+                <ListViewToggle on={listView.on} onToggle={() => listView.set(!listView.on)} />
+                <LanguageSwitcher />
+                <BoardMenu />
+              </>
+            }
+          />
+        ) : (
         <header className="board-header">
           <BrandLink />
           <h1 className="board-title">{title}</h1>
@@ -242,11 +295,13 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
           <LanguageSwitcher />
           <BoardMenu />
         </header>
-        <WorkshopTop ws={ws} notice={board.refusal ? t(board.refusal) : null} onDismissNotice={board.dismissRefusal} />
+        )}
+        <WorkshopTop ws={ws} notice={board.refusal ? t(board.refusal) : null} onDismissNotice={board.dismissRefusal} phone={phone} />
         <div className="board-body">
           {listView.on ? <AccessibleView ws={ws} board={session.editor} headingId={LIST_HEADING_ID} /> : canvas}
           <WorkshopSide ws={ws} />
         </div>
+        {phone && <PhoneBar ws={ws} boardId={boardId} />}
         {!listView.on && <BoardOutline editor={session.editor} id="board-outline" />}
         {!workshop && !savedName && (
           <NamePrompt

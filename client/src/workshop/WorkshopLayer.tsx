@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { getVoteResults, isFacilitatorRole, observeVoteResults, type Role, type VoteResult } from '@sammen/shared';
@@ -9,6 +9,7 @@ import { AnnouncerProvider, useAnnounce } from './Announcer.js';
 import { FacilitatorPanel } from './facilitator/FacilitatorPanel.js';
 import { useControlChannel } from './useControlChannel.js';
 import { useFollow, type FollowState } from './useFollow.js';
+import { stepFrameBox, useStepFocus } from './phone/useStepFocus.js';
 import { usePrivateNotes, type PrivateNotes } from './usePrivateNotes.js';
 import { shownResults } from './votes.js';
 import { AgendaBar } from './ui/AgendaBar.js';
@@ -42,6 +43,8 @@ interface Options {
   boardEditor: Editor | null;
   revoked: boolean;
   onRemoved(): void;
+  /** The board has synced once (its frames are there to look at). */
+  synced?: boolean;
 }
 
 /** Revealed votes stored in the board document (the server writes them at each reveal). */
@@ -60,14 +63,19 @@ function useStoredResults(doc: Y.Doc | null): VoteResult[] {
  * The workshop side of a board page: control channel, role and locks applied to the editor,
  * private notes, follow me. Returns inert values on an open board (no session).
  */
-export function useWorkshopBoard({ boardId, workshop, boardEditor, revoked, onRemoved }: Options): WorkshopBoard {
+export function useWorkshopBoard({ boardId, workshop, boardEditor, revoked, onRemoved, synced = false }: Options): WorkshopBoard {
   const api = useControlChannel(revoked ? null : workshop);
   const view = api?.view ?? null;
   const role: Role | null = view?.me.role ?? workshop?.role ?? null;
   const privateActive = role === 'participant' && !!view?.private.active;
   const privateNotes = usePrivateNotes(boardId, workshop?.token ?? null, privateActive, boardEditor);
   const activeEditor = privateNotes?.editor ?? boardEditor;
-  const follow = useFollow(api, activeEditor, role !== null && isFacilitatorRole(role));
+  const isFacilitator = role !== null && isFacilitatorRole(role);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const follow = useFollow(api, activeEditor, isFacilitator, () => stepFrameBox(viewRef.current, boardEditor));
+  // Participants and observers open on the current step's frame, and move with the steps.
+  useStepFocus(view, boardEditor, activeEditor, synced, role !== null && !isFacilitator, follow.offered && follow.following);
   const [blocked, setBlocked] = useState<BlockedReason | null>(null);
   const voteActions = useVoteActions(api);
 
@@ -116,15 +124,16 @@ function RevealAnnouncer({ api }: { api: WorkshopApi }) {
 }
 
 /** Above the board: the agenda with its timer, what limits this person now, and the open vote. */
-export function WorkshopTop({ ws, notice, onDismissNotice }: { ws: WorkshopBoard; notice: string | null; onDismissNotice(): void }) {
+export function WorkshopTop({ ws, notice, onDismissNotice, phone = false }: { ws: WorkshopBoard; notice: string | null; onDismissNotice(): void; phone?: boolean }) {
   const { t } = useTranslation();
   const { api, role, boardEditor } = ws;
   const view = api?.view ?? null;
   if (!api || !role) return null;
   const blockedText = ws.blocked ? t(`workshop.blocked.${ws.blocked}`) : null;
   return (
-    <div className="workshop-top">
-      {view && <AgendaBar view={view} clockOffset={api.clockOffset} />}
+    <div className={phone ? 'workshop-top workshop-top-phone' : 'workshop-top'}>
+      {/* On a phone the agenda is in the header and the vote in the bottom bar. */}
+      {view && !phone && <AgendaBar view={view} clockOffset={api.clockOffset} />}
       <StatusStrip
         role={role}
         view={view}
@@ -133,13 +142,13 @@ export function WorkshopTop({ ws, notice, onDismissNotice }: { ws: WorkshopBoard
         notice={notice ?? blockedText}
         onDismissNotice={notice ? onDismissNotice : ws.dismissBlocked}
       />
-      {view?.vote && role !== 'observer' && boardEditor && <VoteBar vote={view.vote} editor={boardEditor} actions={ws.voteActions} />}
+      {view?.vote && role !== 'observer' && boardEditor && !phone && <VoteBar vote={view.vote} editor={boardEditor} actions={ws.voteActions} />}
     </div>
   );
 }
 
 /** Over the canvas: lock labels, vote buttons, result badges, private markers. */
-export function WorkshopOverlays({ ws, viewport }: { ws: WorkshopBoard; viewport: Viewport }) {
+export function WorkshopOverlays({ ws, viewport, phone = false }: { ws: WorkshopBoard; viewport: Viewport; phone?: boolean }) {
   const { api, role, boardEditor } = ws;
   const view = api?.view ?? null;
   const stored = useStoredResults(boardEditor?.doc ?? null);
@@ -147,7 +156,7 @@ export function WorkshopOverlays({ ws, viewport }: { ws: WorkshopBoard; viewport
   const canVote = role !== 'observer' && view.vote?.status === 'open';
   return (
     <>
-    <HandsAndReactions api={api} view={view} />
+    {!phone && <HandsAndReactions api={api} view={view} />}
     <BoardOverlays
       board={boardEditor}
       privateEditor={ws.privateNotes?.editor ?? null}

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Viewport } from '@sammen/shared';
 import type { Editor } from '../editor/Editor.js';
+import type { Box } from '../geometry/bounds.js';
+import { fitWithInsets, followTarget } from './phone/stepFocus.js';
 import type { WorkshopApi } from './WorkshopContext.js';
 
 export interface FollowState {
@@ -12,11 +14,23 @@ export interface FollowState {
 }
 
 /**
- * Follow me and bring-here for everyone but facilitators: while the facilitator leads, each `follow`
- * event fits the facilitator's rectangle into this screen; a person may stop following and start
- * again (each new lead starts with following on). `bringHere` moves everyone once.
+ * Shows what the facilitator shows: the current step's frame, fitted, when all of it is in their
+ * rectangle (a phone cannot show a desktop's whole view legibly); else the rectangle itself.
  */
-export function useFollow(api: WorkshopApi | null, editor: Editor | null, isFacilitator: boolean): FollowState {
+function show(editor: Editor | null, rect: Box, stepFrame: () => Box | null): void {
+  if (!editor) return;
+  const { box, isFrame } = followTarget(rect, stepFrame());
+  if (isFrame) editor.setViewport(fitWithInsets(box, editor.size));
+  else editor.fitBoardRect(box);
+}
+
+/**
+ * Follow me and bring-here for everyone but facilitators: while the facilitator leads, each `follow`
+ * event fits the facilitator's rectangle (or the step's frame in it) into this screen; a person may
+ * stop following and start again (each new lead starts with following on). `bringHere` moves
+ * everyone once.
+ */
+export function useFollow(api: WorkshopApi | null, editor: Editor | null, isFacilitator: boolean, stepFrame: () => Box | null = () => null): FollowState {
   const offered = !!api?.view?.follow.active && !isFacilitator;
   const latest = api?.view?.follow.viewport ?? null;
   const [following, setFollowing] = useState(true);
@@ -24,6 +38,8 @@ export function useFollow(api: WorkshopApi | null, editor: Editor | null, isFaci
   editorRef.current = editor;
   const followRef = useRef({ offered, following });
   followRef.current = { offered, following };
+  const frameRef = useRef(stepFrame);
+  frameRef.current = stepFrame;
 
   // Each new lead starts with everyone following.
   useEffect(() => {
@@ -42,7 +58,7 @@ export function useFollow(api: WorkshopApi | null, editor: Editor | null, isFaci
   // Starting to follow (a new lead, or stepping back in) jumps to where the facilitator is. The
   // first `follow` event may arrive just before the view that says a lead is on, hence lastSeen.
   useEffect(() => {
-    if (offered && following && lastSeen.current) editorRef.current?.fitBoardRect(lastSeen.current);
+    if (offered && following && lastSeen.current) show(editorRef.current, lastSeen.current, frameRef.current);
   }, [offered, following]);
 
   const on = api?.on;
@@ -50,9 +66,9 @@ export function useFollow(api: WorkshopApi | null, editor: Editor | null, isFaci
     if (!on || isFacilitator) return;
     const offFollow = on('follow', (viewport: Viewport) => {
       lastSeen.current = viewport;
-      if (followRef.current.offered && followRef.current.following) editorRef.current?.fitBoardRect(viewport);
+      if (followRef.current.offered && followRef.current.following) show(editorRef.current, viewport, frameRef.current);
     });
-    const offBring = on('bringHere', (viewport: Viewport) => editorRef.current?.fitBoardRect(viewport));
+    const offBring = on('bringHere', (viewport: Viewport) => show(editorRef.current, viewport, frameRef.current));
     return () => {
       offFollow();
       offBring();

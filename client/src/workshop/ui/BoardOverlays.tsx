@@ -68,8 +68,10 @@ export function BoardOverlays({ board, privateEditor, viewport, lockedFrames, vo
           const mine = myDotsOn(vote, id);
           const label = noteLabel(board, id, emptyNote);
           const style = boxStyle(el);
+          // On a note too small on screen for icon and word, the icon alone (the name says it all).
+          const compact = style.width < 120;
           return [
-            <div key={`vote-${id}`} className="vote-mark" style={style}>
+            <div key={`vote-${id}`} className={compact ? 'vote-mark vote-compact' : 'vote-mark'} style={style}>
               {mine > 0 && (
                 <button
                   type="button"
@@ -91,7 +93,7 @@ export function BoardOverlays({ board, privateEditor, viewport, lockedFrames, vo
                 onClick={() => void actions.place(id)}
                 data-testid={`vote-${id}`}
               >
-                <WIcon name="plusDot" size={18} /> <span className="vote-button-text">{t('workshop.vote.place')}</span>
+                <WIcon name="plusDot" size={18} /> <span className={compact ? 'visually-hidden' : 'vote-button-text'}>{t('workshop.vote.place')}</span>
               </button>
             </div>,
           ];

@@ -1,45 +1,54 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REACTIONS, type WorkshopView } from '@sammen/shared';
 import { useAnnounce } from '../Announcer.js';
 import type { WorkshopApi } from '../WorkshopContext.js';
+import { ReactionIcon, reactionKey } from './reactionIcons.js';
+import { useDismiss } from './useDismiss.js';
 import { useCommand } from './useVoteActions.js';
 import { WIcon } from './workshopIcons.js';
 
-/** Accessible names of the reaction emojis (screen readers read emojis inconsistently). */
-export const REACTION_KEYS: Record<(typeof REACTIONS)[number], string> = {
-  '👍': 'thumbsUp',
-  '❤️': 'heart',
-  '😂': 'laugh',
-  '😮': 'surprised',
-  '👏': 'applause',
-  '🤔': 'thinking',
-};
-
-const reactionKey = (emoji: string): string => `workshop.reactions.${REACTION_KEYS[emoji as keyof typeof REACTION_KEYS] ?? 'other'}`;
-
-/** Raise or lower one's hand, and send a reaction (the emoji row folds away on small screens). */
-export function HandsAndReactions({ api, view }: { api: WorkshopApi; view: WorkshopView }) {
+/**
+ * Raise or lower one's hand, and send a reaction. The reaction row closes when one is picked, on a
+ * tap outside and on Escape. `inBar`: drawn in the phone's bottom bar (the row opens above it).
+ */
+export function HandsAndReactions({ api, view, inBar = false }: { api: WorkshopApi; view: WorkshopView; inBar?: boolean }) {
   const { t } = useTranslation();
   const { run, error } = useCommand(api);
   const [open, setOpen] = useState(false);
   const rowId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, rootRef, toggleRef);
   const me = view.me.memberId;
   const raised = !!me && view.hands.some((h) => h.memberId === me);
+  const buttonClass = inBar ? 'phone-bar-button' : 'pill-button';
   return (
-    <div className="hands-bar" role="group" aria-label={t('workshop.reactions.group')}>
+    <div ref={rootRef} className={inBar ? 'hands-in-bar' : 'hands-bar'} role="group" aria-label={t('workshop.reactions.group')}>
       {me && (
         <button
           type="button"
-          className="pill-button"
+          className={buttonClass}
           aria-pressed={raised}
+          // In the bar the words are short; the name says it in full.
+          aria-label={inBar ? (raised ? t('workshop.hand.lower') : t('workshop.hand.raise')) : undefined}
           onClick={() => void run(raised ? { type: 'hand.lower' } : { type: 'hand.raise' })}
         >
-          <WIcon name="hand" /> {raised ? t('workshop.hand.lower') : t('workshop.hand.raise')}
+          <WIcon name="hand" />{' '}
+          {inBar ? (
+            <span className="phone-bar-label" aria-hidden="true">
+              {raised ? t('workshop.phone.handDown') : t('workshop.phone.hand')}
+            </span>
+          ) : raised ? (
+            t('workshop.hand.lower')
+          ) : (
+            t('workshop.hand.raise')
+          )}
         </button>
       )}
-      <button type="button" className="pill-button" aria-expanded={open} aria-controls={rowId} onClick={() => setOpen(!open)}>
-        <WIcon name="smile" /> {t('workshop.reactions.open')}
+      <button ref={toggleRef} type="button" className={buttonClass} aria-expanded={open} aria-controls={rowId} onClick={() => setOpen(!open)}>
+        <WIcon name="smile" /> <span className={inBar ? 'phone-bar-label' : undefined}>{t('workshop.reactions.open')}</span>
       </button>
       <div id={rowId} className="reaction-row" hidden={!open}>
         {REACTIONS.map((emoji) => (
@@ -49,9 +58,12 @@ export function HandsAndReactions({ api, view }: { api: WorkshopApi; view: Works
             className="reaction-button"
             aria-label={t('workshop.reactions.send', { reaction: t(reactionKey(emoji)) })}
             title={t(reactionKey(emoji))}
-            onClick={() => void run({ type: 'react', emoji })}
+            onClick={() => {
+              setOpen(false);
+              void run({ type: 'react', emoji });
+            }}
           >
-            <span aria-hidden="true">{emoji}</span>
+            <ReactionIcon emoji={emoji} />
           </button>
         ))}
       </div>
@@ -95,8 +107,8 @@ export function FloatingReactions({ api }: { api: WorkshopApi }) {
   return (
     <div className="floating-reactions" aria-hidden="true">
       {items.map((r) => (
-        <span key={r.id} className="floating-reaction">
-          <span className="floating-emoji">{r.emoji}</span> <span className="floating-name">{r.name}</span>
+        <span key={r.id} className="floating-reaction" data-testid="floating-reaction">
+          <ReactionIcon emoji={r.emoji} size={24} /> <span className="floating-name">{r.name}</span>
         </span>
       ))}
     </div>

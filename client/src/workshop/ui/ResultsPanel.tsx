@@ -6,7 +6,10 @@ import type { ShownResults } from '../votes.js';
 import { noteLabel } from './VoteBar.js';
 import { WIcon } from './workshopIcons.js';
 
-/** The revealed vote as a ranked list; each entry shows its note on the board. Folds away. */
+/**
+ * The revealed vote as a ranked list; each entry shows its note on the board. Closes (to its title,
+ * which opens it again) with its close button, so on a phone it does not stay over the board.
+ */
 export function ResultsPanel({ results, editor }: { results: ShownResults; editor: Editor }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
@@ -18,9 +21,16 @@ export function ResultsPanel({ results, editor }: { results: ShownResults; edito
   };
   return (
     <aside className={`results-panel${open ? '' : ' results-closed'}`} aria-label={t('workshop.results.label')} data-testid="results-panel">
-      <button type="button" className="results-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <WIcon name="trophy" /> {t('workshop.results.title', { title: results.title || t('workshop.vote.untitled') })}
-      </button>
+      <div className="results-head">
+        <button type="button" className="results-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+          <WIcon name="trophy" /> {t('workshop.results.title', { title: results.title || t('workshop.vote.untitled') })}
+        </button>
+        {open && (
+          <button type="button" className="results-close" aria-label={t('workshop.results.close')} title={t('workshop.results.close')} onClick={() => setOpen(false)}>
+            <WIcon name="close" />
+          </button>
+        )}
+      </div>
       {open && (
         <ol className="results-list">
           {results.results.map(({ elementId, count, rank }) => (

@@ -25,33 +25,33 @@ export function StatusStrip({ role, view, privateNotes, follow, notice, onDismis
   if (role === 'observer') {
     items.push(
       <p key="observer" className="strip-item" data-testid="observer-banner">
-        <WIcon name="eye" /> {t('workshop.banner.observer')}
+        <WIcon name="eye" /> <span className="strip-text">{t('workshop.banner.observer')}</span>
       </p>,
     );
   } else if (view?.locks.board && role === 'participant') {
     items.push(
       <p key="locked" className="strip-item strip-locked">
-        <WIcon name="lock" /> {t('workshop.banner.boardLocked')}
+        <WIcon name="lock" /> <span className="strip-text">{t('workshop.banner.boardLocked')}</span>
       </p>,
     );
   } else if (view?.locks.board) {
     items.push(
       <p key="locked" className="strip-item">
-        <WIcon name="lock" /> {t('workshop.banner.boardLockedFacilitator')}
+        <WIcon name="lock" /> <span className="strip-text">{t('workshop.banner.boardLockedFacilitator')}</span>
       </p>,
     );
   }
   if (privateNotes) {
     items.push(
       <p key="private" className="strip-item strip-private">
-        <WIcon name="eyeOff" /> {t('workshop.banner.private')}
+        <WIcon name="eyeOff" /> <span className="strip-text">{t('workshop.banner.private')}</span>
       </p>,
     );
   }
   if (follow.offered) {
     items.push(
       <p key="follow" className="strip-item">
-        <WIcon name="follow" /> {follow.following ? t('workshop.follow.following') : t('workshop.follow.notFollowing')}{' '}
+        <WIcon name="follow" /> <span className="strip-text">{follow.following ? t('workshop.follow.following') : t('workshop.follow.notFollowing')}</span>{' '}
         <button type="button" className="strip-button" onClick={() => follow.setFollowing(!follow.following)}>
           {follow.following ? t('workshop.follow.stop') : t('workshop.follow.resume')}
         </button>
@@ -61,7 +61,7 @@ export function StatusStrip({ role, view, privateNotes, follow, notice, onDismis
   if (notice) {
     items.push(
       <p key="notice" className="strip-item strip-notice" role="alert">
-        {notice}{' '}
+        <span className="strip-text">{notice}</span>{' '}
         <button type="button" className="strip-button" onClick={onDismissNotice} aria-label={t('workshop.notice.dismiss')}>
           <WIcon name="close" size={16} />
         </button>

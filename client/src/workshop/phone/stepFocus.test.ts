@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { boxContainsBox } from '../../geometry/bounds.js';
+import { visibleWorldBox } from '../../geometry/viewport.js';
+import { STEP_INSETS, fitWithInsets, followTarget } from './stepFocus.js';
+
+const frame = { x: 1000, y: 500, width: 1100, height: 1000 };
+const phoneCanvas = { width: 390, height: 700 };
+
+describe('fitWithInsets', () => {
+  it('shows the whole frame inside the insets, as large as fits', () => {
+    const v = fitWithInsets(frame, phoneCanvas);
+    expect(v.scale).toBeCloseTo((390 - 24) / 1100);
+    const left = frame.x * v.scale + v.x;
+    const right = (frame.x + frame.width) * v.scale + v.x;
+    const top = frame.y * v.scale + v.y;
+    const bottom = (frame.y + frame.height) * v.scale + v.y;
+    expect(left).toBeCloseTo(STEP_INSETS.left);
+    expect(right).toBeCloseTo(390 - STEP_INSETS.right);
+    expect(top).toBeGreaterThanOrEqual(STEP_INSETS.top - 1e-9);
+    expect(bottom).toBeLessThanOrEqual(700 - STEP_INSETS.bottom + 1e-9);
+    expect(boxContainsBox(visibleWorldBox(v, phoneCanvas), frame)).toBe(true);
+  });
+
+  it('leaves the title room at the top of a wide screen too', () => {
+    const v = fitWithInsets(frame, { width: 1440, height: 700 });
+    expect(frame.y * v.scale + v.y).toBeCloseTo(STEP_INSETS.top);
+  });
+});
+
+describe('followTarget', () => {
+  it('shows the step frame when the facilitator shows all of it', () => {
+    const desk = { x: 500, y: 300, width: 2400, height: 1500 };
+    expect(followTarget(desk, frame)).toEqual({ box: frame, isFrame: true });
+  });
+
+  it('follows the facilitator into a part of the frame', () => {
+    const zoomed = { x: 1100, y: 600, width: 400, height: 300 };
+    expect(followTarget(zoomed, frame)).toEqual({ box: zoomed, isFrame: false });
+  });
+
+  it('follows the rectangle when the step has no frame', () => {
+    const rect = { x: 0, y: 0, width: 10, height: 10 };
+    expect(followTarget(rect, null).box).toBe(rect);
+  });
+});

@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import type { WorkshopView } from '@sammen/shared';
+import type { Editor } from '../../editor/Editor.js';
+import type { Box } from '../../geometry/bounds.js';
+import { fitWithInsets } from './stepFocus.js';
+
+/** The frame of the current step on the board, or null. */
+export function stepFrameBox(view: WorkshopView | null, board: Editor | null): Box | null {
+  const step = view?.agenda.steps[view.agenda.current];
+  if (!step?.frameId || !board) return null;
+  const frame = board.store.get(step.frameId);
+  return frame && frame.type === 'frame' ? { x: frame.x, y: frame.y, width: frame.width, height: frame.height } : null;
+}
+
+/** Fits `box` into the editor's canvas now, or as soon as the canvas has a size. */
+export function fitWhenSized(editor: Editor, box: Box): () => void {
+  const apply = (): void => editor.setViewport(fitWithInsets(box, editor.size));
+  if (editor.size.width > 1) {
+    apply();
+    return () => {};
+  }
+  // The board may arrive before the canvas is laid out; the editor zooms to fit the whole board
+  // when it is. Fit the step right after that, instead.
+  let done = false;
+  const off = editor.subscribe(() => {
+    if (done || editor.size.width <= 1) return;
+    done = true;
+    off();
+    apply();
+  });
+  return () => {
+    done = true;
+    off();
+  };
+}
+
+const editorIds = new WeakMap<Editor, number>();
+let nextEditorId = 1;
+const editorId = (editor: Editor): number => {
+  let id = editorIds.get(editor);
+  if (id === undefined) editorIds.set(editor, (id = nextEditorId++));
+  return id;
+};
+
+/**
+ * Participants (not facilitators) look at the current step: its frame is fitted to the screen when
+ * the board has opened, and again whenever the facilitator moves to another step with a frame, unless
+ * the facilitator is leading (follow me decides then). A private round starts with the step, and its
+ * notes editor copies the camera the moment it opens (before this fit), so a new editor for the same
+ * step is fitted too.
+ */
+export function useStepFocus(view: WorkshopView | null, board: Editor | null, active: Editor | null, synced: boolean, enabled: boolean, leading: boolean): void {
+  const stepKey = view && active ? `${view.agenda.current}:${view.agenda.steps[view.agenda.current]?.frameId ?? ''}:${editorId(active)}` : null;
+  const framed = useRef<string | null>(null);
+  const frameReady = !!stepFrameBox(view, board);
+  useEffect(() => {
+    if (!enabled || !synced || !active || !stepKey || !frameReady || framed.current === stepKey) return;
+    // The first fit happens even when someone leads: follow me fits its own rectangle after it.
+    if (leading && framed.current !== null) return;
+    framed.current = stepKey;
+    const box = stepFrameBox(view, board);
+    return box ? fitWhenSized(active, box) : undefined;
+    // `stepKey` stands for the step (and its frame); `view` itself changes with every timer tick.
+  }, [enabled, synced, active, stepKey, frameReady, leading, board]);
+}
