@@ -5,6 +5,8 @@
  * notes in a private round, reveals them, runs a dot vote and writes PNGs into docs/screenshots/:
  *
  *   join-phone.png             the join page on a phone (390×844, touch)
+ *   participant-phone-composer.png  writing a note on that phone in the private round (if the build has
+ *                              the phone composer)
  *   participant-phone.png      the citizen's board on that phone during the dot vote
  *   facilitator-desktop.png    the facilitator at 1440×900 during the vote
  *   observer.png               an observer's view after the results are revealed
@@ -34,9 +36,13 @@ if (!LOCALE) throw new Error(`--lang must be da, nb, nn or en, not ${LANG}`);
 
 /** UI strings in the chosen language, read from the app's own locale file (so labels never drift). */
 const strings = JSON.parse(readFileSync(join(ROOT, `client/src/i18n/locales/${LANG}.json`), 'utf8')) as Record<string, unknown>;
-function t(key: string): string {
+function maybeT(key: string): string | undefined {
   const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], strings);
-  if (typeof value !== 'string') throw new Error(`no string ${key} in ${LANG}.json`);
+  return typeof value === 'string' ? value : undefined;
+}
+function t(key: string): string {
+  const value = maybeT(key);
+  if (value === undefined) throw new Error(`no string ${key} in ${LANG}.json`);
   return value;
 }
 
@@ -110,33 +116,59 @@ async function openBoard(page: Page, url: string): Promise<void> {
   await page.locator('[data-testid=board-canvas]').waitFor();
 }
 
-/** Places notes in a grid inside a frame (through the given document: a private one or the board). */
-function addNotes(client: YClient, frame: Frame, texts: readonly string[], first: number): string[] {
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const placedBoxes: Box[] = [];
+
+/** Places notes on free cells of a grid inside a frame (through a private document or the board). */
+function addNotes(client: YClient, frame: Frame, texts: readonly string[], avoid: readonly Box[]): void {
   const colors: StickyNote['color'][] = ['yellow', 'green', 'pink', 'blue', 'orange', 'purple'];
-  const ids: string[] = [];
-  const cols = 3;
-  const gap = 40;
-  const size = Math.min(220, Math.floor((frame.width - gap * (cols + 1)) / cols));
+  const gap = 32;
+  const size = 200;
+  const cols = Math.max(1, Math.floor((frame.width - gap) / (size + gap)));
+  let cell = 0;
   client.doc.transact(() => {
-    texts.forEach((text, i) => {
-      const n = first + i;
-      const id = newElementId();
-      ids.push(id);
-      insertElement(client.doc, {
-        id,
-        type: 'note',
-        x: frame.x + gap + (n % cols) * (size + gap),
-        y: frame.y + 80 + Math.floor(n / cols) * (size + gap),
-        width: size,
-        height: size,
-        text,
-        color: colors[n % colors.length]!,
-        index: `a${n}`,
-        frameId: frame.id,
-      } as StickyNote);
-    });
+    for (const text of texts) {
+      let box: Box;
+      do {
+        box = { x: frame.x + gap + (cell % cols) * (size + gap), y: frame.y + 80 + Math.floor(cell / cols) * (size + gap), width: size, height: size };
+        cell++;
+      } while ([...avoid, ...placedBoxes].some((b) => overlaps(b, box)));
+      placedBoxes.push(box);
+      insertElement(client.doc, { ...box, id: newElementId(), type: 'note', text, color: colors[placedBoxes.length % colors.length]!, index: `a${placedBoxes.length}`, frameId: frame.id } as StickyNote);
+    }
   });
-  return ids;
+}
+
+/** Resolves once the server holds `count` notes in a member's private document (seen by a fresh connection). */
+async function storedPrivately(wsUrl: string, boardId: string, token: string, count: number): Promise<Box[]> {
+  const check = connectClient(wsUrl, boardId, { token, privateDoc: true });
+  try {
+    await waitForDoc(check.doc, (d) => getElements(d).filter((e) => e.type === 'note').length >= count);
+    return getElements(check.doc).filter((e): e is StickyNote => e.type === 'note');
+  } finally {
+    check.destroy();
+  }
+}
+
+/**
+ * Writes notes with the phone's composer (the "New note" button of the phone bar) and pictures the
+ * composer with the first one typed. Returns where the notes landed, or null when this build has no
+ * composer (the others' notes then go around nothing).
+ */
+async function writeOnPhone(phone: Page, texts: readonly string[], wsUrl: string, boardId: string, token: string): Promise<Box[] | null> {
+  const label = maybeT('workshop.phone.newNote');
+  const open = label ? phone.getByRole('button', { name: label, exact: true }) : null;
+  if (!open || !(await open.isVisible())) return null;
+  for (const [i, text] of texts.entries()) {
+    await open.click();
+    const sheet = phone.getByTestId('note-composer');
+    await sheet.locator('textarea').fill(text);
+    if (i === 0) await shoot(phone, 'participant-phone-composer');
+    await sheet.getByRole('button', { name: t('workshop.phone.send') }).click();
+    await sheet.waitFor({ state: 'detached' });
+  }
+  return storedPrivately(wsUrl, boardId, token, texts.length);
 }
 
 async function main(): Promise<void> {
@@ -187,18 +219,16 @@ async function main(): Promise<void> {
     if (!fac.view().private.active) await run(fac, { type: 'private.start', reveal: 'named' });
     await run(fac, { type: 'follow.bringHere', viewport: frameView });
     const writers = [citizenToken, ...others];
-    let placed = 0;
+    const shares = writers.map((_, i) => CONTENT.notes.filter((_, n) => n % writers.length === i));
+    // The citizen on the phone writes with the phone's composer, when this build has one.
+    const taken = await writeOnPhone(phone, shares[0]!, server.wsUrl, w.boardId, citizenToken);
     for (const [i, token] of writers.entries()) {
-      const own = CONTENT.notes.filter((_, n) => n % writers.length === i);
+      if (i === 0 && taken) continue;
       const priv = connectClient(server.wsUrl, w.boardId, { token, privateDoc: true });
       cleanups.push(() => priv.destroy());
       await synced(priv);
-      addNotes(priv, frame, own, placed);
-      placed += own.length;
-      // The server holds them once a second connection to the same private document sees them.
-      const check = connectClient(server.wsUrl, w.boardId, { token, privateDoc: true });
-      cleanups.push(() => check.destroy());
-      await waitForDoc(check.doc, (d) => getElements(d).filter((e) => e.type === 'note').length >= own.length);
+      addNotes(priv, frame, shares[i]!, taken ?? []);
+      await storedPrivately(server.wsUrl, w.boardId, token, shares[i]!.length);
     }
     await run(fac, { type: 'private.reveal' });
     await waitForDoc(board.doc, (d) => getElements(d).filter((e) => e.type === 'note' && e.frameId === frame.id).length >= CONTENT.notes.length);
@@ -218,6 +248,8 @@ async function main(): Promise<void> {
 
     await phone.locator('.vote-bar, [data-testid=vote-bar]').first().waitFor().catch(() => undefined);
     await shoot(phone, 'participant-phone');
+    await zoomOnto(facPage, frame.id);
+    await facPage.mouse.move(0, 0);
     await shoot(facPage, 'facilitator-desktop');
 
     // Results revealed: what an observer (a politician watching, say) sees.
@@ -247,6 +279,35 @@ async function main(): Promise<void> {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser.close();
     await server.stop();
+  }
+}
+
+/**
+ * Zooms a desktop page onto a frame the way a person does (Ctrl+wheel over it, which zooms at the
+ * pointer) until the frame fills most of the board area, so the picture shows notes, not specks.
+ */
+async function zoomOnto(page: Page, frameId: string): Promise<void> {
+  const canvas = await page.locator('[data-testid=board-canvas]').boundingBox();
+  if (!canvas) throw new Error('no board canvas');
+  for (let i = 0; i < 30; i++) {
+    const rect = await page.evaluate((id) => {
+      type Node = { getClientRect(): { x: number; y: number; width: number; height: number } };
+      const konva = (window as unknown as { Konva?: { stages: Array<{ findOne(sel: string): Node | undefined }> } }).Konva;
+      return konva?.stages[0]?.findOne(`#el-${id}`)?.getClientRect() ?? null;
+    }, frameId);
+    if (!rect) throw new Error(`frame ${frameId} is not drawn`);
+    if (rect.height > canvas.height * 0.7 || rect.width > canvas.width * 0.6) {
+      // Then centre it: a plain wheel pans.
+      await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+      await page.mouse.wheel(rect.x + rect.width / 2 - canvas.width / 2, rect.y + rect.height / 2 - canvas.height / 2);
+      await painted(page);
+      return;
+    }
+    await page.mouse.move(canvas.x + rect.x + rect.width / 2, canvas.y + rect.y + rect.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await painted(page);
   }
 }
 
