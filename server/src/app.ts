@@ -90,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     limits: config.connectionLimits,
     idleUnloadMs: config.idleUnloadMs,
     onStored: (docId) => noteActivity(docId),
+    onRefused: (reason) => metrics.refused(reason),
   });
   // Remember when a board last changed (for retention), at most once a minute per board.
   const lastTouched = new Map<string, number>();

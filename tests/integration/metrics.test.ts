@@ -42,7 +42,7 @@ describe('GET /metrics', () => {
       expect(await wrong.json()).toMatchObject({ error: 'unauthorized' });
     });
 
-    it('reports connections, loaded boards, stored updates and their latency, refusals by reason and memory', async () => {
+    it('reports connections, loaded boards, stored updates and their latency, refusals and closes by reason, and memory', async () => {
       const boardId = await createBoard(server);
       const a = connectClient(server.wsUrl, boardId);
       await synced(a);
@@ -63,7 +63,8 @@ describe('GET /metrics', () => {
       expect(sample(text, 'sammen_loaded_documents{kind="board"}')).toBeGreaterThanOrEqual(1);
       expect(sample(text, 'sammen_stored_updates_total')).toBeGreaterThanOrEqual(1);
       expect(sample(text, 'sammen_store_append_seconds_count')).toBe(sample(text, 'sammen_stored_updates_total'));
-      expect(sample(text, 'sammen_refused_messages_total{reason="malformed_message"}')).toBe(1);
+      expect(sample(text, 'sammen_refused_messages_total{reason="malformed"}')).toBe(1);
+      expect(sample(text, 'sammen_closed_connections_total{reason="malformed_message"}')).toBe(1);
       expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(10 * 1024 * 1024);
       expect(sample(text, 'sammen_store_failures_total')).toBe(0);
 

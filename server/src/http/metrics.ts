@@ -13,15 +13,13 @@ export interface MetricSources {
   loadedDocuments(): string[];
 }
 
-/** Close codes that end a connection for something it sent (the rest are shutdowns, deletions, revocations). */
-const NOT_REFUSALS = new Set<number>([1000, CLOSE.SERVER_SHUTDOWN.code, CLOSE.BOARD_DELETED.code, CLOSE.UNAUTHORIZED.code]);
 const CLOSE_NAMES = new Map<number, string>(Object.entries(CLOSE).map(([name, c]) => [c.code, name.toLowerCase()]));
 
 /**
  * The server's Prometheus metrics, in a registry of its own (two apps in one process do not mix):
- * connections, loaded documents, stored updates and their latency, storage failures, refused
- * WebSocket messages by reason, rate-limited requests, and prom-client's process metrics (memory,
- * CPU, event-loop lag).
+ * connections, loaded documents, stored updates and their latency, storage failures, refused board
+ * messages by reason, connections the server closed by close code, rate-limited requests, and
+ * prom-client's process metrics (memory, CPU, event-loop lag).
  */
 export class Metrics {
   readonly registry = new Registry();
@@ -29,6 +27,7 @@ export class Metrics {
   private readonly storeFailures: Counter;
   private readonly appendSeconds: Histogram;
   private readonly refusedMessages: Counter<'reason'>;
+  private readonly closedConnections: Counter<'reason'>;
   private readonly rateLimited: Counter<'action' | 'scope'>;
 
   constructor(sources: MetricSources) {
@@ -66,7 +65,13 @@ export class Metrics {
     });
     this.refusedMessages = new Counter({
       name: 'sammen_refused_messages_total',
-      help: 'Board connections closed for what they sent, by reason (close code name)',
+      help: 'Board messages refused (the update gate, malformed, too big, board full, rate limit, slow reader, presence for another id or too many ids), by reason',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.closedConnections = new Counter({
+      name: 'sammen_closed_connections_total',
+      help: 'Board WebSockets the server closed, by close code name (refusals, deletions, revoked access, shutdown)',
       labelNames: ['reason'],
       registers,
     });
@@ -102,10 +107,14 @@ export class Metrics {
     });
   }
 
-  /** A board connection the server closed with `code`. */
+  /** A board message the room refused (RoomOptions.onRefused). */
+  refused(reason: string): void {
+    this.refusedMessages.inc({ reason });
+  }
+
+  /** A board connection the server closed with `code` (whichever layer decided it). */
   closed(code: number | undefined): void {
-    if (code === undefined || NOT_REFUSALS.has(code)) return;
-    this.refusedMessages.inc({ reason: CLOSE_NAMES.get(code) ?? `code_${code}` });
+    this.closedConnections.inc({ reason: code === undefined ? 'normal' : (CLOSE_NAMES.get(code) ?? `code_${code}`) });
   }
 
   limited(action: LimitedAction, scope: 'address' | 'server'): void {
