@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { RenderedTextLayout } from './board/textProps.js';
+import type { DrawnText } from './board/drawnText.js';
 
 /**
  * A deliberately small hook for end-to-end tests to assert on the document the page holds. Not an
@@ -12,6 +13,11 @@ export interface SammenTestHook {
   undoManager: Y.UndoManager;
   /** How the board draws an element's text (fitted size, Konva's own lines), or null for other kinds. */
   textLayout?: (id: string) => RenderedTextLayout | null;
+  /**
+   * Every text the canvas draws in the current view: its on-screen size, whether it is a
+   * level-of-detail stand-in (quiet lines), what it shows, whether it was cut, and where.
+   */
+  drawnText?: () => DrawnText[];
 }
 
 declare global {

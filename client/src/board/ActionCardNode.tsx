@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Group, Line, Rect, Text } from 'react-konva';
 import type { ActionCard } from '@sammen/shared';
 import { actionCardLayout, whoText, type ActionField } from '../geometry/actionCard.js';
+import { StandIn } from './StandIn.js';
 import { fitBoxText } from './textMeasure.js';
 import { FONT_FAMILY, FRAME_STROKE, LINE_HEIGHT, MIN_READABLE_TEXT_PX, fillOf, textColorOf } from './theme.js';
 
@@ -65,7 +66,10 @@ export function ActionCardNode({ el, scale, hideText, source }: { el: ActionCard
                 ellipsis
                 perfectDrawEnabled={false}
               />
-              {text && (
+              {text && fit.fontSize * scale < MIN_READABLE_TEXT_PX && (
+                <StandIn elementId={el.id} x={value.x} y={value.y} width={value.width} height={value.height} padding={2} lines={2} fontSize={fit.fontSize} align="left" />
+              )}
+              {text && fit.fontSize * scale >= MIN_READABLE_TEXT_PX && (
                 <Text
                   id={`action-${field}-${el.id}`}
                   {...value}
@@ -84,7 +88,7 @@ export function ActionCardNode({ el, scale, hideText, source }: { el: ActionCard
             </Group>
           );
         })}
-      {showText && layout.from && source !== null && (
+      {showText && 12 * scale >= MIN_READABLE_TEXT_PX && layout.from && source !== null && (
         <Text
           {...layout.from}
           text={t('actions.from', { label: source })}

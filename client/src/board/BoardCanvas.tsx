@@ -1,20 +1,25 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { Element } from '@sammen/shared';
 import { boxContainsBox, expandBox, type Box } from '../geometry/bounds.js';
 import { sourceLabel } from '../geometry/actionCard.js';
 import { arrowSegment, drawOrder, type Lookup } from '../geometry/elements.js';
+import { drawsBatched } from '../geometry/lod.js';
 import { visibleWorldBox } from '../geometry/viewport.js';
+import type { Point } from '../geometry/bounds.js';
 import type { Editor } from '../editor/Editor.js';
 import type { ElementStore } from '../editor/elementStore.js';
 import { attachKeyboard } from '../editor/keyboard.js';
 import type { Peer } from '../sync/presence.js';
 import { attachCanvasInput } from '../tools/canvasInput.js';
 import { createTools } from '../tools/index.js';
+import { BatchedBoxes, type BatchedElement } from './BatchedBoxes.js';
+import { ElementMenu } from './ElementMenu.js';
 import { ElementNode } from './ElementNode.js';
 import { SelectionLayer } from './SelectionLayer.js';
 import { remoteMoves } from '../sync/remoteMoves.js';
+import './board.css';
 
 interface Props {
   editor: Editor;
@@ -30,13 +35,21 @@ interface Props {
   children?: React.ReactNode;
 }
 
-function renderNodes(elements: readonly Element[], lookup: Lookup, scale: number, editingId: string | null, untitledFrame: string) {
+function renderNodes(
+  elements: readonly Element[],
+  lookup: Lookup,
+  scale: number,
+  editingId: string | null,
+  untitledFrame: string,
+  selection: ReadonlySet<string> | null = null,
+) {
   return elements.map((el) => (
     <ElementNode
       key={el.id}
       element={el}
       scale={scale}
       hideText={el.id === editingId}
+      selected={el.type === 'frame' && !!selection?.has(el.id)}
       segment={el.type === 'arrow' ? arrowSegment(el, lookup) : undefined}
       untitledFrame={untitledFrame}
       sourceLabel={el.type === 'action' && el.sourceId ? sourceLabel(lookup(el.sourceId)) : null}
@@ -44,12 +57,33 @@ function renderNodes(elements: readonly Element[], lookup: Lookup, scale: number
   ));
 }
 
+/** Zoom rounded down to quarter-octaves: what level of detail depends on (see ElementNode). */
+const detailScale = (scale: number): number => 2 ** (Math.floor(Math.log2(scale) * 4) / 4);
+
+/**
+ * Splits what is in the render window into what one batched shape draws (notes and shapes whose
+ * text could not be read at this zoom) and what gets a Konva node of its own, frames first.
+ */
+function partition(elements: readonly Element[], scale: number): { frames: Element[]; batched: BatchedElement[]; nodes: Element[] } {
+  const frames: Element[] = [];
+  const batched: BatchedElement[] = [];
+  const nodes: Element[] = [];
+  for (const el of elements) {
+    if (el.type === 'frame') frames.push(el);
+    else if ((el.type === 'note' || el.type === 'shape') && drawsBatched(el.type, el.width, el.height, scale)) batched.push(el);
+    else nodes.push(el);
+  }
+  return { frames, batched, nodes };
+}
+
 /**
  * The Konva stage: a thin view over the editor. Three layers: the board's elements (not listening:
  * hit-testing is done in geometry/, which is cheaper than Konva's hit canvas for thousands of notes),
  * the elements being dragged or resized, and selection and tool overlays. Only elements inside a
  * render window (the viewport plus a margin) are drawn; the window moves only when the viewport
- * leaves it, so small pans cost no React work at all.
+ * leaves it, so small pans cost no React work at all. Zoomed out, notes and shapes are drawn by one
+ * batched shape (`BatchedBoxes`) instead of a node each. Touch gestures (`tools/gestures.ts`) open
+ * the element menu on a long press.
  */
 export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy, untitledFrame, children }: Props) {
   const state = useSyncExternalStore(editor.subscribe, editor.getState);
@@ -63,6 +97,8 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
   const [spaceHeld, setSpaceHeld] = useState(false);
   const spaceRef = useRef(false);
   const tools = useMemo(() => createTools(), []);
+  const [menu, setMenu] = useState<{ at: Point; elementId: string } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
 
   useEffect(() => {
     const el = containerRef.current!;
@@ -83,6 +119,7 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
         return !!shape && shape.getParent()?.getClassName() === 'Transformer';
       },
       isSpaceHeld: () => spaceRef.current,
+      onMenu: (at, elementId) => setMenu({ at, elementId }),
     });
     const detachKeys = attachKeyboard(editor, (held) => {
       spaceRef.current = held;
@@ -94,14 +131,15 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
     };
   }, [editor, tools]);
 
-  const { viewport, preview, editingId, tool } = state;
+  const { viewport, preview, editingId, tool, selection } = state;
 
-  // The render window: recomputed only when the viewport leaves it or the zoom changes.
-  const windowRef = useRef<{ box: Box; scale: number } | null>(null);
+  // The render window: recomputed only when the viewport leaves it or the level of detail changes.
+  const windowRef = useRef<{ box: Box; detail: number } | null>(null);
   const visibleBox = visibleWorldBox(viewport, { width: Math.max(size.width, 1), height: Math.max(size.height, 1) });
+  const detail = detailScale(viewport.scale);
   let win = windowRef.current;
-  if (!win || win.scale !== viewport.scale || !boxContainsBox(win.box, visibleBox)) {
-    win = { box: expandBox(visibleBox, Math.max(visibleBox.width, visibleBox.height) * 0.5), scale: viewport.scale };
+  if (!win || win.detail !== detail || !boxContainsBox(win.box, visibleBox)) {
+    win = { box: expandBox(visibleBox, Math.max(visibleBox.width, visibleBox.height) * 0.5), detail };
     windowRef.current = win;
   }
   const windowBox = win.box;
@@ -110,6 +148,18 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
     // `version` changes whenever the store does.
     [editor, version, windowBox],
   );
+  // The first time notes reach the screen (the bench measures from "synced" to this mark).
+  const layerRef = useRef<Konva.Layer>(null);
+  useEffect(() => {
+    const layer = layerRef.current;
+    if (!layer || !visible.length || performance.getEntriesByName('sammen:notes-drawn').length) return;
+    const onDraw = (): void => {
+      layer.off('draw.firstNotes');
+      performance.mark('sammen:notes-drawn');
+    };
+    layer.on('draw.firstNotes', onDraw);
+    return () => void layer.off('draw.firstNotes');
+  }, [visible]);
 
   // What others are dragging right now (their presence), drawn where they have it.
   const remote = useMemo(() => remoteMoves(peers, editor.store.lookup, preview), [peers, editor, version, preview]);
@@ -117,7 +167,7 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
   const movingLookup = useMemo(() => (remote.size ? (id: string) => remote.get(id) ?? editor.lookup(id) : editor.lookup), [remote, editor, preview]);
 
   // Dragged elements and the arrows attached to them move to the active layer.
-  let staticElements: Element[] = visible;
+  let staticElements: readonly Element[] = visible;
   let activeElements: Element[] = [];
   if (moving) {
     const attached = (el: Element): boolean =>
@@ -151,27 +201,57 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
           scaleX={viewport.scale}
           scaleY={viewport.scale}
         >
-          {backdrop && <BackdropLayer store={backdrop} windowBox={windowBox} scale={viewport.scale} untitledFrame={untitledFrame} />}
-          <Layer listening={false}>
-            {renderNodes(staticElements, editor.store.lookup, viewport.scale, editingId, untitledFrame)}
-          </Layer>
+          {backdrop && <BackdropLayer store={backdrop} windowBox={windowBox} scale={viewport.scale} detail={detail} untitledFrame={untitledFrame} />}
+          <StaticLayer
+            layerRef={layerRef}
+            elements={staticElements}
+            lookup={editor.store.lookup}
+            scale={viewport.scale}
+            detail={detail}
+            editingId={editingId}
+            untitledFrame={untitledFrame}
+            selection={selection}
+          />
           <Layer listening={false}>{renderNodes(activeElements, movingLookup, viewport.scale, editingId, untitledFrame)}</Layer>
           <SelectionLayer editor={editor} state={state} peers={peers} />
         </Stage>
       )}
     </div>
+    {/* Outside the canvas element, whose pointer handling would capture the menu's presses. */}
+    {menu && <ElementMenu editor={editor} elementId={menu.elementId} at={menu.at} bounds={size} onClose={closeMenu} />}
     {children}
     </div>
   );
 }
 
+/** The board's elements at rest: frames, then the batched notes and shapes (zoomed out), then the rest. */
+function StaticLayer({ layerRef, elements, lookup, scale, detail, editingId, untitledFrame, selection }: {
+  layerRef?: React.Ref<Konva.Layer>;
+  elements: readonly Element[];
+  lookup: Lookup;
+  scale: number;
+  detail: number;
+  editingId: string | null;
+  untitledFrame: string;
+  selection: ReadonlySet<string> | null;
+}) {
+  const { frames, batched, nodes } = useMemo(() => partition(elements, detail), [elements, detail]);
+  return (
+    <Layer ref={layerRef} listening={false}>
+      {renderNodes(frames, lookup, scale, editingId, untitledFrame, selection)}
+      <BatchedBoxes elements={batched} />
+      {renderNodes(nodes, lookup, scale, editingId, untitledFrame)}
+    </Layer>
+  );
+}
+
 /** Another document's elements, drawn only (see `backdrop`). */
-function BackdropLayer({ store, windowBox, scale, untitledFrame }: { store: ElementStore; windowBox: Box; scale: number; untitledFrame: string }) {
+function BackdropLayer({ store, windowBox, scale, detail, untitledFrame }: { store: ElementStore; windowBox: Box; scale: number; detail: number; untitledFrame: string }) {
   const version = useSyncExternalStore(
     (fn) => store.subscribe(fn),
     () => store.version,
   );
   // `version` changes whenever the store does.
   const elements = useMemo(() => store.query(windowBox).sort(drawOrder), [store, version, windowBox]);
-  return <Layer listening={false}>{renderNodes(elements, store.lookup, scale, null, untitledFrame)}</Layer>;
+  return <StaticLayer elements={elements} lookup={store.lookup} scale={scale} detail={detail} editingId={null} untitledFrame={untitledFrame} selection={null} />;
 }

@@ -2,19 +2,11 @@ import { memo } from 'react';
 import { Arrow, Ellipse, Group, Rect, Text } from 'react-konva';
 import type { Connector, Element, Frame, Shape, StickyNote, TextBox } from '@sammen/shared';
 import type { Point } from '../geometry/bounds.js';
-import { FRAME_TITLE_PX } from '../geometry/elements.js';
+import { estimatedLines, frameTitleLayout, maxTextFor, readableAt } from '../geometry/lod.js';
 import { ActionCardNode } from './ActionCardNode.js';
-import { NOTE_MAX_TEXT, SHAPE_MAX_TEXT, boxTextLayout } from './textProps.js';
-import {
-  FONT_FAMILY,
-  FRAME_STROKE,
-  FRAME_TITLE_COLOR,
-  LINE_HEIGHT,
-  MIN_READABLE_TEXT_PX,
-  fillOf,
-  inkOf,
-  textColorOf,
-} from './theme.js';
+import { StandIn } from './StandIn.js';
+import { boxTextLayout } from './textProps.js';
+import { FONT_FAMILY, FRAME_STROKE, FRAME_TITLE_COLOR, LINE_HEIGHT, NOTE_PADDING, SHAPE_PADDING, fillOf, inkOf, textColorOf } from './theme.js';
 
 /**
  * Konva nodes for one element. They only draw: no listeners, no state. Node ids (`el-…`, `text-…`)
@@ -31,14 +23,38 @@ interface Props {
   segment?: { start: Point; end: Point } | null;
   /** Shown for a frame without a title. */
   untitledFrame: string;
+  /** A frame without a title shows the placeholder only while selected (templates use untitled frames as cells). */
+  selected?: boolean;
   /** For action cards: the label of the cluster or note they came from (null: none, or it is gone). */
   sourceLabel?: string | null;
 }
 
+/**
+ * A box element's text as drawn at `scale`: the fitted text when it reads, otherwise quiet lines in
+ * its place (fitting, which measures, only when the largest size the text could have would read).
+ */
+function BoxText({ el, scale, hideText, color }: { el: StickyNote | Shape; scale: number; hideText: boolean; color: string }) {
+  if (hideText || !el.text) return null;
+  const padding = el.type === 'note' ? NOTE_PADDING : SHAPE_PADDING;
+  const max = maxTextFor(el.type, el.width, el.height);
+  const layout = readableAt(max, scale) ? boxTextLayout(el).attrs : null;
+  if (layout && readableAt(layout.fontSize, scale)) {
+    return <Text id={`text-${el.id}`} {...layout} fill={color} perfectDrawEnabled={false} />;
+  }
+  const fontSize = layout?.fontSize ?? max;
+  return (
+    <StandIn
+      elementId={el.id}
+      width={el.width}
+      height={el.height}
+      padding={padding}
+      lines={estimatedLines(el.text, el.width - 2 * padding, fontSize)}
+      fontSize={fontSize}
+    />
+  );
+}
+
 function NoteNode({ el, scale, hideText }: { el: StickyNote; scale: number; hideText: boolean }) {
-  // Fitting (measured) only when the text could be readable at all at this zoom.
-  const layout = !hideText && el.text && NOTE_MAX_TEXT * scale >= MIN_READABLE_TEXT_PX ? boxTextLayout(el).attrs : null;
-  const showText = layout && layout.fontSize * scale >= MIN_READABLE_TEXT_PX;
   return (
     <Group x={el.x} y={el.y} id={`el-${el.id}`}>
       <Rect
@@ -51,15 +67,20 @@ function NoteNode({ el, scale, hideText }: { el: StickyNote; scale: number; hide
         cornerRadius={3}
         perfectDrawEnabled={false}
       />
-      {showText && (
-        <Text id={`text-${el.id}`} {...layout} fill={textColorOf(el.color)} perfectDrawEnabled={false} />
-      )}
+      <BoxText el={el} scale={scale} hideText={hideText} color={textColorOf(el.color)} />
     </Group>
   );
 }
 
 function TextNode({ el, scale, hideText }: { el: TextBox; scale: number; hideText: boolean }) {
-  if (hideText || !el.text || el.fontSize * scale < MIN_READABLE_TEXT_PX) return <Group id={`el-${el.id}`} />;
+  if (hideText || !el.text) return <Group id={`el-${el.id}`} />;
+  if (!readableAt(el.fontSize, scale)) {
+    return (
+      <Group id={`el-${el.id}`} x={el.x} y={el.y}>
+        <StandIn elementId={el.id} width={el.width} height={el.height} padding={0} lines={estimatedLines(el.text, el.width, el.fontSize)} fontSize={el.fontSize} align="left" />
+      </Group>
+    );
+  }
   return (
     <Text
       id={`el-${el.id}`}
@@ -78,7 +99,6 @@ function TextNode({ el, scale, hideText }: { el: TextBox; scale: number; hideTex
 }
 
 function ShapeNode({ el, scale, hideText }: { el: Shape; scale: number; hideText: boolean }) {
-  const layout = !hideText && el.text && SHAPE_MAX_TEXT * scale >= MIN_READABLE_TEXT_PX ? boxTextLayout(el).attrs : null;
   const common = {
     fill: fillOf(el.fill),
     stroke: '#3d4350',
@@ -93,15 +113,14 @@ function ShapeNode({ el, scale, hideText }: { el: Shape; scale: number; hideText
       ) : (
         <Rect width={el.width} height={el.height} cornerRadius={2} {...common} />
       )}
-      {layout && layout.fontSize * scale >= MIN_READABLE_TEXT_PX && (
-        <Text id={`text-${el.id}`} {...layout} fill={textColorOf(el.fill)} perfectDrawEnabled={false} />
-      )}
+      <BoxText el={el} scale={scale} hideText={hideText} color={textColorOf(el.fill)} />
     </Group>
   );
 }
 
-function FrameNode({ el, scale, hideText, untitled }: { el: Frame; scale: number; hideText: boolean; untitled: string }) {
-  const titleSize = (FRAME_TITLE_PX * 0.68) / scale;
+function FrameNode({ el, scale, hideText, untitled }: { el: Frame; scale: number; hideText: boolean; untitled: string | null }) {
+  const title = frameTitleLayout(el, scale);
+  const text = el.title || untitled;
   return (
     <Group x={el.x} y={el.y} id={`el-${el.id}`}>
       <Rect
@@ -113,14 +132,19 @@ function FrameNode({ el, scale, hideText, untitled }: { el: Frame; scale: number
         strokeScaleEnabled={false}
         perfectDrawEnabled={false}
       />
-      {!hideText && (
+      {!hideText && text && title.mode === 'standIn' && (
+        <StandIn elementId={el.id} kind="frameTitle" y={-title.height} width={Math.min(el.width, text.length * title.fontSize * 0.6)} height={title.height} padding={0} lines={1} fontSize={title.fontSize} align="left" />
+      )}
+      {!hideText && text && title.mode === 'text' && (
         <Text
-          y={-FRAME_TITLE_PX / scale}
-          height={FRAME_TITLE_PX / scale}
-          width={Math.max(el.width, 120 / scale)}
+          id={`title-${el.id}`}
+          name="frame-title"
+          y={-title.height}
+          height={title.height}
+          width={title.width}
           verticalAlign="middle"
-          text={el.title || untitled}
-          fontSize={titleSize}
+          text={text}
+          fontSize={title.fontSize}
           fontFamily={FONT_FAMILY}
           fill={FRAME_TITLE_COLOR}
           fontStyle={el.title ? 'bold' : 'italic'}
@@ -152,24 +176,26 @@ function ArrowNode({ el, segment }: { el: Connector; segment: { start: Point; en
 }
 
 /**
- * Zoom quantised to half-octaves: only frames need the exact scale (constant-size titles); for the
- * rest it only decides whether text is drawn, so most elements skip re-rendering while zooming.
+ * Zoom quantised down to quarter-octaves: only frames need the exact scale (their titles); for the
+ * rest it only decides between text and its stand-in, so most elements skip re-rendering while
+ * zooming. Rounding down means text is never drawn below the readable size (it turns into its
+ * stand-in up to 19 % early instead).
  */
-const detailOf = (scale: number): number => 2 ** (Math.round(Math.log2(scale) * 2) / 2);
+const detailOf = (scale: number): number => 2 ** (Math.floor(Math.log2(scale) * 4) / 4);
 
 const sameSegment = (a: Props['segment'], b: Props['segment']): boolean =>
   a === b ||
   (!!a && !!b && a.start.x === b.start.x && a.start.y === b.start.y && a.end.x === b.end.x && a.end.y === b.end.y);
 
 function propsEqual(a: Props, b: Props): boolean {
-  if (a.element !== b.element || a.hideText !== b.hideText || a.untitledFrame !== b.untitledFrame) return false;
+  if (a.element !== b.element || a.hideText !== b.hideText || a.untitledFrame !== b.untitledFrame || !!a.selected !== !!b.selected) return false;
   if (!sameSegment(a.segment, b.segment)) return false;
   if (a.sourceLabel !== b.sourceLabel) return false;
   return a.element.type === 'frame' ? a.scale === b.scale : detailOf(a.scale) === detailOf(b.scale);
 }
 
 /** Draws one element. Memoised: unchanged elements keep their object identity in the store. */
-export const ElementNode = memo(function ElementNode({ element, scale: exactScale, hideText, segment, untitledFrame, sourceLabel = null }: Props) {
+export const ElementNode = memo(function ElementNode({ element, scale: exactScale, hideText, segment, untitledFrame, selected = false, sourceLabel = null }: Props) {
   const scale = element.type === 'frame' ? exactScale : detailOf(exactScale);
   switch (element.type) {
     case 'note':
@@ -179,7 +205,7 @@ export const ElementNode = memo(function ElementNode({ element, scale: exactScal
     case 'shape':
       return <ShapeNode el={element} scale={scale} hideText={hideText} />;
     case 'frame':
-      return <FrameNode el={element} scale={scale} hideText={hideText} untitled={untitledFrame} />;
+      return <FrameNode el={element} scale={scale} hideText={hideText} untitled={selected ? untitledFrame : null} />;
     case 'arrow':
       return <ArrowNode el={element} segment={segment} />;
     case 'action':

@@ -9,7 +9,7 @@ import type { Editor } from '../editor/Editor.js';
 import { diffText, transformPosition, type TextDeltaOp } from '../editor/textDiff.js';
 import { ActionCardDialog } from '../ui/ActionCardDialog.js';
 import { fitBoxText } from './textMeasure.js';
-import { NOTE_MAX_TEXT, SHAPE_MAX_TEXT } from './textProps.js';
+import { frameTitleLayout, maxTextFor } from '../geometry/lod.js';
 import { FONT_FAMILY, LINE_HEIGHT, NOTE_PADDING, SHAPE_PADDING, fillOf, inkOf, textColorOf } from './theme.js';
 
 interface Props {
@@ -134,9 +134,13 @@ function TextAreaEditor({ editor, el, viewport }: { editor: Editor; el: TextElem
   const padding = isText ? 0 : el.type === 'note' ? NOTE_PADDING : SHAPE_PADDING;
   const fontSize = isText
     ? el.fontSize
-    : fitBoxText(text, el.width, el.height, padding, el.type === 'shape' ? SHAPE_MAX_TEXT : NOTE_MAX_TEXT).fontSize;
-  const pos = worldToScreen(viewport, el);
-  const s = viewport.scale;
+    : fitBoxText(text, el.width, el.height, padding, maxTextFor(el.type, el.width, el.height)).fontSize;
+  // Typing is never done in text too small to read: far out, the editor is magnified (and grows
+  // around the element's centre); 16 px also keeps phones from zooming the page into the field.
+  const s = Math.max(viewport.scale, MIN_EDIT_PX / fontSize);
+  const grow = s / viewport.scale - 1;
+  const at = worldToScreen(viewport, el);
+  const pos = { x: at.x - (el.width * viewport.scale * grow) / 2, y: at.y - (el.height * viewport.scale * grow) / 2 };
   const background = el.type === 'note' ? fillOf(el.color) : 'transparent';
   const color = el.type === 'note' ? textColorOf(el.color) : el.type === 'shape' ? textColorOf(el.fill) : inkOf(el.color);
 
@@ -186,11 +190,16 @@ function TextAreaEditor({ editor, el, viewport }: { editor: Editor; el: TextElem
   );
 }
 
+/** The smallest text size (CSS px) anything is typed in. */
+const MIN_EDIT_PX = 16;
+
 function FrameTitleEditor({ editor, frame, viewport }: { editor: Editor; frame: Frame; viewport: Viewport }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(frame.title);
   const done = useRef(false);
   const pos = worldToScreen(viewport, { x: frame.x, y: frame.y });
+  const title = frameTitleLayout(frame, viewport.scale);
+  const height = Math.max(FRAME_TITLE_PX, title.height * viewport.scale);
   const commit = (save: boolean) => {
     if (done.current) return;
     done.current = true;
@@ -212,10 +221,10 @@ function FrameTitleEditor({ editor, frame, viewport }: { editor: Editor; frame: 
       }}
       style={{
         left: pos.x,
-        top: pos.y - FRAME_TITLE_PX,
-        height: FRAME_TITLE_PX,
-        width: Math.max(160, frame.width * viewport.scale),
-        fontSize: FRAME_TITLE_PX * 0.68,
+        top: pos.y - height,
+        height,
+        width: Math.max(200, frame.width * viewport.scale),
+        fontSize: Math.max(MIN_EDIT_PX, title.screenPx),
         fontFamily: FONT_FAMILY,
       }}
     />

@@ -3,9 +3,10 @@ import type { Element, Shape, StickyNote, TextBox } from '@sammen/shared';
 import { fitBoxText } from './textMeasure.js';
 import { FONT_FAMILY, LINE_HEIGHT, NOTE_PADDING, SHAPE_PADDING } from './theme.js';
 
-/** The largest text size of a note and of a shape; text shrinks from there to fit. */
-export const NOTE_MAX_TEXT = 28;
-export const SHAPE_MAX_TEXT = 24;
+import { maxTextFor } from '../geometry/lod.js';
+
+/** The largest text size of a default-sized note and of a shape; text shrinks from there to fit. */
+export { NOTE_MAX_TEXT, SHAPE_MAX_TEXT } from '../geometry/lod.js';
 
 /** The layout attributes of the Konva `Text` inside a note or shape: one source for drawing and for tests. */
 export interface BoxTextAttrs {
@@ -30,7 +31,7 @@ export interface BoxTextLayout {
 
 export function boxTextLayout(el: StickyNote | Shape): BoxTextLayout {
   const padding = el.type === 'note' ? NOTE_PADDING : SHAPE_PADDING;
-  const max = el.type === 'note' ? NOTE_MAX_TEXT : SHAPE_MAX_TEXT;
+  const max = maxTextFor(el.type, el.width, el.height);
   const fit = fitBoxText(el.text, el.width, el.height, padding, max);
   return {
     attrs: {

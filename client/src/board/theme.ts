@@ -16,5 +16,7 @@ export const textColorOf = (name: ColorName): string => COLORS[name].text;
 /** Free text and arrows use the colour as ink, so "white" ink would vanish: use its contrast colour. */
 export const inkOf = (name: ColorName): string => (name === 'white' ? COLORS.white.text : COLORS[name].fill);
 
-/** Below this many screen pixels per text line, text is not drawn at all (level of detail). */
-export const MIN_READABLE_TEXT_PX = 4;
+/** Below this many screen pixels text is drawn as a stand-in (level of detail, `geometry/lod.ts`). */
+export { MIN_READABLE_TEXT_PX } from '../geometry/lod.js';
+/** The quiet grey of text stand-ins and of notes' borders at a distance. */
+export const STAND_IN_COLOR = 'rgba(40, 44, 56, 0.22)';

@@ -1,5 +1,6 @@
 import type { BoxElement, Connector, Element, Endpoint, Frame } from '@sammen/shared';
 import { boxCenter, boxContainsBox, boxContainsPoint, boxFromPoints, boxesIntersect, expandBox, type Box, type Point } from './bounds.js';
+import { frameTitleLayout } from './lod.js';
 import { connectorSegment, distanceToSegment, type Outline, type ResolvedEnd } from './connector.js';
 
 /** Looks an element up by id; the view passes one that sees unsaved drag previews. */
@@ -35,12 +36,13 @@ export function elementBounds(el: Element, lookup: Lookup): Box | null {
   return seg ? boxFromPoints(seg.start, seg.end) : null;
 }
 
-/** Frame titles are drawn above the frame at a constant screen size, like Miro's. */
-export const FRAME_TITLE_PX = 22;
+/** The screen height of a frame's title strip when zoomed in (HTML labels next to titles use it). */
+export const FRAME_TITLE_PX = 26;
 
+/** Where a frame's title is drawn (board units): above the frame, as wide as the frame (`lod.ts`). */
 export function frameTitleBox(frame: Frame, scale: number): Box {
-  const h = FRAME_TITLE_PX / scale;
-  return { x: frame.x, y: frame.y - h, width: Math.max(frame.width, 120 / scale), height: h };
+  const { height } = frameTitleLayout(frame, scale);
+  return { x: frame.x, y: frame.y - height, width: frame.width, height };
 }
 
 /**

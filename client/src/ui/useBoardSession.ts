@@ -4,6 +4,7 @@ import { Editor } from '../editor/Editor.js';
 import type { Viewport } from '../geometry/viewport.js';
 import { connectBoard, type BoardConnection } from '../sync/boardConnection.js';
 import { exposeTestHook } from '../testHook.js';
+import { boardStage, drawnText } from '../board/drawnText.js';
 import { classifyClose } from '../workshop/refusal.js';
 
 export interface BoardSessionState {
@@ -40,6 +41,10 @@ export function useBoardSession(boardId: string, token: string | null, stopped: 
       provider: conn.provider,
       undoManager: conn.undoManager,
       textLayout: (id) => renderedTextLayout(editor.store.get(id)),
+      drawnText: () => {
+        const stage = boardStage();
+        return stage ? drawnText(stage) : [];
+      },
     });
     const onClosed = ({ code, reason }: { code: number; reason: string }): void => {
       const verdict = classifyClose(code, reason);
