@@ -52,6 +52,23 @@ describe('typed accessors', () => {
     expect(getElements(doc).map((e) => e.id)).toEqual(['good']);
   });
 
+  it('reads an element holding a deeply nested type without walking it (no stack overflow)', () => {
+    const doc = new Y.Doc();
+    insertElement(doc, note('good', 'a0'));
+    insertElement(doc, note('deep', 'a1'));
+    let inner = new Y.Array<unknown>();
+    doc.transact(() => {
+      elementsMap(doc).get('deep')!.set('junk', inner);
+      for (let i = 0; i < 20_000; i++) {
+        const next = new Y.Array<unknown>();
+        inner.push([next]);
+        inner = next;
+      }
+    });
+    expect(getElements(doc).map((e) => e.id)).toEqual(['good']);
+    expect(getElement(doc, 'deep')).toBeUndefined();
+  });
+
   it('concurrent edits of different fields both survive', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();

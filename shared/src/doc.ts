@@ -25,9 +25,19 @@ export function elementsMap(doc: Y.Doc): Y.Map<ElementMap> {
 
 const isTextType = (type: unknown): boolean => (TEXT_TYPES as readonly unknown[]).includes(type);
 
-/** The plain, validated form of one element map, or null when what is stored is not a valid element. */
+/**
+ * The plain, validated form of one element map, or null when what is stored is not a valid element.
+ * Reads one level only, never `toJSON()`: an element holds plain values and one Y.Text, and a map
+ * holding any other type (say a Y.Array nested 20,000 deep) is invalid without being walked.
+ */
 export function readElementMap(map: ElementMap): Element | null {
-  const result = validateElement(map.toJSON());
+  const plain: Record<string, unknown> = {};
+  for (const [key, value] of map.entries()) {
+    if (value instanceof Y.Text) plain[key] = value.toString();
+    else if (value instanceof Y.AbstractType) return null;
+    else plain[key] = value;
+  }
+  const result = validateElement(plain);
   return result.ok ? result.value : null;
 }
 

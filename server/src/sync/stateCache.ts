@@ -7,7 +7,7 @@ import { encodeSyncStep2 } from './messages.js';
  * asking costs the client a few bytes. A client with an empty state vector (every new connection) gets
  * the one cached full state; a client that has some of the board gets a diff, and the last diff is
  * kept too (a client repeating its question is answered from memory). Any transaction on the document
- * drops both — also one that only parks pending structs, since the encoded state includes those.
+ * drops both. Structs that wait for a missing dependency are not sent (see `withoutPending`).
  * Sending one cached buffer to many sockets shares its memory: `ws` does not copy unmasked frames.
  */
 export class StateCache {
@@ -35,10 +35,10 @@ export class StateCache {
         break;
       }
     }
-    if (!knowsSomething) return (this.full ??= encodeSyncStep2(this.doc, new Uint8Array([0])));
+    if (!knowsSomething) return (this.full ??= withoutPending(this.doc, () => encodeSyncStep2(this.doc, new Uint8Array([0]))));
     const key = Buffer.from(encodedStateVector).toString('base64');
     if (this.lastDiff?.key === key) return this.lastDiff.message;
-    const message = encodeSyncStep2(this.doc, encodedStateVector);
+    const message = withoutPending(this.doc, () => encodeSyncStep2(this.doc, encodedStateVector));
     this.lastDiff = { key, message };
     return message;
   }
@@ -46,5 +46,23 @@ export class StateCache {
   destroy(): void {
     this.doc.off('afterTransaction', this.invalidate);
     this.invalidate();
+  }
+}
+
+/**
+ * Runs `encode` with the document's pending structs and deletions hidden. Yjs adds them to every
+ * encoded state; sent to clients, someone's half-delivered update would come back inside every other
+ * client's next sync and be judged as theirs. They reach clients once they integrate (as part of
+ * that transaction's update). Stored snapshots still include them (Room.compact encodes directly).
+ */
+export function withoutPending<T>(doc: Y.Doc, encode: () => T): T {
+  const { pendingStructs, pendingDs } = doc.store;
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
+  try {
+    return encode();
+  } finally {
+    doc.store.pendingStructs = pendingStructs;
+    doc.store.pendingDs = pendingDs;
   }
 }

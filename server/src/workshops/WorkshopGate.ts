@@ -1,5 +1,7 @@
 import { CLOSE, type Role, elementsMap, isFacilitatorRole } from '@sammen/shared';
 import type { GateVerdict, SenderInfo, UpdateGate } from '../sync/UpdateGate.js';
+import { checkContent } from './content.js';
+import { withReleasedPending } from './pending.js';
 import { touchedByUpdate } from './touched.js';
 import type { WorkshopState } from './types.js';
 
@@ -9,14 +11,21 @@ export type AccessLookup = (sender: SenderInfo) => { role: Role; locks: Workshop
 const refuse = (reason: string): GateVerdict => ({ ok: false, code: CLOSE.FORBIDDEN.code, reason });
 
 /**
- * The server's word on every board update: observers write nothing; participants write nothing that
- * touches a locked frame or its locked contents, or anything while the whole board is locked; nobody
+ * The server's word on every board update (the gate of every board, open or in a workshop): its
+ * content must be valid board content (`content.ts`, else 4400); observers write nothing;
+ * participants write nothing that touches a locked frame or its locked contents, or anything while the whole board is locked; nobody
  * writes the roots the server owns (`meta`, `votes`). Facilitators may edit locked things (to
  * prepare them). Updates are decoded, not applied, so a refused one leaves the board unchanged.
  */
 export function createWorkshopGate(access: AccessLookup): UpdateGate {
   return {
-    check(update, { doc, sender }) {
+    check(incoming, { doc, sender }) {
+      // Judge what applying it changes, including pending structs it would release.
+      const update = withReleasedPending(incoming, doc);
+      // Content first, for every board and everyone (facilitators and open boards too): what no reader
+      // can read must not get in.
+      const content = checkContent(update, doc);
+      if (!content.ok) return { ok: false, code: CLOSE.MALFORMED_MESSAGE.code, reason: content.reason };
       const touched = touchedByUpdate(update, doc);
       for (const root of touched.roots) if (root !== 'elements') return refuse(`Only the server writes "${root}"`);
       if (sender.workshopId === null) return { ok: true }; // open board: anyone with the link edits

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { type StickyNote, elementsMap, insertElement, updateElement } from '@sammen/shared';
+import { withoutPending } from '../sync/stateCache.js';
+import type { SenderInfo } from '../sync/UpdateGate.js';
+import type { WorkshopState } from './types.js';
+import { createWorkshopGate } from './WorkshopGate.js';
+
+const note = (id: string, extra: Partial<StickyNote> = {}): StickyNote => ({
+  id, type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: id, ...extra,
+});
+const participant: SenderInfo = { connectionId: 'c', workshopId: 'w', memberId: 'm', role: 'participant', privateDoc: false };
+const openBoard: SenderInfo = { connectionId: 'o', workshopId: null, memberId: null, role: null, privateDoc: false };
+
+function board() {
+  const doc = new Y.Doc();
+  insertElement(doc, { id: 'f1', type: 'frame', index: 'a0', frameId: null, x: 0, y: 0, width: 800, height: 600, title: 'Låst', fill: 'white' });
+  insertElement(doc, note('inside', { frameId: 'f1', x: 10, y: 10 }));
+  return doc;
+}
+
+describe('WorkshopGate', () => {
+  it('judges a prepared update with a clock gap by what it changes when the gap is filled after a lock', () => {
+    const server = board();
+    let locks: WorkshopState['locks'] = { board: false, frames: [] };
+    const gate = createWorkshopGate(() => ({ role: 'participant', locks }));
+    const attacker = new Y.Doc();
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(server));
+    const sv0 = Y.encodeStateVector(attacker);
+    insertElement(attacker, note('harmless', { x: 3000 }));
+    const filler = Y.encodeStateAsUpdate(attacker, sv0); // only the harmless note ...
+    const sv1 = Y.encodeStateVector(attacker);
+    updateElement(attacker, 'inside', { x: 500 });
+    const prepared = Y.encodeStateAsUpdate(attacker, sv1); // ... which the move depends on (a clock gap)
+
+    // Before the lock the prepared part is allowed in; it waits for its missing dependency.
+    expect(gate.check(prepared, { docId: 'd', doc: server, sender: participant })).toEqual({ ok: true });
+    Y.applyUpdate(server, prepared);
+    expect(server.store.pendingStructs).not.toBeNull();
+    locks = { board: false, frames: [{ frameId: 'f1', contents: true }] };
+    // The filler alone touches nothing locked, but applying it would move the locked note.
+    expect(gate.check(filler, { docId: 'd', doc: server, sender: participant })).toMatchObject({ ok: false, code: 4403 });
+    // Someone else's edits are not held hostage by the pending structs (clients get the board
+    // without them: StateCache).
+    const other = new Y.Doc();
+    Y.applyUpdate(other, withoutPending(server, () => Y.encodeStateAsUpdate(server)));
+    const sv = Y.encodeStateVector(other);
+    insertElement(other, note('fine', { x: 5000 }));
+    expect(gate.check(Y.encodeStateAsUpdate(other, sv), { docId: 'd', doc: server, sender: participant })).toEqual({ ok: true });
+  });
+
+  it('validates content on every board, open boards and facilitators included (4400)', () => {
+    const server = board();
+    const gate = createWorkshopGate(() => ({ role: 'facilitator', locks: { board: false, frames: [] } }));
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const sv = Y.encodeStateVector(client);
+    elementsMap(client).get('inside')!.set('x', new Y.Array());
+    const update = Y.encodeStateAsUpdate(client, sv);
+    expect(gate.check(update, { docId: 'd', doc: server, sender: openBoard })).toMatchObject({ ok: false, code: 4400 });
+    expect(gate.check(update, { docId: 'd', doc: server, sender: participant })).toMatchObject({ ok: false, code: 4400 });
+  });
+});
