@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { type StickyNote, getElement, getElements, insertElement } from '@sammen/shared';
+import { type StickyNote, getElement, getElements, getVoteResults, insertElement } from '@sammen/shared';
 import { connectControl, createWorkshop, join } from '../harness/control.js';
 import { type RunningServer, createBoard, startServer } from '../harness/server.js';
 import { type SmallDisk, mountSmallDisk } from '../harness/tmpfs.js';
@@ -180,5 +180,39 @@ describe.skipIf(skipReason !== null)(`a full disk${skipReason ? ` (skipped: ${sk
     await waitForDoc(boardAgain.doc, (d) => getElement(d, 'secret') !== undefined);
     await waitForDoc(privateAgain.doc, (d) => getElement(d, 'secret') === undefined);
     facAgain.close();
+  });
+
+  it('vote results the disk cannot store are neither shown nor written; the vote stays unrevealed until they can be', async () => {
+    const disk = freshDisk();
+    const server = await startServer({ dataDir: disk.dir });
+    servers.push(server);
+    const w = await createWorkshop(server);
+    const alice = await join(server, w.joinCode, 'Alice');
+    const board = track(connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken }));
+    await synced(board);
+    insertElement(board.doc, note('n1', 'Flere bænke'));
+    const fac = await connectControl(server.url, w.facilitatorToken);
+    const voter = await connectControl(server.url, alice);
+    expect(await fac.run({ type: 'vote.start', elementIds: ['n1'], dotsPerPerson: 1, allowMultiplePerElement: false })).toEqual({ ok: true });
+    await voter.waitFor((v) => v.vote?.status === 'open');
+
+    const filler = fillDisk(disk.dir);
+    // A dot that cannot be stored is not counted (the state is saved before anyone sees it).
+    expect(await voter.run({ type: 'vote.place', elementId: 'n1' })).toMatchObject({ ok: false, error: 'storage_failed' });
+    expect(await fac.run({ type: 'vote.reveal' })).toMatchObject({ ok: false, error: 'storage_failed' });
+    const lateBoard = track(connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken }));
+    await synced(lateBoard);
+    expect(getVoteResults(lateBoard.doc)).toEqual([]);
+    const lateVoter = await connectControl(server.url, alice);
+    expect(lateVoter.view().vote).toMatchObject({ status: 'open', results: null, myDots: [] });
+    lateVoter.close();
+
+    for (const f of filler) fs.rmSync(f);
+    expect(await voter.run({ type: 'vote.place', elementId: 'n1' })).toEqual({ ok: true });
+    expect(await fac.run({ type: 'vote.reveal' })).toEqual({ ok: true });
+    await waitForDoc(lateBoard.doc, (d) => getVoteResults(d).length === 1);
+    expect(getVoteResults(lateBoard.doc)[0]!.results).toEqual([{ elementId: 'n1', count: 1 }]);
+    fac.close();
+    voter.close();
   });
 });
