@@ -101,6 +101,17 @@ export interface CreateWorkshopResponse {
 
 /** `POST /api/join` body and answer. */
 export const joinBodySchema = z.object({ code: joinCodeSchema, name: displayNameSchema });
+/**
+ * `POST /api/join/info` `{code}`: what a citizen is told before giving a name (GDPR art. 13): which
+ * workshop, and how long what they write is kept. A POST so that the code never appears in a log line.
+ */
+export const joinInfoBodySchema = z.object({ code: joinCodeSchema });
+export interface JoinInfoResponse {
+  title: string;
+  language: Language;
+  /** Days after the last change before everything is deleted; 0: kept until the facilitator deletes it. */
+  retentionDays: number;
+}
 export interface JoinResponse {
   token: string;
   workshopId: string;

@@ -88,6 +88,10 @@ describe('erasure leaves no trace in DATA_DIR', () => {
     const { w, aliceToken, markers } = await usedWorkshop(server, { retentionDays: 2 });
     const joined = await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: w.joinCode, name: 'Bo' }) });
     expect(await joined.json()).toMatchObject({ retentionDays: 2 });
+    // …and before giving a name, on the join page.
+    const info = await fetch(`${server.url}/api/join/info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: w.joinCode.toLowerCase() }) });
+    expect(await info.json()).toEqual({ title: expect.stringMatching(/^Tittel/), language: 'da', retentionDays: 2 });
+    expect((await fetch(`${server.url}/api/join/info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'ZZZZZZ' }) })).status).toBe(404);
     expect(await (await fetch(`${server.url}/api/session`, { headers: auth(aliceToken) })).json()).toMatchObject({ retentionDays: 2 });
 
     // Three days pass without a change (the board's last change is moved back while the server is down).

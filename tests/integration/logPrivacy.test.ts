@@ -28,6 +28,7 @@ it('a whole workshop leaves no name, note text, token, join code or client addre
   const w = await createWorkshop(server, { title: 'Borgerpanel', facilitatorName: facName });
   secrets.push(w.facilitatorToken, w.observerToken, w.joinCode);
   const page = await fetch(`${server.url}/join/${w.joinCode}`);
+  expect((await fetch(`${server.url}/api/join/info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: w.joinCode }) })).status).toBe(200);
   expect(page.status).toBeLessThan(500);
   const joined = (await (await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: w.joinCode, name }) })).json()) as { token: string };
   secrets.push(joined.token);

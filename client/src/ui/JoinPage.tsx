@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { JOIN_CODE_LENGTH, normaliseJoinCode } from '@sammen/shared';
-import { joinErrorKey, joinWorkshop } from '../workshop/http.js';
+import { JOIN_CODE_LENGTH, type JoinInfoResponse, normaliseJoinCode } from '@sammen/shared';
+import { joinErrorKey, joinInfo, joinWorkshop } from '../workshop/http.js';
 import { saveToken } from '../workshop/tokens.js';
 import { ApiError } from './api.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
@@ -23,6 +23,18 @@ export function JoinPage({ initialCode }: { initialCode: string | null }) {
   const codeError = useId();
   const nameError = useId();
   const formError = useId();
+  // Before a name is given: which workshop the code opens and how long what is written there is kept.
+  const [about, setAbout] = useState<{ code: string; info: JoinInfoResponse } | null>(null);
+  const complete = normaliseJoinCode(code);
+  useEffect(() => {
+    if (complete.length !== JOIN_CODE_LENGTH) return;
+    let live = true;
+    joinInfo(complete).then((info) => live && setAbout({ code: complete, info }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [complete]);
+  const shown = about?.code === complete ? about.info : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -74,6 +86,13 @@ export function JoinPage({ initialCode }: { initialCode: string | null }) {
           {error?.field === 'code' && (
             <p id={codeError} className="error" role="alert">
               {t(error.key)}
+            </p>
+          )}
+          {shown && (
+            <p className="join-help join-retention" role="status">
+              {shown.retentionDays > 0
+                ? t('workshop.join.retention', { title: shown.title, count: shown.retentionDays })
+                : t('workshop.join.retentionKeep', { title: shown.title })}
             </p>
           )}
           <label htmlFor="join-name">{t('workshop.join.name')}</label>

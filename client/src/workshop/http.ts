@@ -1,4 +1,4 @@
-import type { ErrorBody, JoinResponse, SessionResponse } from '@sammen/shared';
+import type { ErrorBody, JoinInfoResponse, JoinResponse, SessionResponse } from '@sammen/shared';
 import { ApiError } from '../ui/api.js';
 
 /** The workshop's HTTP calls: join by code, and "who is this token". Errors carry the HTTP status. */
@@ -18,6 +18,10 @@ async function call<T>(path: string, init: RequestInit): Promise<T> {
 
 export const joinWorkshop = (code: string, name: string): Promise<JoinResponse> =>
   call('/api/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
+
+/** Which workshop a code opens and how long it is kept: shown before the citizen gives a name. */
+export const joinInfo = (code: string): Promise<JoinInfoResponse> =>
+  call('/api/join/info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
 
 export const getSession = (token: string): Promise<SessionResponse> =>
   call('/api/session', { headers: { authorization: `Bearer ${token}` } });

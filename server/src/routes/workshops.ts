@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { ERRORS, createWorkshopBodySchema, formatZodError, joinBodySchema } from '@sammen/shared';
+import { ERRORS, createWorkshopBodySchema, formatZodError, joinBodySchema, joinInfoBodySchema } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
 import { chooseRetention } from '../store/retention.js';
 import { addressKey } from '../http/addressKey.js';
@@ -52,6 +52,20 @@ export const workshopRoutes: FastifyPluginAsync<{ workshops: WorkshopService; te
       return sendError(reply, ERRORS.JOIN_CODE_NOT_FOUND);
     }
     return joined;
+  });
+
+  // Before a citizen gives a name: which workshop, and how long it is kept. Wrong codes count as above.
+  app.post('/api/join/info', { config: { rateLimit: { max: 600, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const address = addressKey(request.ip);
+    if (wrongCodes.blocked(address)) return sendError(reply, ERRORS.RATE_LIMITED);
+    const parsed = joinInfoBodySchema.safeParse(request.body);
+    if (!parsed.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(parsed.error));
+    const info = await workshops.joinInfo(parsed.data.code);
+    if (!info) {
+      wrongCodes.fail(address);
+      return sendError(reply, ERRORS.JOIN_CODE_NOT_FOUND);
+    }
+    return info;
   });
 
   app.get('/api/session', async (request, reply) => {

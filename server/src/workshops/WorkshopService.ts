@@ -6,6 +6,7 @@ import {
   type Element,
   type CreateWorkshopBody,
   type CreateWorkshopResponse,
+  type JoinInfoResponse,
   type JoinResponse,
   type Role,
   type SessionResponse,
@@ -156,6 +157,13 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   /** Waits until everything applied to a loaded board is stored (before exporting it). */
   flushBoard(boardId: string): Promise<void> {
     return this.docs.flush(boardId);
+  }
+
+  /** What a citizen is told before joining; null for a code no workshop has. */
+  async joinInfo(code: string): Promise<JoinInfoResponse | null> {
+    const workshop = await this.deps.workshops.getByJoinCode(code);
+    if (!workshop || this.deleted.has(workshop.id)) return null;
+    return { title: workshop.title, language: workshop.language, retentionDays: this.retentionOf(workshop) };
   }
 
   /** Joins by code; null when no workshop has this code (or its participant link is revoked). */
