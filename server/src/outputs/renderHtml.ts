@@ -8,7 +8,7 @@ const CSS = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Ubuntu,Cantarell,"Helvetica Neue",Arial,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:var(--color-text);line-height:1.5}
 h1{font-size:2.25rem;line-height:1.25;margin-bottom:.5rem}h2{font-size:1.375rem;border-bottom:1px solid var(--color-border);padding-bottom:.25rem;margin-top:2.5rem}h3{font-size:1.125rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid var(--color-border-strong);padding:.375rem .5rem;text-align:left;vertical-align:top}
-th{background:var(--color-surface-sunken)}.summary{background:var(--color-surface-sunken);border-left:4px solid var(--color-accent);padding:0 1.25rem 1rem;border-radius:var(--radius-lg)}
+th{background:var(--color-surface-sunken)}.summary{background:var(--color-surface-sunken);border-left:4px solid var(--color-accent);padding:1px 1.25rem 1rem;border-radius:var(--radius-lg)}.summary table{background:#fff}
 .summary h2{margin-top:1.25rem}.note{white-space:pre-wrap}.meta{color:var(--color-text-muted)}figure{margin:1rem 0}svg{max-width:100%;height:auto;border:1px solid var(--color-border)}
 @media print{body{margin:0;max-width:none}.summary{page-break-after:always}h2{page-break-after:avoid}figure,table{page-break-inside:avoid}}
 `;
