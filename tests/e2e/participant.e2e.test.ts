@@ -114,12 +114,22 @@ describe('a citizen joins a workshop and follows along', () => {
     // The facilitator sets the agenda: the step, its level and its promise reach the phone.
     expect(await fac.run({ type: 'agenda.set', steps: [...steps] })).toEqual({ ok: true });
     expect(await fac.run({ type: 'agenda.goto', index: 0 })).toEqual({ ok: true });
-    const agenda = phone.getByRole('region', { name: 'Agenda' });
-    await expect.poll(() => agenda.getByRole('heading').textContent()).toBe('Step 1 of 2: What matters to you?');
+    // On the phone: the step in the one-line header, its text in one line, all of it behind "More".
+    const header = phone.getByTestId('phone-header');
+    await header.getByRole('heading', { level: 2, name: 'Step 1 of 2: What matters to you?' }).waitFor();
+    await expect.poll(() => header.textContent()).toContain('1/2');
+    await expect.poll(() => phone.getByTestId('phone-instruction').textContent()).toContain('Write one idea per note, on your own.');
+    await phone.getByRole('button', { name: 'More' }).click();
+    const details = phone.getByTestId('step-sheet');
     await expect
-      .poll(() => agenda.textContent())
+      .poll(() => details.textContent())
       .toContain('Your input will be used to: The council committee reads every note before the budget meeting');
-    await expect.poll(() => agenda.textContent()).toContain('Participation: Consultation');
+    await expect.poll(() => details.textContent()).toContain('Participation: Consultation');
+    await details.getByRole('button', { name: 'Close' }).click();
+    await details.waitFor({ state: 'detached' });
+    // On a wider screen the agenda bar says the same.
+    const agenda = bent.getByRole('region', { name: 'Agenda' });
+    await expect.poll(() => agenda.getByRole('heading').textContent()).toBe('Step 1 of 2: What matters to you?');
 
     // The timer is the server's: both participants show the same time left.
     expect(await fac.run({ type: 'timer.start', seconds: 300 })).toEqual({ ok: true });

@@ -38,9 +38,10 @@ export function PhoneHeader({ title, view, clockOffset, status, menu }: Props) {
         <h1 className="visually-hidden">{title}</h1>
         {step ? (
           <h2 className="phone-step-title">
-            <span className="phone-step-n" aria-label={t('workshop.agenda.step', { n: current + 1, total: steps.length })}>
+            <span className="phone-step-n" aria-hidden="true">
               {current + 1}/{steps.length}
-            </span>{' '}
+            </span>
+            <span className="visually-hidden">{t('workshop.agenda.step', { n: current + 1, total: steps.length })}</span>{' '}
             {step.title}
           </h2>
         ) : (
