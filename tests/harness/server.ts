@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN = path.join(ROOT, 'server/dist/main.js');
+// SAMMEN_SERVER_MAIN: measure another build (e.g. an older commit) with the same tests.
+const MAIN = process.env.SAMMEN_SERVER_MAIN ?? path.join(ROOT, 'server/dist/main.js');
 
 export interface RunningServer {
   url: string;

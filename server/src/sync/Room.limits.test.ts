@@ -146,6 +146,33 @@ describe('Room limits', () => {
     expect(calm.closed()).toBeNull();
   });
 
+  it('holds an update that depends on changes the client has not sent; nothing applies until it is complete', async () => {
+    const { room } = await loadRoom();
+    const a = memorySocket();
+    const b = memorySocket();
+    const ca = room.connect(a.socket, sender('a'));
+    room.connect(b.socket, sender('b'));
+    const client = new Y.Doc();
+    insertElement(client, { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: 'hej' });
+    const first = Y.encodeStateAsUpdate(client);
+    const sv = Y.encodeStateVector(client);
+    client.transact(() => {
+      const map = client.getMap<Y.Map<unknown>>('elements').get('n1')!;
+      map.set('x', 500);
+    });
+    const second = Y.encodeStateAsUpdate(client, sv); // replaces x: useless without `first`
+    const sentBefore = b.sent.length;
+    room.receive(ca, encodeUpdate(second));
+    await room.flush();
+    expect(room.doc.store.pendingStructs).toBeNull();
+    expect(room.doc.getMap('elements').size).toBe(0);
+    expect(b.sent.length).toBe(sentBefore);
+    room.receive(ca, encodeUpdate(first));
+    await room.flush();
+    expect(room.doc.getMap<Y.Map<unknown>>('elements').get('n1')?.get('x')).toBe(500);
+    expect(a.closed()).toBeNull();
+  });
+
   it('keeps each presence with its connection: another connection cannot overwrite or remove it', async () => {
     const { room, refused } = await loadRoom();
     const a = memorySocket();

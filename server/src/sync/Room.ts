@@ -13,7 +13,8 @@ import {
 } from './messages.js';
 import { prepareServerChange } from './serverChange.js';
 import type { SenderInfo, UpdateGate } from './UpdateGate.js';
-import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, type RefusalReason, messageCost } from './limits.js';
+import { integratesCompletely } from './completeness.js';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, MAX_HELD_BYTES, type RefusalReason, messageCost } from './limits.js';
 import { PresenceGuard } from './presence.js';
 import { StateCache } from './stateCache.js';
 import { TokenBucket } from './tokenBucket.js';
@@ -74,6 +75,8 @@ export class Connection {
   closed = false;
   /** The largest message sent to it: a client still downloading a big board is not behind for that. */
   largestSent = 0;
+  /** Its updates that depend on something it has not sent yet, held until they are complete. */
+  held: Uint8Array | null = null;
   constructor(
     readonly socket: SyncSocket,
     readonly sender: SenderInfo,
@@ -297,15 +300,27 @@ export class Room {
     }
   }
 
-  private async handleUpdate(conn: Connection, update: Uint8Array): Promise<void> {
+  private async handleUpdate(conn: Connection, received: Uint8Array): Promise<void> {
     let decoded: ReturnType<typeof Y.decodeUpdate>;
+    let update = received;
     try {
-      decoded = Y.decodeUpdate(update);
+      decoded = Y.decodeUpdate(received);
+      // Never let Yjs park half an update as pending structs: what the gate judges is what applies.
+      // A client sends such an update right after reconnecting (an edit made before its sync step 2
+      // arrives); it is held, unapplied and unstored, and judged whole with what completes it.
+      if (conn.held) update = Y.mergeUpdates([conn.held, received]);
+      conn.held = null;
+      if (!integratesCompletely(update, this.doc)) {
+        if (update.byteLength > MAX_HELD_BYTES) throw new MalformedMessageError('updates that depend on changes never sent');
+        conn.held = update;
+        return;
+      }
     } catch (err) {
+      if (err instanceof MalformedMessageError) throw err;
       throw new MalformedMessageError(`not a Yjs update (${err instanceof Error ? err.message : String(err)})`);
     }
     // A client that has nothing new still answers sync step 1 with an empty update; store nothing.
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (update === received && decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     if (this.storedBytes + update.byteLength > this.options.maxDocBytes) {
       this.refused('board-full');
       this.disconnect(conn, CLOSE.BOARD_TOO_LARGE);

@@ -45,3 +45,6 @@ export function messageCost(data: Uint8Array): number {
   const syncStep1 = data[0] === 0 && data[1] === 0;
   return 1 + Math.floor(data.byteLength / BYTES_PER_TOKEN) + (syncStep1 ? SYNC_STEP_1_COST : 0);
 }
+
+/** Incomplete updates held for one connection (see Room.handleUpdate); more is not a real client. */
+export const MAX_HELD_BYTES = 8 * 1024 * 1024;
