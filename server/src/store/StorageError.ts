@@ -35,11 +35,14 @@ export function fromSqliteError(err: unknown): unknown {
   return err;
 }
 
+/** An object whose members are all async methods (a synchronous one would silently become async). */
+type AsyncMethods<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> };
+
 /**
  * Wraps every method of a store object so that driver failures leave as StorageError. The methods
- * are async (the Storage interface is), so a synchronous throw becomes a rejection too.
+ * must be async (the Storage interface's are), so a synchronous throw becomes a rejection too.
  */
-export function guardStore<T extends object>(store: T): T {
+export function guardStore<T extends AsyncMethods<T>>(store: T): T {
   const guarded = {} as Record<string, unknown>;
   for (const [key, value] of Object.entries(store)) {
     guarded[key] =
