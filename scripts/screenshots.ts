@@ -205,7 +205,7 @@ async function main(): Promise<void> {
     await phone.getByRole('button', { name: t('workshop.join.submit') }).click();
     await phone.waitForURL(/\/b\//);
     await phone.locator('[data-testid=connection-status][data-status=online]').waitFor();
-    const citizenToken = await phone.evaluate((id) => localStorage.getItem(`sammen.token.${id}`), w.boardId);
+    const citizenToken = await phone.evaluate((id) => sessionStorage.getItem(`sammen.token.${id}`) ?? localStorage.getItem(`sammen.token.${id}`), w.boardId);
     if (!citizenToken) throw new Error('the phone did not keep its token after joining');
 
     // Three more citizens (through the API and real clients: what they see is not pictured).
