@@ -1,4 +1,4 @@
-import { type StickyNote, deleteElements, getElements, insertElement } from '@sammen/shared';
+import { type StickyNote, deleteElements, getElement, getElements, insertElement } from '@sammen/shared';
 import type { ServerDocs } from './serverDocs.js';
 import type { MemberRecord } from './types.js';
 
@@ -6,7 +6,9 @@ export const privateDocId = (boardId: string, memberId: string): string => `priv
 
 /**
  * Copies every member's private notes onto the board in one transaction (named or anonymous), makes
- * sure that is stored, and only then empties the private documents, so a crash loses nothing.
+ * sure that is stored, and only then empties the private documents, so a crash loses nothing. If a
+ * failure to store stops it in between, running it again is safe: notes already on the board stay
+ * as they are there (perhaps moved into a cluster since), and are not copied twice.
  * Returns how many notes each member had revealed.
  */
 export async function revealPrivateNotes(
@@ -26,6 +28,7 @@ export async function revealPrivateNotes(
   await docs.edit(boardId, (doc) => {
     for (const { member, notes } of revealed) {
       for (const note of notes) {
+        if (getElement(doc, note.id)) continue;
         const { author: _ignored, ...rest } = note;
         insertElement(doc, mode === 'named' ? { ...rest, author: member.name } : rest);
       }
