@@ -78,7 +78,10 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
   db.pragma('busy_timeout = 5000');
   // Deleted rows are overwritten with zeros, not left in free pages: an erased workshop leaves no trace.
   db.pragma('secure_delete = ON');
+  const before = db.pragma('user_version', { simple: true }) as number;
   migrate(db);
+  // A file written before secure_delete (schema < 5) may hold deleted text in free pages: rebuild it once.
+  if (before > 0 && before < SECURE_DELETE_SINCE) scrubFreePages(db);
 
   const q = {
     // `.run()`, never `.get()` on `INSERT … RETURNING`: `.get()` stops after the first row and did not
@@ -180,6 +183,15 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
       if (db.open) db.close();
     },
   };
+}
+
+/** The schema version from which every deletion was made with secure_delete on. */
+const SECURE_DELETE_SINCE = 5;
+
+/** VACUUM rewrites the file without its free pages; the WAL that held the copy is then emptied. */
+function scrubFreePages(db: Database.Database): void {
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 function migrate(db: Database.Database): void {
