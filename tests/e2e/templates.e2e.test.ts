@@ -108,8 +108,46 @@ function measureBoard(): Measured {
   return { problems, checkedText, checkedInFrame, drawnChecked };
 }
 
+interface TitleCheck {
+  problems: string[];
+  titles: number;
+  frames: number;
+}
+
+/**
+ * Runs in the page: the frame titles as drawn at the zoom the board opened with (issue #15), from
+ * `window.__sammen.drawnText()`: none cut short (a title, or its stand-in, longer than its frame),
+ * none overlapping another title or lying over another frame, every frame in view accounted for.
+ */
+function measureTitles(): TitleCheck {
+  type Box = { x: number; y: number; width: number; height: number };
+  type Drawn = { id: string; kind: string; standIn: boolean; drawn: string; cut: boolean; screenPx: number; box: Box };
+  type El = Box & { id: string; type: string; title?: string };
+  const w = window as unknown as {
+    __sammen: { doc: { getMap(n: string): { toJSON(): Record<string, El> } }; drawnText(): Drawn[] };
+    Konva: { stages: Array<{ x(): number; y(): number; scaleX(): number; container(): HTMLElement }> };
+  };
+  const stage = w.Konva.stages.find((s) => s.container().closest('[data-testid=board-canvas]'))!;
+  const s = stage.scaleX();
+  const frames = Object.values(w.__sammen.doc.getMap('elements').toJSON()).filter((e) => e.type === 'frame');
+  const screen = (b: Box): Box => ({ x: b.x * s + stage.x(), y: b.y * s + stage.y(), width: b.width * s, height: b.height * s });
+  // Touching edges is not overlapping: a pixel of tolerance.
+  const overlap = (a: Box, b: Box): boolean =>
+    a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+  const titles = w.__sammen.drawnText().filter((t) => t.kind === 'frameTitle');
+  const problems: string[] = [];
+  const label = (t: Drawn) => `${t.id}${t.standIn ? ' (stand-in)' : ` "${t.drawn}"`}`;
+  for (const t of titles) {
+    if (t.cut) problems.push(`title of ${label(t)} is cut at ${t.screenPx.toFixed(1)} px`);
+    if (!t.standIn && t.screenPx < 6) problems.push(`title of ${label(t)} drawn at ${t.screenPx.toFixed(1)} px`);
+    for (const u of titles) if (u.id > t.id && overlap(t.box, u.box)) problems.push(`titles of ${label(t)} and ${label(u)} overlap`);
+    for (const f of frames) if (f.id !== t.id && overlap(t.box, screen(f))) problems.push(`title of ${label(t)} lies over frame ${f.id}`);
+  }
+  return { problems, titles: titles.length, frames: frames.length };
+}
+
 describe('built-in templates render cleanly (issue #5)', () => {
-  it('every template in every language: elements inside their frames, all text drawn inside its box', async () => {
+  it('every template in every language: elements inside their frames, all text drawn inside its box, frame titles neither cut nor overlapping', async () => {
     const started = Date.now();
     const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as Array<{ id: string; builtIn: boolean }>;
     const builtIns = templates.filter((t) => t.builtIn);
@@ -118,6 +156,7 @@ describe('built-in templates render cleanly (issue #5)', () => {
     let boards = 0;
     let texts = 0;
     let drawn = 0;
+    let titleCount = 0;
     for (const { id: template } of builtIns) {
       const file = (await (await fetch(`${server.url}/api/templates/${template}`)).json()) as { elements: unknown[] };
       for (const language of LANGUAGES) {
@@ -132,6 +171,9 @@ describe('built-in templates render cleanly (issue #5)', () => {
           file.elements.length,
         );
         const result = await page.evaluate(measureBoard);
+        const titles = await page.evaluate(measureTitles);
+        titleCount += titles.titles;
+        for (const p of titles.problems) failures.push(`${template} [${language}] ${p}`);
         boards++;
         texts += result.checkedText;
         drawn += result.drawnChecked;
@@ -141,10 +183,11 @@ describe('built-in templates render cleanly (issue #5)', () => {
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`templates render test: ${boards} boards, ${texts} texts measured (${drawn} also checked on the stage) in ${seconds} s`);
+    console.log(`templates render test: ${boards} boards, ${texts} texts measured (${drawn} also checked on the stage), ${titleCount} frame titles in ${seconds} s`);
     if (failures.length) console.log(`template render problems:\n${failures.join('\n')}`);
     expect(boards).toBe(builtIns.length * LANGUAGES.length);
     expect(texts).toBeGreaterThan(0);
+    expect(titleCount).toBeGreaterThan(0);
     expect(failures).toEqual([]);
   }, 180_000);
 });

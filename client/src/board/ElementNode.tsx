@@ -6,6 +6,7 @@ import { estimatedLines, frameTitleLayout, maxTextFor, readableAt } from '../geo
 import { ActionCardNode } from './ActionCardNode.js';
 import { StandIn } from './StandIn.js';
 import { boxTextLayout } from './textProps.js';
+import { boardMeasure } from './textMeasure.js';
 import { FONT_FAMILY, FRAME_STROKE, FRAME_TITLE_COLOR, LINE_HEIGHT, NOTE_PADDING, SHAPE_PADDING, fillOf, inkOf, textColorOf } from './theme.js';
 
 /**
@@ -119,8 +120,10 @@ function ShapeNode({ el, scale, hideText }: { el: Shape; scale: number; hideText
 }
 
 function FrameNode({ el, scale, hideText, untitled }: { el: Frame; scale: number; hideText: boolean; untitled: string | null }) {
-  const title = frameTitleLayout(el, scale);
   const text = el.title || untitled;
+  // Measured once per title (cached): long titles shrink a little to fit their frame.
+  const perUnit = text ? boardMeasure(el.title ? 'bold' : 'italic')(text, 100) / 100 : 0;
+  const title = frameTitleLayout(el, scale, perUnit);
   return (
     <Group x={el.x} y={el.y} id={`el-${el.id}`}>
       <Rect
@@ -132,9 +135,7 @@ function FrameNode({ el, scale, hideText, untitled }: { el: Frame; scale: number
         strokeScaleEnabled={false}
         perfectDrawEnabled={false}
       />
-      {!hideText && text && title.mode === 'standIn' && (
-        <StandIn elementId={el.id} kind="frameTitle" y={-title.height} width={Math.min(el.width, text.length * title.fontSize * 0.6)} height={title.height} padding={0} lines={1} fontSize={title.fontSize} align="left" />
-      )}
+      {!hideText && text && title.mode === 'standIn' && <TitleStandIn el={el} text={text} fontSize={title.fontSize} height={title.height} />}
       {!hideText && text && title.mode === 'text' && (
         <Text
           id={`title-${el.id}`}
@@ -154,6 +155,25 @@ function FrameNode({ el, scale, hideText, untitled }: { el: Frame; scale: number
         />
       )}
     </Group>
+  );
+}
+
+/** A frame title too small to read: one line as long as the title would be, cut at the frame's width. */
+function TitleStandIn({ el, text, fontSize, height }: { el: Frame; text: string; fontSize: number; height: number }) {
+  const width = boardMeasure(el.title ? 'bold' : 'italic')(text, fontSize);
+  return (
+    <StandIn
+      elementId={el.id}
+      kind="frameTitle"
+      y={-height}
+      width={Math.min(el.width, width)}
+      height={height}
+      padding={0}
+      lines={1}
+      fontSize={fontSize}
+      align="left"
+      cut={width > el.width + 0.5}
+    />
   );
 }
 

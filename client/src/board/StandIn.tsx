@@ -8,7 +8,7 @@ import { STAND_IN_COLOR } from './theme.js';
  * drawn with plain canvas rectangles. Carries what the text would have been (`elementId`, `fontSize`
  * in board units) for the test hook (`board/drawnText.ts`).
  */
-export function StandIn({ elementId, kind = 'text', x = 0, y = 0, width, height, padding, lines, fontSize, align = 'center' }: {
+export function StandIn({ elementId, kind = 'text', x = 0, y = 0, width, height, padding, lines, fontSize, align = 'center', cut = false }: {
   elementId: string;
   kind?: 'text' | 'frameTitle';
   x?: number;
@@ -19,6 +19,8 @@ export function StandIn({ elementId, kind = 'text', x = 0, y = 0, width, height,
   lines: number;
   fontSize: number;
   align?: 'center' | 'left';
+  /** The text would not fit its width (a frame title cut at the frame's edge). */
+  cut?: boolean;
 }) {
   const rects = standInLines({ width, height, padding, lines, fontSize, align });
   return (
@@ -26,6 +28,9 @@ export function StandIn({ elementId, kind = 'text', x = 0, y = 0, width, height,
       name="standin"
       x={x}
       y={y}
+      width={width}
+      height={height}
+      standInCut={cut}
       standInFor={elementId}
       standInKind={kind}
       standInFontSize={fontSize}

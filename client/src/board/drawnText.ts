@@ -70,7 +70,7 @@ export function drawnText(stage: Konva.Stage): DrawnText[] {
         const box = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
         if (!intersects(box, w, h)) continue;
         const kind = node.getAttr('standInKind') === 'frameTitle' ? 'frameTitle' : 'text';
-        out.push({ id, kind, screenPx: (node.getAttr('standInFontSize') as number) * scale, standIn: true, drawn: '', cut: false, box });
+        out.push({ id, kind, screenPx: (node.getAttr('standInFontSize') as number) * scale, standIn: true, drawn: '', cut: node.getAttr('standInCut') === true, box });
         continue;
       }
       const text = node as Konva.Text;

@@ -81,9 +81,18 @@ describe('frame titles', () => {
     expect(cell.fontSize).toBe(20);
     expect(cell.screenPx).toBe(10);
     const big = frameTitleLayout({ width: 2000, height: 1000 }, 0.25);
-    expect(big.fontSize).toBe(40);
-    expect(big.screenPx).toBe(10);
+    expect(big.fontSize).toBe(32);
+    expect(big.screenPx).toBe(8);
     expect(frameTitleLayout({ width: 440, height: 249 }, 0.25).screenPx).toBe(5);
+  });
+
+  it('shrink to fit a frame too narrow for them, down to 70 %, then are cut', () => {
+    // 20 units natural; a title 0.6 wide per unit of size in a 440 frame fits at 20 (12 × 20 = 240)…
+    expect(frameTitleLayout({ width: 440, height: 249 }, 0.5, 12).fontSize).toBe(20);
+    // …one 25 per unit needs 17.3 to fit (with 2 % to spare), and gets it…
+    expect(frameTitleLayout({ width: 440, height: 249 }, 0.5, 25).fontSize).toBeCloseTo(440 / 25.5, 6);
+    // …one 60 per unit would need 7.3: it stops at 14 and is cut.
+    expect(frameTitleLayout({ width: 440, height: 249 }, 0.5, 60).fontSize).toBeCloseTo(14, 6);
   });
 
   it('stay a label when zoomed in (capped on screen) and are as wide as their frame (cut there)', () => {

@@ -96,7 +96,10 @@ export function estimatedLines(text: string, width: number, fontSize: number): n
 /** A frame title never grows beyond this on screen (zoomed in it stays a label, not a headline). */
 export const FRAME_TITLE_MAX_SCREEN_PX = 18;
 const TITLE_MIN_BOARD = 20;
-const TITLE_MAX_BOARD = 40;
+// 32 × 1.4 = 45 units: titles fit the 50-unit gaps templates leave between stacked frames.
+const TITLE_MAX_BOARD = 32;
+/** A title too long for its frame shrinks down to this fraction of its size before it is cut. */
+const TITLE_MIN_FIT = 0.7;
 const TITLE_LINE = 1.4;
 /** Frames narrower than this on screen show no title at all. */
 export const FRAME_TITLE_MIN_FRAME_PX = 40;
@@ -115,11 +118,14 @@ export interface FrameTitleLayout {
 
 /**
  * Where and how a frame's title is drawn at `scale`: its size in board units grows with the frame
- * (20 to 40) so that it shrinks as one zooms out, capped at 18 px on screen when zoomed in; drawn as
- * a stand-in when too small to read, and not at all when the frame is tiny on screen.
+ * (20 to 32) so that it shrinks as one zooms out, capped at 18 px on screen when zoomed in; a title
+ * wider than its frame shrinks to fit (down to 70 %) before it is cut; drawn as a stand-in when too
+ * small to read, and not at all when the frame is tiny on screen. `widthPerUnit`: the title's width
+ * at a font size of 1 (measured by the caller), when known.
  */
-export function frameTitleLayout(frame: { width: number; height: number }, scale: number): FrameTitleLayout {
-  const natural = Math.min(TITLE_MAX_BOARD, Math.max(TITLE_MIN_BOARD, frame.width / 22));
+export function frameTitleLayout(frame: { width: number; height: number }, scale: number, widthPerUnit = 0): FrameTitleLayout {
+  const sized = Math.min(TITLE_MAX_BOARD, Math.max(TITLE_MIN_BOARD, frame.width / 22));
+  const natural = widthPerUnit > 0 ? Math.min(sized, Math.max(sized * TITLE_MIN_FIT, frame.width / (widthPerUnit * 1.02))) : sized;
   const fontSize = Math.min(natural, FRAME_TITLE_MAX_SCREEN_PX / scale);
   const screenPx = fontSize * scale;
   const mode = frame.width * scale < FRAME_TITLE_MIN_FRAME_PX ? 'hidden' : screenPx < MIN_READABLE_TEXT_PX ? 'standIn' : 'text';
