@@ -21,6 +21,12 @@ describe('connection status', () => {
     expect(reduceConnection(s, { type: 'synced', synced: true }).problem).toBeNull();
   });
 
+  it('explains a drop for falling behind or sending too much, and keeps reconnecting', () => {
+    const slow = run({ type: 'synced', synced: true }, { type: 'close', code: 4504 });
+    expect(slow).toMatchObject({ status: 'reconnecting', problem: 'connection.problem.tooSlow' });
+    expect(run({ type: 'synced', synced: true }, { type: 'close', code: 4529 }).problem).toBe('connection.problem.rateLimited');
+  });
+
   it('stays closed after a permanent refusal', () => {
     const s = run({ type: 'closed', code: 4404 }, { type: 'synced', synced: true });
     expect(s).toEqual({ status: 'closed', everSynced: false, problem: 'connection.problem.boardNotFound' });

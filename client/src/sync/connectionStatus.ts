@@ -44,6 +44,10 @@ export function closeProblemKey(code: number | null): string | null {
       return 'connection.problem.storageFailed';
     case CLOSE.SERVER_SHUTDOWN.code:
       return 'connection.problem.serverShutdown';
+    case CLOSE.SLOW_CONSUMER.code:
+      return 'connection.problem.tooSlow';
+    case CLOSE.RATE_LIMITED.code:
+      return 'connection.problem.rateLimited';
     case CLOSE.BOARD_DELETED.code:
       return 'connection.problem.boardDeleted';
     case CLOSE.SCHEMA_TOO_NEW.code:
