@@ -2,21 +2,42 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { NOTE_SIZE } from '@sammen/shared';
 import { boxContainsBox, boxesIntersect } from '../../geometry/bounds.js';
-import { freeSpotInFrame, phoneNoteSize, seedOf } from './notePlacement.js';
+import { freeSpotInFrame, phoneNoteSize, placePhoneNote, seedOf } from './notePlacement.js';
 
 const frame = { x: 1000, y: 500, width: 1100, height: 1000 };
 
 describe('phoneNoteSize', () => {
-  it('makes a note look about a third of a phone wide at the fitted zoom', () => {
-    // A 1100-wide frame fitted into a 358 px wide canvas: scale about 0.32.
-    const side = phoneNoteSize(0.32, frame);
-    expect(side * 0.32).toBeGreaterThanOrEqual(110);
-    expect(side).toBeLessThanOrEqual(2 * NOTE_SIZE);
+  it('makes a note that reads at the fitted zoom (a 1100-wide frame on a phone: scale about 0.33)', () => {
+    const side = phoneNoteSize(0.33, frame);
+    // About 115 px on the phone, with room for three in a row.
+    expect(side * 0.33).toBeGreaterThanOrEqual(110);
+    expect(3 * side).toBeLessThanOrEqual(frame.width);
   });
 
   it('never goes below an ordinary note when zoomed in, nor beyond the frame', () => {
     expect(phoneNoteSize(2, frame)).toBe(NOTE_SIZE);
-    expect(phoneNoteSize(0.05, { x: 0, y: 0, width: 300, height: 250 })).toBe(250 - 32);
+    expect(phoneNoteSize(0.05, { x: 0, y: 0, width: 300, height: 250 })).toBeLessThanOrEqual(250 - 32);
+    expect(phoneNoteSize(0.05, { x: 0, y: 0, width: 150, height: 150 })).toBe(150 - 32);
+  });
+});
+
+describe('placePhoneNote', () => {
+  it('uses the readable size while there is room', () => {
+    const box = placePhoneNote(frame, [], 0.33);
+    expect(box.width).toBe(phoneNoteSize(0.33, frame));
+    expect(boxContainsBox(frame, box)).toBe(true);
+  });
+
+  it('makes the note smaller, not overlapping, when the frame fills up', () => {
+    const occupied: Array<{ x: number; y: number; width: number; height: number }> = [];
+    for (let i = 0; i < 10; i++) {
+      const box = placePhoneNote(frame, occupied, 0.33);
+      expect(boxContainsBox(frame, box)).toBe(true);
+      for (const o of occupied) expect(boxesIntersect(box, o)).toBe(false);
+      occupied.push(box);
+    }
+    expect(occupied.at(-1)!.width).toBeLessThan(occupied[0]!.width);
+    expect(occupied.at(-1)!.width).toBeGreaterThanOrEqual(NOTE_SIZE);
   });
 });
 

@@ -3,7 +3,7 @@ import { boxCenter, boxContainsBox, boxesIntersect, type Box } from '../../geome
 import { elementBounds } from '../../geometry/elements.js';
 import { visibleWorldBox } from '../../geometry/viewport.js';
 import type { Editor } from '../../editor/Editor.js';
-import { freeSpotInFrame, phoneNoteSize } from './notePlacement.js';
+import { phoneNoteSize, placePhoneNote } from './notePlacement.js';
 
 /** Longest note text, as elsewhere. */
 const MAX_TEXT = 10_000;
@@ -48,14 +48,14 @@ export function addPhoneNote(editor: Editor, note: NewPhoneNote): string | null 
   }
   const { viewport } = editor.getState();
   const visible = visibleWorldBox(viewport, editor.size);
-  const side = phoneNoteSize(viewport.scale, frame);
-  let at: { x: number; y: number };
+  let at: { x: number; y: number; width: number; height: number };
   if (frame) {
     const occupied = [...occupiedIn(frame, editor.store.all(), editor.store.lookup), ...occupiedIn(frame, note.backdrop, () => undefined)];
-    at = freeSpotInFrame(frame, side, occupied, visible, note.seed);
+    at = placePhoneNote(frame, occupied, viewport.scale, visible, note.seed);
   } else {
+    const side = phoneNoteSize(viewport.scale, null);
     const c = boxCenter(visible);
-    at = { x: c.x - side / 2, y: c.y - side / 2 };
+    at = { x: c.x - side / 2, y: c.y - side / 2, width: side, height: side };
   }
   const id = newElementId();
   let ok = false;
@@ -65,8 +65,8 @@ export function addPhoneNote(editor: Editor, note: NewPhoneNote): string | null 
       type: 'note',
       x: Math.round(at.x),
       y: Math.round(at.y),
-      width: side,
-      height: side,
+      width: at.width,
+      height: at.height,
       color: note.color,
       text: note.text.slice(0, MAX_TEXT),
       index: indexAbove(editor.store.indices()),

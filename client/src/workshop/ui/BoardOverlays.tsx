@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Element, VoteView } from '@sammen/shared';
 import type { Editor } from '../../editor/Editor.js';
 import type { ElementStore } from '../../editor/elementStore.js';
+import { NOTE_PADDING } from '../../board/theme.js';
 import { FRAME_TITLE_PX } from '../../geometry/elements.js';
 import { visibleWorldBox, worldToScreen, type Viewport } from '../../geometry/viewport.js';
 import { canPlaceDot, myDotsOn, type ShownResults } from '../votes.js';
@@ -70,11 +71,18 @@ export function BoardOverlays({ board, privateEditor, viewport, lockedFrames, vo
           const style = boxStyle(el);
           // On a note too small on screen for icon and word, the icon alone (the name says it all).
           const compact = style.width < 120;
+          // The buttons sit on the note's top corners, reaching in no further than its padding, so
+          // they never cover its text; near the right edge of the screen the two swap corners.
+          const pad = Math.min(NOTE_PADDING * viewport.scale, style.width / 2);
+          const flip = style.left + style.width + (compact ? 36 : 96) > board.size.width;
+          const right = { left: style.width - pad, top: pad, transform: 'translateY(-100%)' };
+          const left = { left: pad, top: pad, transform: 'translate(-100%, -100%)' };
           return [
             <div key={`vote-${id}`} className={compact ? 'vote-mark vote-compact' : 'vote-mark'} style={style}>
               {mine > 0 && (
                 <button
                   type="button"
+                  style={flip ? right : left}
                   className="my-dots-button"
                   aria-label={t('workshop.vote.takeBackFrom', { note: label })}
                   title={t('workshop.vote.takeBack')}
@@ -88,6 +96,7 @@ export function BoardOverlays({ board, privateEditor, viewport, lockedFrames, vo
               <button
                 type="button"
                 className="vote-button"
+                style={flip ? left : right}
                 aria-label={t('workshop.vote.placeOn', { note: label })}
                 aria-disabled={!canPlaceDot(vote, id)}
                 onClick={() => void actions.place(id)}
@@ -105,11 +114,13 @@ export function BoardOverlays({ board, privateEditor, viewport, lockedFrames, vo
         const el = byId.get(elementId);
         if (!el || el.type === 'arrow') return [];
         const p = at(el);
+        const pad = Math.min(NOTE_PADDING * viewport.scale, (el.width * viewport.scale) / 2);
         return [
           <div
             key={`result-${elementId}`}
             className={`result-badge${rank <= 3 ? ' result-top' : ''}`}
-            style={{ left: p.x + el.width * viewport.scale, top: p.y }}
+            // On the top-right corner, into the note no further than its padding: never over its text.
+            style={{ left: p.x + el.width * viewport.scale - pad, top: p.y + pad }}
             aria-hidden="true"
             data-testid="result-badge"
           >
