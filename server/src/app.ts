@@ -169,7 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     maxImportBytes: config.maxImportBytes,
     maxBoardBytes: config.maxBoardBytes,
   });
-  const io = attachControlChannel(app, { workshops, rooms, allowedOrigins: config.allowedOrigins });
+  const io = attachControlChannel(app, { workshops, rooms, allowedOrigins: config.allowedOrigins, onRefused: (error) => metrics.refusedCommand(error) });
   controlConnections = () => io.engine.clientsCount;
   await app.register(syncRoutes, {
     rooms,

@@ -52,6 +52,7 @@ describe('GET /metrics', () => {
       await waitForDoc(b.doc, (d) => getElements(d).length === 1);
       const w = await createWorkshop(server);
       const control = await connectControl(server.url, w.facilitatorToken);
+      expect(await control.run({ type: 'agenda.goto', index: 'first' })).toMatchObject({ ok: false, error: 'invalid' });
       const garbage = await rawSocket(server.wsUrl, boardId);
       const refused = closed(garbage);
       garbage.send(new Uint8Array([0, 9, 9, 9]));
@@ -65,6 +66,7 @@ describe('GET /metrics', () => {
       expect(sample(text, 'sammen_store_append_seconds_count')).toBe(sample(text, 'sammen_stored_updates_total'));
       expect(sample(text, 'sammen_refused_messages_total{reason="malformed"}')).toBe(1);
       expect(sample(text, 'sammen_closed_connections_total{reason="malformed_message"}')).toBe(1);
+      expect(sample(text, 'sammen_refused_commands_total{error="invalid"}')).toBe(1);
       expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(10 * 1024 * 1024);
       expect(sample(text, 'sammen_store_failures_total')).toBe(0);
 

@@ -22,7 +22,7 @@ const observerRoom = (id: string) => `o:${id}`;
  */
 export function attachControlChannel(
   app: FastifyInstance,
-  deps: { workshops: WorkshopService; rooms: RoomManager; allowedOrigins: readonly string[] },
+  deps: { workshops: WorkshopService; rooms: RoomManager; allowedOrigins: readonly string[]; onRefused?: (error: string) => void },
 ): Server {
   const { workshops, rooms } = deps;
   const io = new Server<ClientEvents, ServerEvents, Record<string, never>, { session: Session }>(app.server, {
@@ -55,7 +55,11 @@ export function attachControlChannel(
     socket.on('disconnect', () => workshops.setOnline(session, -1));
     socket.on('command', (raw: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return; // a command without an ack is not part of the protocol
-      const reply = ack as (r: CommandResult) => void;
+      const answer = ack as (r: CommandResult) => void;
+      const reply = (result: CommandResult) => {
+        if (!result.ok) deps.onRefused?.(result.error);
+        answer(result);
+      };
       const parsed = commandSchema.safeParse(raw);
       if (!parsed.success) return reply({ ok: false, error: 'invalid', message: formatZodError(parsed.error) });
       workshops.run(session, parsed.data).then(reply, (err: unknown) => {

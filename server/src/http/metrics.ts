@@ -28,6 +28,7 @@ export class Metrics {
   private readonly appendSeconds: Histogram;
   private readonly refusedMessages: Counter<'reason'>;
   private readonly closedConnections: Counter<'reason'>;
+  private readonly refusedCommands: Counter<'error'>;
   private readonly rateLimited: Counter<'action' | 'scope'>;
 
   constructor(sources: MetricSources) {
@@ -75,6 +76,12 @@ export class Metrics {
       labelNames: ['reason'],
       registers,
     });
+    this.refusedCommands = new Counter({
+      name: 'sammen_refused_commands_total',
+      help: 'Control-channel commands answered with an error, by error code (invalid, forbidden, storage_failed...)',
+      labelNames: ['error'],
+      registers,
+    });
     this.rateLimited = new Counter({
       name: 'sammen_rate_limited_total',
       help: 'Requests refused with 429, by action and by whose allowance ran out (address or server)',
@@ -110,6 +117,11 @@ export class Metrics {
   /** A board message the room refused (RoomOptions.onRefused). */
   refused(reason: string): void {
     this.refusedMessages.inc({ reason });
+  }
+
+  /** A control-channel command refused with `error` (a CommandError code). */
+  refusedCommand(error: string): void {
+    this.refusedCommands.inc({ error });
   }
 
   /** A board connection the server closed with `code` (whichever layer decided it). */
