@@ -52,8 +52,8 @@ const icons = {
 
 export type IconName = keyof typeof icons;
 
-/** Props every icon in Sammen is drawn with: text colour, one stroke width, hidden from screen readers. */
-export const iconProps = { className: 'icon', strokeWidth: 1.9, 'aria-hidden': true, focusable: 'false' } as const;
+/** Props every icon in Sammen is drawn with: text colour, Lucide's own stroke width (so icons used directly match), hidden from screen readers. */
+export const iconProps = { className: 'icon', strokeWidth: 2, 'aria-hidden': true, focusable: 'false' } as const;
 
 /** Draws one Lucide icon the Sammen way (`size` in CSS px; default 20, `--icon-md`). */
 export function LucideGlyph({ icon: Glyph, size = 20, filled = false }: { icon: LucideIcon; size?: number; filled?: boolean }) {
