@@ -12,6 +12,9 @@ import './controls.css';
 import './newWorkshop.css';
 import { BrandLink } from './BrandLink.js';
 
+/** Retention a facilitator can pick (days after the board's last change); the server may cap it. */
+const RETENTION_CHOICES = [7, 30, 90, 365] as const;
+
 type Listing = { status: 'loading' } | { status: 'ok'; templates: TemplateEntry[] } | { status: 'error' };
 
 const uiLanguage = (lng: string | undefined): Language =>
@@ -28,6 +31,8 @@ export function NewWorkshopPage() {
   const [language, setLanguage] = useState<Language>(() => uiLanguage(i18n.resolvedLanguage));
   const [name, setName] = useState(() => loadName() ?? '');
   const [template, setTemplate] = useState('');
+  // '' = the server's default; '0' = kept until the facilitator deletes it; otherwise days.
+  const [retention, setRetention] = useState('');
   const [listing, setListing] = useState<Listing>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,6 +66,7 @@ export function NewWorkshopPage() {
         language,
         ...(template ? { template } : {}),
         ...(trimmedName ? { facilitatorName: trimmedName } : {}),
+        ...(retention ? { retentionDays: Number(retention) } : {}),
       });
       navigate(`/b/${encodeURIComponent(created.boardId)}#token=${encodeURIComponent(created.facilitatorToken)}`);
     } catch (err) {
@@ -112,6 +118,22 @@ export function NewWorkshopPage() {
               <label htmlFor="facilitator-name">{t('newWorkshop.yourName')}</label>
               <input id="facilitator-name" maxLength={40} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
             </div>
+          </div>
+
+          <div className="field">
+            <label htmlFor="workshop-retention">{t('newWorkshop.retention')}</label>
+            <select id="workshop-retention" value={retention} onChange={(e) => setRetention(e.target.value)} aria-describedby="workshop-retention-help">
+              <option value="">{t('newWorkshop.retentionDefault')}</option>
+              {RETENTION_CHOICES.map((days) => (
+                <option key={days} value={String(days)}>
+                  {t('newWorkshop.retentionDays', { count: days })}
+                </option>
+              ))}
+              <option value="0">{t('newWorkshop.retentionKeep')}</option>
+            </select>
+            <p id="workshop-retention-help" className="field-help">
+              {t('newWorkshop.retentionHelp')}
+            </p>
           </div>
 
           <fieldset className="template-gallery">
