@@ -7,6 +7,7 @@ import { type RetentionPolicy, purgeExpired } from './store/retention.js';
 import type { Config } from './config.js';
 import { installErrorHandlers, sendError } from './http/errors.js';
 import { installJsonParser } from './http/jsonBody.js';
+import { limitBoardConnections } from './http/connectionLimit.js';
 import { creationLimits } from './http/limits.js';
 import { Metrics, metricsRoutes } from './http/metrics.js';
 import { logAddress } from './http/logAddress.js';
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
       close(code, reason);
     };
   });
+  limitBoardConnections(app, config.wsConnectionsPerAddress, () => metrics.limited('connections', 'address'));
   await app.register(healthRoutes);
   if (config.metricsToken) await app.register(metricsRoutes, { metrics, token: config.metricsToken });
   await app.register(boardRoutes, { boards: storage.boards, limit: limits.boards });

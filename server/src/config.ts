@@ -46,6 +46,8 @@ export interface Config {
   limits: Record<LimitedAction, { perAddress: number; total: number }>;
   /** Largest backup file accepted on import (each board in it must also fit `maxBoardBytes`). */
   maxImportBytes: number;
+  /** Open board WebSockets per client address (IPv6 per /64). */
+  wsConnectionsPerAddress: number;
 }
 
 /** What anyone without a token can create. */
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       templates: perHour(env, 'TEMPLATES', 60, 600),
     },
     maxImportBytes: int(env.MAX_IMPORT_BYTES, 64 * MiB, 'MAX_IMPORT_BYTES', 1024, 4096 * MiB),
+    wsConnectionsPerAddress: int(env.WS_CONNECTIONS_PER_ADDRESS, 500, 'WS_CONNECTIONS_PER_ADDRESS', 1, 1_000_000),
   };
 }
 

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StickyNote, getElements, insertElement } from '@sammen/shared';
 import { createWorkshop } from '../harness/control.js';
 import { rowCounts } from '../harness/dbRows.js';
-import { type RunningServer, startServer } from '../harness/server.js';
-import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
+import type WebSocket from 'ws';
+import { type RunningServer, createBoard, startServer } from '../harness/server.js';
+import { closed, connectClient, rawSocket, synced, waitForDoc } from '../harness/yclient.js';
 
 const post = (server: RunningServer, path: string, body: unknown, forwardedFor: string) =>
   fetch(`${server.url}${path}`, {
@@ -103,5 +104,30 @@ describe('imports obey the limits of live boards', () => {
     expect(rowCounts(small.dataDir)).toEqual(before);
     // The same file imports where it fits.
     expect((await importInto(big, exported)).status).toBe(201);
+  });
+});
+
+describe('board connections per address', () => {
+  let server: RunningServer;
+  let boardId: string;
+  beforeAll(async () => {
+    server = await startServer({ env: { TRUST_PROXY: '127.0.0.1', WS_CONNECTIONS_PER_ADDRESS: '3' } });
+    boardId = await createBoard(server);
+  });
+  afterAll(() => server.stop());
+  const from = (address: string) => rawSocket(server.wsUrl, boardId, { 'x-forwarded-for': address });
+
+  it('one address gets a few open sockets, then 429 before the upgrade; closing one frees its place', async () => {
+    const mine = await Promise.all([from('203.0.113.5'), from('203.0.113.5'), from('203.0.113.5')]);
+    await expect(from('203.0.113.5')).rejects.toThrow('HTTP 429');
+    const other = await from('198.51.100.5'); // someone else is not held back
+    const leaving = closed(mine[0]!);
+    mine[0]!.close();
+    await leaving;
+    // The server counts the socket out when its side has closed too: try until it has (each try is a real upgrade).
+    let again: WebSocket | null = null;
+    for (let i = 0; i < 50 && !again; i++) again = await from('203.0.113.5').catch(() => null);
+    expect(again).not.toBeNull();
+    for (const ws of [...mine.slice(1), other, again!]) ws.close();
   });
 });
