@@ -182,7 +182,7 @@ describe.skipIf(skipReason !== null)(`a full disk${skipReason ? ` (skipped: ${sk
     facAgain.close();
   });
 
-  it('vote results the disk cannot store are neither shown nor written; the vote stays unrevealed until they can be', async () => {
+  it('a dot, vote results or a new join code the disk cannot store are neither shown nor written; the vote stays unrevealed until they can be', async () => {
     const disk = freshDisk();
     const server = await startServer({ dataDir: disk.dir });
     servers.push(server);
@@ -206,6 +206,11 @@ describe.skipIf(skipReason !== null)(`a full disk${skipReason ? ` (skipped: ${sk
     const lateVoter = await connectControl(server.url, alice);
     expect(lateVoter.view().vote).toMatchObject({ status: 'open', results: null, myDots: [] });
     lateVoter.close();
+    // A new join code that cannot be stored is not handed out: the old one stays valid.
+    expect(await fac.run({ type: 'links.renew', link: 'participant' })).toMatchObject({ ok: false, error: 'storage_failed' });
+    const lateFac = await connectControl(server.url, w.facilitatorToken);
+    expect(lateFac.view().links?.joinCode).toBe(w.joinCode);
+    lateFac.close();
 
     for (const f of filler) fs.rmSync(f);
     expect(await voter.run({ type: 'vote.place', elementId: 'n1' })).toEqual({ ok: true });

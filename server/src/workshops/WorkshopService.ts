@@ -337,25 +337,29 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
         const member = loaded.members.find((m) => m.id === command.memberId && !m.removed);
         if (!member) return { ok: false, error: 'no_such_member', message: 'No such member' };
         if (member.role === 'facilitator') return { ok: false, error: 'forbidden', message: 'The facilitator cannot be changed' };
+        // Each change is stored before the cached copy (what everyone is shown) takes it.
         if (command.type === 'member.remove') {
-          member.removed = true;
           await this.deps.workshops.updateMember(member.id, { removed: true });
-          workshop.state = { ...workshop.state, hands: workshop.state.hands.filter((h) => h.memberId !== member.id) };
-          await this.deps.workshops.saveState(workshop.id, workshop.state);
+          member.removed = true;
+          const state = { ...workshop.state, hands: workshop.state.hands.filter((h) => h.memberId !== member.id) };
+          await this.deps.workshops.saveState(workshop.id, state);
+          workshop.state = state;
           this.emit('accessRevoked', workshop.id, member.id);
         } else {
-          member.role = command.role;
           await this.deps.workshops.updateMember(member.id, { role: command.role });
+          member.role = command.role;
         }
         break;
       }
       case 'links.renew':
         if (command.link === 'participant') {
-          workshop.joinCode = await this.uniqueJoinCode();
-          await this.deps.workshops.setLinks(workshop.id, { joinCode: workshop.joinCode });
+          const joinCode = await this.uniqueJoinCode();
+          await this.deps.workshops.setLinks(workshop.id, { joinCode });
+          workshop.joinCode = joinCode;
         } else {
-          workshop.observerToken = newToken();
-          await this.deps.workshops.setLinks(workshop.id, { observerToken: workshop.observerToken });
+          const observerToken = newToken();
+          await this.deps.workshops.setLinks(workshop.id, { observerToken });
+          workshop.observerToken = observerToken;
           this.emit('accessRevoked', workshop.id, null);
         }
         break;
