@@ -19,7 +19,11 @@ export interface StoredDocument {
 }
 
 export interface DocumentStore {
-  /** Appends one update; when the promise resolves the update is on disk. Returns its sequence number. */
+  /**
+   * Appends one update; when the promise resolves the update is on disk. Returns its sequence number.
+   * Rejects with a StorageError (full / unavailable) when it could not be stored, and then nothing is:
+   * a resolved append that is not durable loses edits that clients were already shown.
+   */
   append(docId: string, update: Uint8Array): Promise<number>;
   /** Everything needed to rebuild the document. An unknown id gives an empty document. */
   load(docId: string): Promise<StoredDocument>;
