@@ -120,7 +120,7 @@ describe.skipIf(skipReason !== null)(`a full disk${skipReason ? ` (skipped: ${sk
     const lost = [...received].filter((id) => !after.has(id));
     expect(lost, `${lost.length} of ${received.size} updates that clients had received were gone after the crash`).toEqual([]);
     expect(received.size).toBeLessThan(allWritten.length); // the disk really was full: some edits were refused
-    expect(received.size).toBeGreaterThan(50);
+    expect(received.size).toBeGreaterThan(20); // ~80 notes fit on this disk
     for (const codes of closeCodes) expect(codes).toContain(4503);
     expect([507, 503]).toContain(board.status);
     expect(body.error).toBe(board.status === 507 ? 'storage_full' : 'storage_failed');
