@@ -23,7 +23,8 @@ export function mountSmallDisk(sizeBytes: number): SmallDisk | string {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeBytes}`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (err) {
     fs.rmdirSync(dir);
-    const reason = `cannot mount a tmpfs (needs root): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+    const stderr = String((err as { stderr?: unknown }).stderr ?? '').trim();
+    const reason = `cannot mount a tmpfs (needs root): ${stderr || (err instanceof Error ? err.message.split('\n')[0] : String(err))}`;
     if (process.env.CI === 'true') throw new Error(`${reason}. CI must run this test as root.`, { cause: err });
     return reason;
   }
