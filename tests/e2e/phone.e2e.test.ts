@@ -3,7 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { getElements, type Element, type Frame, type StickyNote } from '@sammen/shared';
 import type * as Y from 'yjs';
-import { connectControl, createWorkshop, type ControlClient } from '../harness/control.js';
+import { connectControl, createWorkshop, join, type ControlClient } from '../harness/control.js';
 import { startServer, type RunningServer } from '../harness/server.js';
 import { launchChromium } from '../harness/browser.js';
 import { connectClient, synced, waitForDoc, type YClient } from '../harness/yclient.js';
@@ -224,11 +224,22 @@ describe('a citizen on a phone', () => {
     await axe(phone, 'phone: vote sheet');
     await voteSheet.getByRole('button', { name: 'Close' }).tap();
     await voteSheet.waitFor({ state: 'detached' });
-    // The vote buttons on the notes keep their word on one line (no "St/e/m").
-    const voteButton = phone.getByTestId(`vote-${publicNote.id}`);
-    const height = await voteButton.evaluate((el) => el.getBoundingClientRect().height);
-    expect(height).toBeLessThan(48);
+    // On the board, the phone shows one's own dot on the note (voting itself is in the sheet).
+    await expect.poll(() => phone.getByTestId('my-dots-badge').textContent()).toContain('1');
     await expectNoSidewaysScroll(phone, 'voting');
+    // On a wider screen the vote buttons on notes keep their word on one line (no "St/e/m") and
+    // stay off the note's text.
+    const desk = await newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    await desk.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(await join(server, w.joinCode, 'Bent'))}`);
+    const voteButton = desk.getByTestId(`vote-${publicNote.id}`);
+    await voteButton.waitFor();
+    const button = (await voteButton.boundingBox())!;
+    expect(button.height).toBeLessThan(44);
+    expect(await voteButton.textContent()).toContain('Vote');
+    const drawnNote = await onScreen(desk, publicNote);
+    const canvasTop = (await desk.getByTestId('board-canvas').boundingBox())!;
+    // The button's bottom reaches into the note no further than its padding (14 board units).
+    expect(button.y + button.height - canvasTop.y).toBeLessThanOrEqual(drawnNote.top + 14 * drawnNote.scale + 1);
 
     // Reactions: the row closes when one is picked, on Escape and on a tap outside.
     const react = bar.getByRole('button', { name: 'React' });

@@ -165,6 +165,7 @@ export function WorkshopOverlays({ ws, viewport, phone = false }: { ws: Workshop
       vote={canVote ? view.vote : null}
       results={shownResults(view.vote, stored)}
       actions={canVote ? ws.voteActions : null}
+      phone={phone}
     />
     </>
   );

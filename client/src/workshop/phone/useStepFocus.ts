@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { WorkshopView } from '@sammen/shared';
 import type { Editor } from '../../editor/Editor.js';
 import type { Box } from '../../geometry/bounds.js';
+import type { Size, Viewport } from '../../geometry/viewport.js';
 import { fitWithInsets } from './stepFocus.js';
 
 /** The frame of the current step on the board, or null. */
@@ -12,26 +13,37 @@ export function stepFrameBox(view: WorkshopView | null, board: Editor | null): B
   return frame && frame.type === 'frame' ? { x: frame.x, y: frame.y, width: frame.width, height: frame.height } : null;
 }
 
-/** Fits `box` into the editor's canvas now, or as soon as the canvas has a size. */
+/**
+ * Fits `box` into the editor's canvas now, or as soon as the canvas has a size, and keeps it fitted
+ * while the canvas changes size (bars above and below the board appear as the workshop's state
+ * arrives) until the person moves the camera themselves. Returns the stop function.
+ */
 export function fitWhenSized(editor: Editor, box: Box): () => void {
-  const apply = (): void => editor.setViewport(fitWithInsets(box, editor.size));
-  if (editor.size.width > 1) {
-    apply();
-    return () => {};
-  }
-  // The board may arrive before the canvas is laid out; the editor zooms to fit the whole board
-  // when it is. Fit the step right after that, instead.
-  let done = false;
-  const off = editor.subscribe(() => {
-    if (done || editor.size.width <= 1) return;
-    done = true;
-    off();
-    apply();
-  });
-  return () => {
-    done = true;
-    off();
+  let applied: { viewport: Viewport; size: Size } | null = null;
+  const apply = (): void => {
+    const viewport = fitWithInsets(box, editor.size);
+    applied = { viewport, size: editor.size };
+    editor.setViewport(viewport);
   };
+  const near = (a: number, b: number): boolean => Math.abs(a - b) < 0.5;
+  const off = editor.subscribe(() => {
+    const { viewport } = editor.getState();
+    if (!applied) {
+      // The board may arrive before the canvas is laid out; the editor zooms to fit the whole board
+      // when it is. Fit the step right after that, instead.
+      if (editor.size.width > 1) apply();
+      return;
+    }
+    const { viewport: was, size } = applied;
+    if (viewport === was) return;
+    const resized = editor.size.width !== size.width || editor.size.height !== size.height;
+    // A resize keeps the middle where it was (Editor.setSize); anything else is the person's own move.
+    const recentred = resized && viewport.scale === was.scale && near(viewport.x, was.x + (editor.size.width - size.width) / 2) && near(viewport.y, was.y + (editor.size.height - size.height) / 2);
+    if (recentred) apply();
+    else if (viewport.scale !== was.scale || !near(viewport.x, was.x) || !near(viewport.y, was.y)) off();
+  });
+  if (editor.size.width > 1) apply();
+  return off;
 }
 
 const editorIds = new WeakMap<Editor, number>();

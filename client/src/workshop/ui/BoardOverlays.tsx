@@ -29,6 +29,11 @@ interface Props {
   vote: VoteView | null;
   results: ShownResults | null;
   actions: VoteActions | null;
+  /**
+   * The phone layout: people vote from the bottom bar's list (big buttons), so notes only show one's
+   * own dots; buttons on notes a finger's width would cover the notes' neighbours.
+   */
+  phone?: boolean;
 }
 
 /**
@@ -37,7 +42,7 @@ interface Props {
  * "private" label on one's private notes. Only what is on screen is drawn. Everything is icon plus
  * text (or number), never colour alone; only the vote buttons take pointer input.
  */
-export function BoardOverlays({ board, privateEditor, viewport, lockedFrames, vote, results, actions }: Props) {
+export function BoardOverlays({ board, privateEditor, viewport, lockedFrames, vote, results, actions, phone = false }: Props) {
   const { t } = useTranslation();
   useVersion(board.store);
   const emptyNote = t('board.emptyNote');
@@ -79,7 +84,12 @@ export function BoardOverlays({ board, privateEditor, viewport, lockedFrames, vo
           const left = { left: pad, top: pad, transform: 'translate(-100%, -100%)' };
           return [
             <div key={`vote-${id}`} className={compact ? 'vote-mark vote-compact' : 'vote-mark'} style={style}>
-              {mine > 0 && (
+              {mine > 0 && phone && (
+                <span className="my-dots-button my-dots-badge" style={flip ? right : left} aria-hidden="true" data-testid="my-dots-badge">
+                  <WIcon name="dot" size={14} /> {mine}
+                </span>
+              )}
+              {mine > 0 && !phone && (
                 <button
                   type="button"
                   style={flip ? right : left}
@@ -93,17 +103,19 @@ export function BoardOverlays({ board, privateEditor, viewport, lockedFrames, vo
                   <span className="visually-hidden">{t('workshop.vote.myDots', { count: mine })}</span>
                 </button>
               )}
-              <button
-                type="button"
-                className="vote-button"
-                style={flip ? left : right}
-                aria-label={t('workshop.vote.placeOn', { note: label })}
-                aria-disabled={!canPlaceDot(vote, id)}
-                onClick={() => void actions.place(id)}
-                data-testid={`vote-${id}`}
-              >
-                <WIcon name="plusDot" size={18} /> <span className={compact ? 'visually-hidden' : 'vote-button-text'}>{t('workshop.vote.place')}</span>
-              </button>
+              {!phone && (
+                <button
+                  type="button"
+                  className="vote-button"
+                  style={flip ? left : right}
+                  aria-label={t('workshop.vote.placeOn', { note: label })}
+                  aria-disabled={!canPlaceDot(vote, id)}
+                  onClick={() => void actions.place(id)}
+                  data-testid={`vote-${id}`}
+                >
+                  <WIcon name="plusDot" size={18} /> <span className={compact ? 'visually-hidden' : 'vote-button-text'}>{t('workshop.vote.place')}</span>
+                </button>
+              )}
             </div>,
           ];
         })
