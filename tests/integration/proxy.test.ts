@@ -20,6 +20,7 @@ describe('client addresses (TRUST_PROXY)', () => {
     const next = await wrongCode(server, '198.51.100.7');
     expect(next.status).toBe(429);
     expect(((await next.json()) as { error: string }).error).toBe('rate_limited');
+    expect(Number(next.headers.get('retry-after'))).toBeGreaterThan(500); // the first guess expires after 10 minutes
   });
 
   it('with TRUST_PROXY=127.0.0.1 the address the proxy forwards is the one that counts', async () => {

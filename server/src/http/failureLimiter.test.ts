@@ -13,3 +13,15 @@ it('blocks a key after too many failures in the window, and forgets them after i
   now = 1001;
   expect(limiter.blocked('a')).toBe(false);
 });
+
+it('says how long until the key may try again', () => {
+  let now = 0;
+  const limiter = new FailureLimiter(2, 10_000, () => now);
+  expect(limiter.retryAfterSeconds('a')).toBe(0);
+  limiter.fail('a');
+  now = 4000;
+  limiter.fail('a');
+  expect(limiter.retryAfterSeconds('a')).toBe(6); // the first failure expires at 10 s
+  now = 10_001;
+  expect(limiter.retryAfterSeconds('a')).toBe(0);
+});

@@ -16,6 +16,14 @@ export class FailureLimiter {
     return this.recent(key).length >= this.maxFailures;
   }
 
+  /** Whole seconds until `key` is no longer blocked (0 if it is not). */
+  retryAfterSeconds(key: string): number {
+    const list = this.recent(key);
+    if (list.length < this.maxFailures) return 0;
+    const freedAt = list[list.length - this.maxFailures]! + this.windowMs;
+    return Math.max(1, Math.ceil((freedAt - this.now()) / 1000));
+  }
+
   fail(key: string): void {
     const list = this.recent(key);
     list.push(this.now());

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ERRORS, createWorkshopBodySchema, formatZodError, joinBodySchema, joinInfoBodySchema } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
 import { chooseRetention } from '../store/retention.js';
@@ -41,9 +41,11 @@ export const workshopRoutes: FastifyPluginAsync<{ workshops: WorkshopService; te
   // A join code has ~887 million values. A room full of citizens joins from one address, so only
   // wrong codes count against it: 30 wrong codes in 10 minutes and that address waits.
   const wrongCodes = new FailureLimiter(30, 10 * 60_000);
+  const lockedOut = (reply: FastifyReply, seconds: number) =>
+    sendError(reply.header('retry-after', String(seconds)), ERRORS.RATE_LIMITED, `Too many wrong codes from your address; try again in ${seconds} seconds.`);
   app.post('/api/join', { config: { rateLimit: { max: 600, timeWindow: '1 minute' } } }, async (request, reply) => {
     const address = addressKey(request.ip);
-    if (wrongCodes.blocked(address)) return sendError(reply, ERRORS.RATE_LIMITED);
+    if (wrongCodes.blocked(address)) return lockedOut(reply, wrongCodes.retryAfterSeconds(address));
     const parsed = joinBodySchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(parsed.error));
     const joined = await workshops.join(parsed.data.code, parsed.data.name);
@@ -57,7 +59,7 @@ export const workshopRoutes: FastifyPluginAsync<{ workshops: WorkshopService; te
   // Before a citizen gives a name: which workshop, and how long it is kept. Wrong codes count as above.
   app.post('/api/join/info', { config: { rateLimit: { max: 600, timeWindow: '1 minute' } } }, async (request, reply) => {
     const address = addressKey(request.ip);
-    if (wrongCodes.blocked(address)) return sendError(reply, ERRORS.RATE_LIMITED);
+    if (wrongCodes.blocked(address)) return lockedOut(reply, wrongCodes.retryAfterSeconds(address));
     const parsed = joinInfoBodySchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, ERRORS.BAD_REQUEST, formatZodError(parsed.error));
     const info = await workshops.joinInfo(parsed.data.code);
