@@ -55,7 +55,7 @@ describe('CSV report', () => {
         // A reader that splits the file on line breaks sees no formula either.
         for (const line of csv.slice(1).split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@\t]/);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
