@@ -22,6 +22,15 @@ describe('paths are checked as the router sees them', () => {
       expect(res.status, path).toBe(403);
       expect(await res.json(), path).toMatchObject({ error: 'origin_not_allowed' });
     }
+    // Spellings the router does not route are 404 (or 403), never a new board.
+    for (const path of ['/API/boards', '/api//boards', '//api/boards', '/api/boards/', '/api/boards%2F', '/api/boards?x=1#y', '/./api/boards', '/x/../api/boards']) {
+      const res = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+        body: JSON.stringify({ title: 'Phishing' }),
+      });
+      expect([403, 404], `${path}: ${res.status}`).toContain(res.status);
+    }
     expect(rowCounts(server.dataDir)).toEqual(before);
     // The same path from this site's own page (or a non-browser client) still works.
     const own = await fetch(`${server.url}/%61pi/boards`, {

@@ -139,7 +139,8 @@ const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 /** `GET /metrics` for Prometheus, only with `Authorization: Bearer <METRICS_TOKEN>`. */
 export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics; token: string }> = async (app, { metrics, token }) => {
   const expected = digest(`Bearer ${token}`);
-  app.get('/metrics', async (request, reply) => {
+  // Scraped every few seconds: not worth a log line each time (failures are still logged).
+  app.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
     const header = request.headers.authorization ?? '';
     if (!timingSafeEqual(digest(header), expected)) return sendError(reply, ERRORS.UNAUTHORIZED, 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.');
     return reply.type(metrics.registry.contentType).header('cache-control', 'no-store').send(await metrics.registry.metrics());
