@@ -35,7 +35,8 @@ describe('template migrations', () => {
   it('v1 → v2: the instructions become the facilitator notes; participants get an empty text, never the script', () => {
     const migrated = migrateTemplate(v1);
     expect(migrated).toMatchObject({ ok: true, from: 1, to: 2 });
-    const step = (migrated as { value: { agenda: Array<Record<string, unknown>> } }).value.agenda[0]!;
+    if (!migrated.ok) throw new Error(migrated.detail);
+    const step = (migrated.value.agenda as Array<Record<string, unknown>>)[0]!;
     expect(step).not.toHaveProperty('instructions');
     expect(step.facilitatorNotes).toEqual(v1.agenda[0]!.instructions);
     expect(step.participantText).toEqual({ da: '', en: '' });

@@ -130,10 +130,32 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violations', () => {
     }
   });
 
-  it('board as facilitator, panel open', async () => {
+  it('board as facilitator, panel open on every tab', async () => {
     const page = await openBoard(w.facilitatorToken);
     await page.locator('#fac-panel-body').waitFor();
-    await check(page, 'board (facilitator)');
+    await check(page, 'board (facilitator, run sheet)');
+    const panel = page.getByRole('complementary', { name: 'Facilitatorpanel' });
+    for (const name of ['Program', 'Deltagere', 'Del', 'Værktøj']) {
+      await panel.getByRole('tab', { name, exact: true }).click();
+      await expect.poll(() => panel.getByRole('tab', { name, exact: true }).getAttribute('aria-selected')).toBe('true');
+      await check(page, `board (facilitator, ${name})`);
+    }
+    // The facilitator link's QR code, shown on request.
+    await panel.getByRole('tab', { name: 'Del', exact: true }).click();
+    await panel.getByRole('button', { name: 'Vis QR-kode' }).click();
+    await panel.getByRole('img', { name: 'QR-kode med dit facilitatorlink' }).waitFor();
+    await check(page, 'board (facilitator, QR code)');
+    await page.context().close();
+  });
+
+  it('board as facilitator on a phone, run sheet open', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(w.facilitatorToken)}`);
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+    await page.getByRole('button', { name: 'Facilitator' }).click();
+    await page.getByTestId('next-action').or(page.getByTestId('next-action-hint')).first().waitFor();
+    await check(page, 'board (facilitator, phone)');
+    await page.context().close();
   });
 
   it('board as participant, during a vote, and the accessible view', async () => {

@@ -171,4 +171,31 @@ describe('keyboard only', () => {
     y.destroy();
     await ctx.close();
   });
+  it('the facilitator runs the run sheet from the keyboard: arrows between tabs, Enter on the next action', async () => {
+    const w = await createWorkshop(server, { title: 'Run sheet', language: 'en', template: 'citizen-conversation' });
+    const control = await connectControl(server.url, w.facilitatorToken);
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(w.facilitatorToken)}`);
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+    // One Tab stop for the tab list: the selected tab, "Now".
+    await tabTo(page, /^button\|Now$/);
+    await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toBe('button|Agenda');
+    await page.getByRole('tab', { name: 'Agenda', selected: true }).waitFor();
+    await page.keyboard.press('End');
+    expect(await focused(page)).toBe('button|Tools');
+    await page.keyboard.press('ArrowRight'); // wraps round
+    expect(await focused(page)).toBe('button|Now');
+    await page.getByRole('tab', { name: 'Now', selected: true }).waitFor();
+    // On into the run sheet: the next action of the first step is "Next step", run with Enter.
+    await tabTo(page, /^button\|Next step$/);
+    await page.keyboard.press('Enter');
+    await control.waitFor((v) => v.agenda.current === 1);
+    await tabTo(page, /^button\|Start private brainstorm \(7 min\)$/);
+    await page.keyboard.press('Enter');
+    await control.waitFor((v) => v.private.active && v.timer.status === 'running');
+    control.close();
+    await ctx.close();
+  });
 });

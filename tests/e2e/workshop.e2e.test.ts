@@ -128,7 +128,10 @@ describe('citizen panel, end to end', () => {
     await fac.getByRole('button', { name: 'Opret workshop' }).click();
     await fac.waitForURL(/\/b\//);
     const panel: Locator = fac.getByRole('complementary', { name: 'Facilitatorpanel' });
+    // The panel opens on the run sheet; agenda, people, links and tools are one tab away.
+    const tab = (name: string | RegExp) => panel.getByRole('tab', { name, exact: typeof name === 'string' });
     await panel.getByRole('button', { name: 'Næste punkt' }).waitFor();
+    await tab('Del').click();
     const participantLink = await panel.getByRole('textbox', { name: 'Link for deltagere' }).inputValue();
     const code = /\/join\/([A-Z0-9]{6})$/.exec(participantLink)?.[1];
     expect(code, participantLink).toBeTruthy();
@@ -137,10 +140,13 @@ describe('citizen panel, end to end', () => {
     // Anna and Bo join with the code, typed the way people type it.
     const anna = await joinByCode(code!, 'Anna');
     const bo = await joinByCode(code!, 'Bo');
+    await tab(/^Deltagere/).click();
     await expect.poll(() => panel.getByText('3 af 3 er online').count()).toBe(1);
 
     // Private brainstorm on the step "Hvad er vigtigt for dig?", its frame shown to everyone.
+    await tab('Værktøj').click();
     await panel.getByRole('button', { name: 'Start (med navne)' }).click();
+    await tab('Program').click();
     await panel.getByRole('button', { name: /^Gå til punkt 2: Hvad er vigtigt for dig\?/ }).click();
     await panel.getByRole('button', { name: 'Vis alle punktets ramme' }).click();
     for (const p of [anna.page, bo.page]) await p.getByText(/Privat brainstorm: dine nye sedler er kun synlige for dig/).waitFor();
@@ -171,6 +177,7 @@ describe('citizen panel, end to end', () => {
     expect(bo.frames.filter((f) => f.includes(annaText))).toEqual([]);
 
     // The facilitator reveals: both notes are on everyone's board, Anna's in Bo's traffic only now.
+    await tab('Værktøj').click();
     await panel.getByRole('button', { name: 'Afslør alle sedler' }).click();
     for (const p of [fac, anna.page, bo.page]) {
       await expect.poll(async () => !!(await noteWithText(p, annaText)) && !!(await noteWithText(p, boText))).toBe(true);

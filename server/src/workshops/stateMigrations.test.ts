@@ -20,8 +20,8 @@ describe('workshop state migrations', () => {
   it('v1 → v2 moves each step’s instructions into facilitatorNotes and leaves participantText empty', () => {
     const migrated = migrateWorkshopState(v1);
     expect(migrated).toMatchObject({ ok: true, from: 1, to: 2 });
-    const value = (migrated as { value: { agenda: unknown[] } }).value;
-    expect(value.agenda[0]).toEqual({ id: 's1', title: 'Velkommen', participantText: '', facilitatorNotes: 'Byd alle velkommen.', minutes: 5, frameId: null, level: 'inform', promise: '', private: false });
+    if (!migrated.ok) throw new Error(migrated.detail);
+    expect((migrated.value.agenda as unknown[])[0]).toEqual({ id: 's1', title: 'Velkommen', participantText: '', facilitatorNotes: 'Byd alle velkommen.', minutes: 5, frameId: null, level: 'inform', promise: '', private: false });
   });
 
   it('the state schema (backups) accepts v1 and v2 and refuses a newer state', () => {

@@ -1,25 +1,38 @@
-import { useState } from 'react';
+import { Hand, ListOrdered, PanelRightClose, PanelRightOpen, Play, Share2, Users, Wrench, type LucideIcon } from 'lucide-react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFacilitatorRole } from '@sammen/shared';
 import type { Editor } from '../../editor/Editor.js';
+import { LucideGlyph } from '../../ui/icons.js';
 import { useWorkshop } from '../WorkshopContext.js';
 import { AgendaSection } from './AgendaSection.js';
 import { ClusterSection } from './ClusterSection.js';
+import { DeleteSection } from './DeleteSection.js';
+import { DeviceSection } from './DeviceSection.js';
 import { FollowSection } from './FollowSection.js';
 import { LinksSection } from './LinksSection.js';
 import { LocksSection } from './LocksSection.js';
 import { PanelSection } from './PanelSection.js';
 import { PeopleSection } from './PeopleSection.js';
 import { PrivateSection } from './PrivateSection.js';
-import { DeleteSection } from './DeleteSection.js';
+import { type PanelTab, RunSheet } from './RunSheet.js';
 import { SaveTemplateSection } from './SaveTemplateSection.js';
 import { TimerSection } from './TimerSection.js';
 import { useBoardFrames } from './useBoardFrames.js';
 import { useCommand } from './useCommand.js';
 import { VoteSection } from './VoteSection.js';
 import './facilitator.css';
+import './runSheet.css';
 
 const OPEN_KEY = 'sammen.facilitator.panelOpen';
+
+const TABS: ReadonlyArray<{ id: PanelTab; icon: LucideIcon }> = [
+  { id: 'now', icon: Play },
+  { id: 'agenda', icon: ListOrdered },
+  { id: 'people', icon: Users },
+  { id: 'share', icon: Share2 },
+  { id: 'tools', icon: Wrench },
+];
 
 /** Open unless this person closed it; closed at first on a phone-sized screen, where it would cover the board. */
 function initiallyOpen(): boolean {
@@ -32,15 +45,34 @@ function initiallyOpen(): boolean {
   return window.matchMedia?.('(min-width: 700px)').matches ?? true;
 }
 
+/** Raised hands as a badge: the count drawn (the words are read from `HandsSpoken`). */
+function HandsBadge({ count }: { count: number }) {
+  const { i18n } = useTranslation();
+  return (
+    <span className="fac-tab-badge" aria-hidden="true">
+      <LucideGlyph icon={Hand} size={12} /> {new Intl.NumberFormat(i18n.resolvedLanguage).format(count)}
+    </span>
+  );
+}
+
+/** The raised hands in words, part of the name of the button or tab that shows the badge. */
+function HandsSpoken({ count }: { count: number }) {
+  const { t, i18n } = useTranslation();
+  const formatted = new Intl.NumberFormat(i18n.resolvedLanguage).format(count);
+  return <span className="visually-hidden">, {t('facilitator.tabs.handsBadge', { count, formatted })}</span>;
+}
+
 /**
- * The facilitator's side panel: every control of a running workshop, one click away, in sections
- * (agenda, timer, private brainstorming, voting, clustering, follow me, locks, people, links, save
- * as template). It shows nothing on an open board or for participants.
+ * The facilitator's panel, beside the board (the board shrinks to the space left, so the step's
+ * frame is never under it). It opens on the run sheet — what to do now — and keeps the agenda,
+ * people, links and tools one tab away. Nothing for participants, observers or an open board.
  */
 export function FacilitatorPanel({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   const api = useWorkshop();
   const [open, setOpen] = useState(initiallyOpen);
+  const [tab, setTab] = useState<PanelTab>('now');
+  const tabRefs = useRef(new Map<PanelTab, HTMLButtonElement>());
   const frames = useBoardFrames(editor);
   const { run, error, clearError } = useCommand(api);
   const view = api?.view ?? null;
@@ -54,14 +86,76 @@ export function FacilitatorPanel({ editor }: { editor: Editor }) {
     }
     setOpen(!open);
   };
+  const choose = (next: PanelTab, focus = false) => {
+    setTab(next);
+    if (focus) tabRefs.current.get(next)?.focus();
+  };
+  // The tab pattern: arrows move between tabs, Home/End to the ends (one Tab stop for the list).
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = TABS.findIndex((x) => x.id === tab);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    choose(TABS[(to + TABS.length) % TABS.length]!.id, true);
+  };
+  const hands = view?.hands.length ?? 0;
 
   return (
     <aside className={`fac-panel${open ? ' open' : ''}`} aria-label={t('facilitator.panel')}>
-      <button type="button" className="fac-toggle" aria-expanded={open} aria-controls="fac-panel-body" onClick={toggle}>
-        {open ? t('facilitator.hidePanel') : t('facilitator.showPanel')}
-      </button>
+      <div className="fac-top">
+        <button
+          type="button"
+          className={open ? 'fac-toggle icon-button' : 'fac-toggle'}
+          aria-expanded={open}
+          aria-controls="fac-panel-body"
+          aria-label={open ? t('facilitator.hidePanel') : undefined}
+          title={open ? t('facilitator.hidePanel') : undefined}
+          onClick={toggle}
+        >
+          <LucideGlyph icon={open ? PanelRightClose : PanelRightOpen} size={18} />
+          {!open && t('facilitator.showPanel')}
+          {!open && hands > 0 && (
+            <>
+              <HandsBadge count={hands} />
+              <HandsSpoken count={hands} />
+            </>
+          )}
+        </button>
+        {open && (
+          <div className="fac-tabs" role="tablist" aria-label={t('facilitator.panel')} onKeyDown={onTabKey}>
+            {TABS.map(({ id, icon }) => (
+              <button
+                key={id}
+                ref={(el) => {
+                  if (el) tabRefs.current.set(id, el);
+                  else tabRefs.current.delete(id);
+                }}
+                type="button"
+                role="tab"
+                id={`fac-tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`fac-tabpanel-${id}`}
+                tabIndex={tab === id ? 0 : -1}
+                className="fac-tab"
+                onClick={() => choose(id)}
+              >
+                <span className="fac-tab-icon">
+                  <LucideGlyph icon={icon} size={18} />
+                  {id === 'people' && hands > 0 && <HandsBadge count={hands} />}
+                </span>
+                <span className="fac-tab-label">{t(`facilitator.tabs.${id}`)}</span>
+                {id === 'people' && hands > 0 && <HandsSpoken count={hands} />}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
       <div id="fac-panel-body" className="fac-body" hidden={!open}>
-        {!api.connected && <p className="fac-warning" role="status">{t('facilitator.disconnected')}</p>}
+        {!api.connected && (
+          <p className="fac-warning" role="status">
+            {t('facilitator.disconnected')}
+          </p>
+        )}
         {error && (
           <p className="error fac-error" role="alert">
             {error}{' '}
@@ -70,47 +164,51 @@ export function FacilitatorPanel({ editor }: { editor: Editor }) {
             </button>
           </p>
         )}
-        {!view ? (
-          <p role="status">{t('facilitator.connecting')}</p>
-        ) : (
-          <>
-            <PanelSection id="agenda" title={t('facilitator.sections.agenda')}>
-              <AgendaSection view={view} editor={editor} frames={frames} run={run} />
-            </PanelSection>
-            <PanelSection id="timer" title={t('facilitator.sections.timer')}>
-              <TimerSection view={view} clockOffset={api.clockOffset} run={run} />
-            </PanelSection>
-            <PanelSection id="private" title={t('facilitator.sections.private')}>
-              <PrivateSection view={view} run={run} />
-            </PanelSection>
-            <PanelSection id="vote" title={t('facilitator.sections.vote')}>
-              <VoteSection view={view} editor={editor} run={run} />
-            </PanelSection>
-            <PanelSection id="cluster" title={t('facilitator.sections.cluster')}>
-              <ClusterSection editor={editor} />
-            </PanelSection>
-            <PanelSection id="follow" title={t('facilitator.sections.follow')}>
-              <FollowSection view={view} editor={editor} run={run} />
-            </PanelSection>
-            <PanelSection id="locks" title={t('facilitator.sections.locks')}>
-              <LocksSection view={view} editor={editor} frames={frames} run={run} />
-            </PanelSection>
-            <PanelSection id="people" title={t('facilitator.sections.people')}>
-              <PeopleSection view={view} run={run} />
-            </PanelSection>
-            <PanelSection id="links" title={t('facilitator.sections.links')}>
-              <LinksSection view={view} token={api.session.token} run={run} />
-            </PanelSection>
-            <PanelSection id="save" title={t('facilitator.sections.save')}>
-              <SaveTemplateSection workshopId={view.workshop.id} token={api.session.token} defaultTitle={view.workshop.title} />
-            </PanelSection>
-            {view.me.role === 'facilitator' && (
-              <PanelSection id="delete" title={t('facilitator.sections.delete')}>
-                <DeleteSection workshopId={view.workshop.id} token={api.session.token} />
+        <div className="fac-tabpanel" role="tabpanel" id={`fac-tabpanel-${tab}`} aria-labelledby={`fac-tab-${tab}`} tabIndex={-1}>
+          {!view ? (
+            <p role="status">{t('facilitator.connecting')}</p>
+          ) : tab === 'now' ? (
+            <RunSheet view={view} editor={editor} frames={frames} clockOffset={api.clockOffset} run={run} onOpenTab={(next) => choose(next, true)} />
+          ) : tab === 'agenda' ? (
+            <AgendaSection view={view} editor={editor} frames={frames} run={run} />
+          ) : tab === 'people' ? (
+            <PeopleSection view={view} run={run} />
+          ) : tab === 'share' ? (
+            <>
+              <LinksSection view={view} run={run} />
+              <DeviceSection boardId={view.workshop.boardId} token={api.session.token} />
+            </>
+          ) : (
+            <>
+              <PanelSection id="follow" title={t('facilitator.sections.follow')}>
+                <FollowSection view={view} editor={editor} run={run} />
               </PanelSection>
-            )}
-          </>
-        )}
+              <PanelSection id="locks" title={t('facilitator.sections.locks')}>
+                <LocksSection view={view} editor={editor} frames={frames} run={run} />
+              </PanelSection>
+              <PanelSection id="timer" title={t('facilitator.sections.timer')}>
+                <TimerSection view={view} clockOffset={api.clockOffset} run={run} />
+              </PanelSection>
+              <PanelSection id="private" title={t('facilitator.sections.private')}>
+                <PrivateSection view={view} run={run} />
+              </PanelSection>
+              <PanelSection id="vote" title={t('facilitator.sections.vote')}>
+                <VoteSection view={view} editor={editor} run={run} />
+              </PanelSection>
+              <PanelSection id="cluster" title={t('facilitator.sections.cluster')}>
+                <ClusterSection editor={editor} />
+              </PanelSection>
+              <PanelSection id="save" title={t('facilitator.sections.save')}>
+                <SaveTemplateSection workshopId={view.workshop.id} token={api.session.token} defaultTitle={view.workshop.title} />
+              </PanelSection>
+              {view.me.role === 'facilitator' && (
+                <PanelSection id="delete" title={t('facilitator.sections.delete')}>
+                  <DeleteSection workshopId={view.workshop.id} token={api.session.token} />
+                </PanelSection>
+              )}
+            </>
+          )}
+        </div>
       </div>
     </aside>
   );

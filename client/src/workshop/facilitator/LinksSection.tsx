@@ -41,10 +41,10 @@ function LinkField({ label, value, help }: { label: string; value: string; help?
 }
 
 /**
- * Links: the join code (grouped to read aloud), the participant, observer and facilitator links,
- * renewing them, and the projector view.
+ * Links: the join code (grouped to read aloud), the participant and observer links, renewing them,
+ * and the projector view. The facilitator's own link is in `DeviceSection` (never shown as text).
  */
-export function LinksSection({ view, token, run }: { view: WorkshopView; token: string; run: Runner }) {
+export function LinksSection({ view, run }: { view: WorkshopView; run: Runner }) {
   const { t } = useTranslation();
   const [projecting, setProjecting] = useState(false);
   const links = view.links;
@@ -64,9 +64,6 @@ export function LinksSection({ view, token, run }: { view: WorkshopView; token: 
       </button>
       <LinkField label={t('facilitator.links.participant')} value={join} />
       <LinkField label={t('facilitator.links.observer')} value={tokenLink(origin, boardId, links.observerToken)} />
-      {view.me.role === 'facilitator' && (
-        <LinkField label={t('facilitator.links.facilitator')} value={tokenLink(origin, boardId, token)} help={t('facilitator.links.facilitatorWarning')} />
-      )}
       <div className="fac-row">
         <ConfirmButton
           label={t('facilitator.links.renewParticipant')}

@@ -1,6 +1,8 @@
+import { Hand } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { MemberView, WorkshopView } from '@sammen/shared';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { LucideGlyph } from '../../ui/icons.js';
 import type { Runner } from './useCommand.js';
 
 const ROLE_ORDER = { facilitator: 0, cofacilitator: 1, participant: 2, observer: 3 } as const;
@@ -28,8 +30,8 @@ export function PeopleSection({ view, run }: { view: WorkshopView; run: Runner }
           <ul className="fac-list">
             {view.hands.map((h) => (
               <li key={h.memberId} className="fac-list-row">
-                <span>
-                  <span aria-hidden="true">✋ </span>
+                <span className="fac-person">
+                  <LucideGlyph icon={Hand} size={16} />
                   {h.name}
                 </span>
                 <button type="button" aria-label={t('facilitator.people.lowerNamed', { name: h.name })} onClick={() => void run({ type: 'hand.lower', memberId: h.memberId })}>

@@ -5,7 +5,7 @@ import { formatClock, remainingMs } from '../timer.js';
 import type { Runner } from './useCommand.js';
 
 /** Ticks once a second while `active`, so the clock in the panel moves. */
-function useNow(active: boolean): number {
+export function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!active) return;

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { getElements, type StickyNote } from '@sammen/shared';
+import { launchChromium } from '../harness/browser.js';
+import { createWorkshop } from '../harness/control.js';
+import { startServer, type RunningServer } from '../harness/server.js';
+import { connectClient, synced, waitForDoc, type YClient } from '../harness/yclient.js';
+
+/**
+ * The facilitator runs a whole citizen panel (the built-in template, ten steps) from the run sheet
+ * alone: the only things clicked in the facilitator's panel are the next-action button and "Next
+ * step". A citizen takes part on a phone in a second browser context; her private notes are
+ * revealed, she votes, the results come back, and she never receives the facilitator's notes.
+ */
+
+const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'en-GB' };
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, locale: 'en-GB' };
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const cleanups: Array<() => void> = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const c of cleanups) c();
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  return page;
+}
+
+/** Everything the page receives over WebSockets (Yjs and the control channel), as text. */
+function recordFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(typeof payload === 'string' ? payload : payload.toString('latin1'))));
+  return frames;
+}
+
+const notes = (board: YClient): StickyNote[] => getElements(board.doc).filter((e): e is StickyNote => e.type === 'note');
+
+describe('the run sheet', () => {
+  it('runs a whole citizen panel with only the next-action button and "Next step"', async () => {
+    const w = await createWorkshop(server, { title: 'Citizen panel', language: 'en', template: 'citizen-conversation' });
+    const board = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
+    cleanups.push(() => board.destroy());
+    await synced(board);
+
+    const fac = await newPage(DESKTOP);
+    await fac.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(w.facilitatorToken)}`);
+    const panel = fac.getByRole('complementary', { name: 'Facilitator panel' });
+    // The panel opens on "Now".
+    await expect.poll(() => panel.getByRole('tab', { name: 'Now' }).getAttribute('aria-selected')).toBe('true');
+    const action = panel.getByTestId('next-action');
+    const hint = panel.getByTestId('next-action-hint');
+    const title = panel.getByRole('heading', { level: 2 });
+    /** Waits for the step and its next action, then clicks it. */
+    const act = async (step: string, label: string) => {
+      await expect.poll(() => title.textContent()).toBe(step);
+      await expect.poll(() => action.textContent()).toBe(label);
+      await action.click();
+    };
+
+    // The citizen joins on her phone.
+    const anna = await newPage(PHONE);
+    const annaFrames = recordFrames(anna);
+    await anna.goto(`${server.url}/join`);
+    await anna.getByLabel('Workshop code').fill(w.joinCode);
+    await anna.getByLabel('Your name').fill('Anna');
+    await anna.getByRole('button', { name: 'Join', exact: true }).tap();
+    await anna.waitForURL(`${server.url}/b/${w.boardId}`);
+    const bar = anna.getByRole('navigation', { name: 'Take part' });
+    await bar.waitFor();
+    const write = async (text: string, count: number) => {
+      await bar.getByRole('button', { name: 'New note' }).tap();
+      const composer = anna.getByTestId('note-composer');
+      await composer.getByRole('textbox').fill(text);
+      await composer.getByRole('button', { name: 'Put the note up' }).tap();
+      await bar.getByRole('button', { name: `My notes: ${count}` }).waitFor();
+    };
+
+    // Her raised hand is counted on the run sheet and as a badge on the People tab.
+    await bar.getByRole('button', { name: 'Raise hand' }).tap();
+    await panel.getByRole('button', { name: /^1 hand up: Anna$/ }).waitFor();
+    await panel.getByRole('tab', { name: /^People\W+1 hand up$/ }).waitFor();
+
+    // 1. Welcome: nothing to run, on to the next step. The script is the facilitator's alone.
+    await expect.poll(() => panel.getByText(/^Welcome everyone\. Read the story of Olga aloud/).count()).toBe(1);
+    await act('Welcome and the story of Olga', 'Next step');
+
+    // 2. A private round: start it (with the step's clock), Anna writes, reveal, next.
+    await act('What matters to you? (on your own)', 'Start private brainstorm (7 min)');
+    await expect.poll(() => action.textContent()).toBe('Reveal all notes');
+    await expect.poll(() => panel.getByRole('group', { name: 'Timer' }).textContent()).toMatch(/0[67]:\d\d\s*running/);
+    await write('More benches by the lake', 1);
+    expect(notes(board).some((n) => n.text === 'More benches by the lake')).toBe(false);
+    await action.click();
+    await waitForDoc(board.doc, () => notes(board).some((n) => n.text === 'More benches by the lake'));
+    await act('What matters to you? (on your own)', 'Next step');
+
+    // 3–5: cluster, a second private round without notes, its reveal step.
+    await act('Reveal and cluster: what matters', 'Next step');
+    await act('What can you contribute? (on your own)', 'Start private brainstorm (7 min)');
+    await act('What can you contribute? (on your own)', 'Reveal all notes');
+    await act('What can you contribute? (on your own)', 'Next step');
+    await act('Reveal: what we can contribute', 'Next step');
+
+    // 6. Ideas, privately, revealed into the step's frame.
+    await act('What can we do together? (on your own)', 'Start private brainstorm (8 min)');
+    await write('Cycle paths to school', 2);
+    await act('What can we do together? (on your own)', 'Reveal all notes');
+    await waitForDoc(board.doc, () => notes(board).some((n) => n.text === 'Cycle paths to school'));
+    await act('What can we do together? (on your own)', 'Next step');
+    await act('Reveal and cluster: ideas', 'Next step');
+
+    // 8. The dot vote on the step's frame: start, Anna votes, show results.
+    await expect.poll(() => hint.textContent()).toBe("The one note in the step's frame is included.");
+    await act('Dot vote: where do we start?', 'Start dot vote (3 dots)');
+    await expect.poll(() => action.textContent()).toBe('Reveal results');
+    await bar.getByRole('button', { name: 'Vote: 3 of 3 dots left' }).tap();
+    await anna.getByTestId('vote-sheet').getByRole('button', { name: 'Place a dot on: Cycle paths to school' }).tap();
+    await bar.getByRole('button', { name: 'Vote: 2 of 3 dots left' }).waitFor();
+    await expect.poll(() => hint.textContent()).toBe('1 of 1 participant online have voted.');
+    await action.click();
+    await anna.getByTestId('results-panel').waitFor();
+    await expect.poll(() => anna.getByTestId('results-panel').textContent()).toContain('Cycle paths to school');
+
+    // 9–10, and the end of the agenda.
+    await act('Dot vote: where do we start?', 'Next step');
+    await act('From ideas to actions', 'Next step');
+    await expect.poll(() => title.textContent()).toBe('Round-off: what happens next?');
+    await expect.poll(() => action.count()).toBe(0);
+    expect(await hint.textContent()).toMatch(/^That was the last step\./);
+
+    // Anna saw each step's participant text, and no facilitator notes ever reached her browser.
+    const received = annaFrames.join('\n');
+    expect(received).toContain('Hear the actions and who takes them on.');
+    expect(received).not.toContain('facilitatorNotes');
+    expect(received).not.toContain('Read the story of Olga aloud');
+  });
+});
