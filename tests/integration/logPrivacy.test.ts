@@ -56,6 +56,9 @@ it('a whole workshop leaves no name, note text, token, join code or client addre
   // Wrong and refused requests are logged too: a token in the query, a bad join, a foreign token.
   expect((await fetch(`${server.url}/api/workshops/${w.id}/export?token=${w.facilitatorToken}`)).status).toBe(401);
   expect((await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: w.joinCode, name: `<${name}>` }) })).status).toBe(400);
+  // A body that is not JSON: parsers quote the text around the error, and that must not reach the log.
+  expect((await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"code": "${w.joinCode}", "name": "${name}" ]` })).status).toBe(400);
+  expect((await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"format": "sammen-workshop-backup", "text": "${boardText}"` })).status).toBe(400);
   const backup = await (await fetch(`${server.url}/api/workshops/${w.id}/export`, bearer)).text();
   expect((await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: backup })).status).toBe(201);
   for (const c of [board, observer, mine, again]) c.destroy();
