@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { initialWorkshopState } from '../workshops/types.js';
 import type { Storage } from './DocumentStore.js';
 
 /**
@@ -104,6 +105,23 @@ export function storageContract(name: string, open: (place: string) => Promise<S
       const touched = await s.boards.get('b1');
       expect(touched!.updatedAt > created.updatedAt).toBe(true);
       await expect(s.boards.create({ id: 'b1', title: 'again' })).rejects.toThrow();
+    });
+
+    it('keeps each workshop\'s retention (null: made before it existed) and erases what was deleted', async () => {
+      const place = newPlace();
+      const s = await openTracked(place);
+      const workshop = (id: string, retentionDays: number | null) =>
+        s.workshops.create(
+          { id, boardId: `b-${id}`, title: id, language: 'nn', joinCode: null, observerToken: null, state: initialWorkshopState(), createdAt: '2026-01-01T00:00:00Z', retentionDays },
+          { id: `m-${id}`, workshopId: id, role: 'facilitator', name: 'F', tokenHash: `h-${id}`, createdAt: '2026-01-01T00:00:00Z', removed: false },
+        );
+      await workshop('w30', 30);
+      await workshop('old', null);
+      await s.workshops.delete('old');
+      await s.eraseDeleted();
+      const again = await openTracked(place);
+      expect((await again.workshops.get('w30'))?.retentionDays).toBe(30);
+      expect(await again.workshops.get('old')).toBeNull();
     });
   });
 }
