@@ -169,7 +169,8 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   /** Joins by code; null when no workshop has this code (or its participant link is revoked). */
   async join(code: string, name: string): Promise<JoinResponse | null> {
     const workshop = await this.deps.workshops.getByJoinCode(code);
-    if (!workshop) return null;
+    // Being deleted: no new member row (with a name) may outlive the deletion.
+    if (!workshop || this.deleted.has(workshop.id)) return null;
     const token = newToken();
     const member: MemberRecord = {
       id: randomId(12), workshopId: workshop.id, role: 'participant', name, tokenHash: hashToken(token),
