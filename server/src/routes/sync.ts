@@ -67,6 +67,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       // Messages can arrive while the room loads; keep them in order until it is ready (a few only:
       // a real client sends two or three before it hears from the server).
       const early: Uint8Array[] = [];
+      let earlyBytes = 0;
       let room: Room | null = null;
       let conn: Connection | null = null;
       let alive = true;
@@ -86,7 +87,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
           return socket.close(CLOSE.MESSAGE_TOO_BIG.code, `Message too big: the limit is ${maxMessageBytes} bytes`);
         }
         if (room && conn) room.receive(conn, data);
-        else if (early.length < MAX_EARLY_MESSAGES) early.push(data);
+        else if (early.length < MAX_EARLY_MESSAGES && (earlyBytes += data.byteLength) <= 2 * maxMessageBytes) early.push(data);
         else socket.close(CLOSE.RATE_LIMITED.code, CLOSE.RATE_LIMITED.reason);
       });
       socket.on('close', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type StickyNote, elementsMap, insertElement, updateElement } from '@sammen/shared';
+import { type StickyNote, elementsMap, getElementText, insertElement, updateElement } from '@sammen/shared';
 import { withoutPending } from '../sync/stateCache.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
 import type { WorkshopState } from './types.js';
@@ -47,6 +47,28 @@ describe('WorkshopGate', () => {
     const sv = Y.encodeStateVector(other);
     insertElement(other, note('fine', { x: 5000 }));
     expect(gate.check(Y.encodeStateAsUpdate(other, sv), { docId: 'd', doc: server, sender: participant })).toEqual({ ok: true });
+  });
+
+  it('judges an update of 30,000 separate items in time proportional to its size', () => {
+    const server = board();
+    const gate = createWorkshopGate(() => ({ role: 'participant', locks: { board: false, frames: [{ frameId: 'f1', contents: false }] } }));
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    insertElement(client, note('typed'));
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    const sv = Y.encodeStateVector(client);
+    const text = getElementText(client, 'typed')!;
+    // Typed backwards, one character at a time: 30,000 items that do not merge (about 350 KB).
+    client.transact(() => {
+      for (let i = 0; i < 30_000; i++) text.insert(0, 'x');
+    });
+    client.transact(() => text.delete(0, 25_000));
+    const update = Y.encodeStateAsUpdate(client, sv);
+    expect(Y.decodeUpdate(update).structs.length).toBe(30_000);
+    const started = performance.now();
+    expect(gate.check(update, { docId: 'd', doc: server, sender: participant })).toEqual({ ok: true });
+    // A bound, not a speed target: a linear search per item made this take tens of seconds.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('validates content on every board, open boards and facilitators included (4400)', () => {

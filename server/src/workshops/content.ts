@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { MAX_TEXT_LENGTH, elementIdSchema, validateElement } from '@sammen/shared';
+import { UpdateIndex } from './updateIndex.js';
 
 /** What a board update would leave behind, judged before it is applied. */
 export type ContentVerdict = { ok: true } | { ok: false; reason: string };
@@ -231,38 +232,6 @@ function judgeElement(element: Y.Item, change: ElementChange, key: string | null
   if (result.value.id !== key) return refuse(`Element ${key ?? ''} has another id in its fields`);
   for (const k of Object.keys(fields)) if (!(k in result.value)) return refuse(`Element ${key ?? ''} has an unknown field "${k.slice(0, 40)}"`);
   return { ok: true };
-}
-
-/** The structs of a decoded update, by client and clock (binary search: updates can hold 100,000 items). */
-class UpdateIndex {
-  private readonly byClient = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
-  private readonly all = new Set<unknown>();
-  constructor(structs: Array<Y.Item | Y.GC | Y.Skip>) {
-    for (const s of structs) {
-      this.all.add(s);
-      const list = this.byClient.get(s.id.client) ?? [];
-      list.push(s);
-      this.byClient.set(s.id.client, list);
-    }
-    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
-  }
-  has(struct: unknown): boolean {
-    return this.all.has(struct);
-  }
-  find(id: AnyId): Y.Item | Y.GC | Y.Skip | null {
-    const list = this.byClient.get(id.client);
-    if (!list) return null;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const s = list[mid]!;
-      if (id.clock < s.id.clock) hi = mid - 1;
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-      else return s;
-    }
-    return null;
-  }
 }
 
 /** Whether a plain value is nested deeper than `max`; iterative, so no depth can overflow the stack. */

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { UpdateIndex } from './updateIndex.js';
 
 /** What a Yjs update changes, in terms of the board document's layout. */
 export interface Touched {
@@ -25,68 +26,79 @@ const isId = (v: unknown): v is AnyId => typeof v === 'object' && v !== null && 
 export function touchedByUpdate(update: Uint8Array, doc: Y.Doc): Touched {
   const { structs, ds } = Y.decodeUpdate(update);
   const touched: Touched = { roots: new Set(), elements: new Set(), frameIds: new Set(), unknown: false };
-  const local = new Map<number, Y.Item[]>();
+  // Looked up by binary search: an update can hold 100,000 items, and a linear search per item made
+  // one crafted 2 MiB message cost minutes of CPU.
+  const index = new UpdateIndex(structs);
   const decoded = new Set<Y.Item>();
-  for (const s of structs) {
-    if (!(s instanceof Y.Item)) continue;
-    decoded.add(s);
-    const list = local.get(s.id.client) ?? [];
-    list.push(s);
-    local.set(s.id.client, list);
-  }
+  for (const s of structs) if (s instanceof Y.Item) decoded.add(s);
+  const inUpdate = (id: AnyId): Y.Item | null => {
+    const found = index.find(id);
+    return found instanceof Y.Item ? found : null;
+  };
   const rootNames = new Map<Y.AbstractType<any>, string>();
   doc.share.forEach((type, name) => rootNames.set(type, name));
 
   const lookup = (id: AnyId): Y.Item | null => {
-    const inUpdate = local.get(id.client)?.find((it) => it.id.clock <= id.clock && id.clock < it.id.clock + it.length);
-    if (inUpdate) return inUpdate;
+    const local = inUpdate(id);
+    if (local) return local;
     if (id.clock >= Y.getState(doc.store, id.client)) return null;
     const found = Y.getItem(doc.store, Y.createID(id.client, id.clock));
     return found instanceof Y.Item ? found : null;
   };
 
   const structAt = (id: AnyId): Y.Item | Y.GC | null => {
-    const inUpdate = local.get(id.client)?.find((it) => it.id.clock <= id.clock && id.clock < it.id.clock + it.length);
-    if (inUpdate) return inUpdate;
+    const local = inUpdate(id);
+    if (local) return local;
     if (id.clock >= Y.getState(doc.store, id.client)) return null;
     const found: unknown = Y.getItem(doc.store, Y.createID(id.client, id.clock));
     return found instanceof Y.Item || found instanceof Y.GC ? found : null;
   };
 
   const placeCache = new Map<Y.Item, Place | null>();
-  /** Where an item sits: the root it is under and the key of its top-level ancestor in that root. */
-  const placeOf = (item: Y.Item, depth = 0): Place | null => {
-    if (depth > 10_000) return null; // a crafted cycle
-    const cached = placeCache.get(item);
-    if (cached !== undefined) return cached;
-    let place: Place | null;
-    if (!decoded.has(item)) {
-      let cur = item;
-      while ((cur.parent as Y.AbstractType<any>)._item) cur = (cur.parent as Y.AbstractType<any>)._item!;
-      const root = rootNames.get(cur.parent as Y.AbstractType<any>);
-      place = root === undefined ? null : { root, key: cur.parentSub };
-    } else if (typeof item.parent === 'string') {
-      place = { root: item.parent, key: item.parentSub };
-    } else if (isId(item.parent)) {
-      const parent = lookup(item.parent);
-      const p = parent && placeOf(parent, depth + 1);
-      // The parent item's own key is the element when the parent sits directly in the root.
-      place = p && { root: p.root, key: p.key };
-    } else {
-      const neighbourId = item.origin ?? item.rightOrigin;
-      const neighbour = neighbourId && lookup(neighbourId);
-      place = neighbour ? placeOf(neighbour, depth + 1) : null;
+  /**
+   * Where an item sits: the root it is under and the key of its top-level ancestor in that root. Its
+   * parent (written, or implied by a neighbour) has the same place; followed in a loop, not recursion,
+   * since a chain of typed characters can be as long as the update.
+   */
+  const placeOf = (start: Y.Item): Place | null => {
+    const path: Y.Item[] = [];
+    let item: Y.Item | null = start;
+    let place: Place | null = null;
+    while (item) {
+      const cached = placeCache.get(item);
+      if (cached !== undefined) {
+        place = cached;
+        break;
+      }
+      path.push(item);
+      if (path.length > decoded.size + 1) break; // a crafted cycle
+      if (!decoded.has(item)) {
+        let cur = item;
+        while ((cur.parent as Y.AbstractType<any>)._item) cur = (cur.parent as Y.AbstractType<any>)._item!;
+        const root = rootNames.get(cur.parent as Y.AbstractType<any>);
+        place = root === undefined ? null : { root, key: cur.parentSub };
+        break;
+      }
+      if (typeof item.parent === 'string') {
+        place = { root: item.parent, key: item.parentSub };
+        break;
+      }
+      const next: AnyId | null = isId(item.parent) ? item.parent : (item.origin ?? item.rightOrigin);
+      item = next ? lookup(next) : null;
     }
-    placeCache.set(item, place);
+    for (const p of path) placeCache.set(p, place);
     return place;
   };
   /** The map key an item is stored under in its parent (written, or implied by its neighbour). */
-  const keyOf = (item: Y.Item, depth = 0): string | null => {
-    if (!decoded.has(item) || item.parentSub !== null) return item.parentSub;
-    if (typeof item.parent === 'string' || isId(item.parent) || depth > 10_000) return null;
-    const neighbourId = item.origin ?? item.rightOrigin;
-    const neighbour = neighbourId && lookup(neighbourId);
-    return neighbour ? keyOf(neighbour, depth + 1) : null;
+  const keyOf = (start: Y.Item): string | null => {
+    let item: Y.Item | null = start;
+    for (let steps = 0; item && steps <= decoded.size + 1; steps++) {
+      if (!decoded.has(item) || item.parentSub !== null) return item.parentSub;
+      if (typeof item.parent === 'string' || isId(item.parent)) return null;
+      const neighbourId: AnyId | null = item.origin ?? item.rightOrigin;
+      item = neighbourId ? lookup(neighbourId) : null;
+    }
+    return null;
   };
 
   const record = (item: Y.Item): void => {
