@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { Element } from '@sammen/shared';
@@ -150,16 +150,17 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
   );
   // The first time notes reach the screen (the bench measures from "synced" to this mark).
   const layerRef = useRef<Konva.Layer>(null);
-  useEffect(() => {
+  // Attached in a layout effect, before Konva's next draw (on the next animation frame); checks on
+  // every render until the layer exists, then listens until a draw has something in it.
+  useLayoutEffect(() => {
     const layer = layerRef.current;
-    if (!layer || !visible.length || performance.getEntriesByName('sammen:notes-drawn').length) return;
-    const onDraw = (): void => {
+    if (!layer || layer.eventListeners['draw']?.length || performance.getEntriesByName('sammen:notes-drawn').length) return;
+    layer.on('draw.firstNotes', () => {
+      if (!layer.getChildren().length) return;
       layer.off('draw.firstNotes');
       performance.mark('sammen:notes-drawn');
-    };
-    layer.on('draw.firstNotes', onDraw);
-    return () => void layer.off('draw.firstNotes');
-  }, [visible]);
+    });
+  });
 
   // What others are dragging right now (their presence), drawn where they have it.
   const remote = useMemo(() => remoteMoves(peers, editor.store.lookup, preview), [peers, editor, version, preview]);
