@@ -265,6 +265,14 @@ async function main(): Promise<void> {
     if (!(await projectorButton.isVisible())) await openPanelPartWith(facPage, projectorButton);
     await projectorButton.click();
     await facPage.locator('.projector').waitFor();
+    // The projector view covers the whole window: nothing (the page header, say) lies over its corners.
+    const covered = await facPage.evaluate(() =>
+      [[4, 4], [window.innerWidth - 4, 4], [4, window.innerHeight - 4], [window.innerWidth - 4, window.innerHeight - 4]]
+        .map(([x, y]) => document.elementFromPoint(x!, y!))
+        .filter((el) => !el?.closest('.projector'))
+        .map((el) => el?.className ?? 'nothing'),
+    );
+    if (covered.length) throw new Error(`the projector view is covered by ${covered.join(', ')}`);
     await shoot(facPage, 'projector');
 
     // The report, as the facilitator downloads it (the server renders it; it needs the facilitator token).
