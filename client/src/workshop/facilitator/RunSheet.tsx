@@ -73,7 +73,10 @@ export function RunSheet({ view, editor, frames, clockOffset, run, onOpenTab }: 
         return;
       case 'startVote': {
         const ids = a.frameId ? notesInFrame(editor, a.frameId).map((n) => n.id) : [];
-        if (ids.length) await run({ type: 'vote.start', elementIds: ids, dotsPerPerson: a.dotsPerPerson, allowMultiplePerElement: a.allowMultiplePerElement, title: step.title });
+        if (!ids.length) return;
+        const started = await run({ type: 'vote.start', elementIds: ids, dotsPerPerson: a.dotsPerPerson, allowMultiplePerElement: a.allowMultiplePerElement, title: step.title });
+        // The step's time box is the voting time: one click starts both.
+        if (started && step.minutes > 0 && view.timer.status === 'idle') await run({ type: 'timer.start', seconds: step.minutes * 60 });
         return;
       }
       case 'showResults':
@@ -166,7 +169,7 @@ export function RunSheet({ view, editor, frames, clockOffset, run, onOpenTab }: 
               <LucideGlyph icon={Play} size={18} />
             </button>
           )}
-          {timer.status === 'idle' && step.minutes > 0 && action.kind !== 'startPrivate' && (
+          {timer.status === 'idle' && step.minutes > 0 && action.kind !== 'startPrivate' && action.kind !== 'startVote' && (
             <button type="button" className="icon-button" aria-label={t('facilitator.timer.startStep', { count: step.minutes })} onClick={() => void run({ type: 'timer.start', seconds: step.minutes * 60 })}>
               <LucideGlyph icon={Play} size={18} />
             </button>
