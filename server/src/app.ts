@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { installErrorHandlers, sendError } from './http/errors.js';
 import { installJsonParser } from './http/jsonBody.js';
 import { limitBoardConnections } from './http/connectionLimit.js';
-import { creationLimits } from './http/limits.js';
+import { atOnce, creationLimits } from './http/limits.js';
 import { Metrics, metricsRoutes } from './http/metrics.js';
 import { logAddress } from './http/logAddress.js';
 import { isOriginAllowed } from './http/origin.js';
@@ -76,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   });
   const documents: DocumentStore = metrics.instrumentDocuments(storage.documents);
   const limits = creationLimits(config.limits, (action, scope) => metrics.limited(action, scope));
+  const uploads = atOnce(config.uploadsAtOnce, () => metrics.limited('uploads', 'server'));
   const retention: RetentionPolicy = { openBoardDays: config.retentionDays, defaultDays: config.retentionDefaultDays, maxDays: config.retentionMaxDays };
   // The gate asks the workshop service for live roles and locks; the service needs the rooms to edit
   // boards. Break the cycle with a late-bound lookup.
@@ -162,12 +163,13 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   await app.register(boardRoutes, { boards: storage.boards, limit: limits.boards });
   const library = new TemplateLibrary(loadBuiltInTemplates(deps.builtInTemplatesDir ?? config.templatesDir), storage.templates);
   await app.register(workshopRoutes, { workshops, templates: library, limit: limits.workshops });
-  await app.register(templateRoutes, { library, workshops, limit: limits.templates });
+  await app.register(templateRoutes, { library, workshops, limit: limits.templates, uploads });
   await app.register(outputRoutes, {
     workshops,
     storage,
     rooms,
     limitImports: limits.imports,
+    uploads,
     maxImportBytes: config.maxImportBytes,
     maxBoardBytes: config.maxBoardBytes,
   });

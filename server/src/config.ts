@@ -48,6 +48,8 @@ export interface Config {
   maxImportBytes: number;
   /** Open board WebSockets per client address (IPv6 per /64). */
   wsConnectionsPerAddress: number;
+  /** Large uploads (backup imports, template files) handled at once by the whole server. */
+  uploadsAtOnce: number;
 }
 
 /** What anyone without a token can create. */
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     maxImportBytes: int(env.MAX_IMPORT_BYTES, 64 * MiB, 'MAX_IMPORT_BYTES', 1024, 4096 * MiB),
     wsConnectionsPerAddress: int(env.WS_CONNECTIONS_PER_ADDRESS, 500, 'WS_CONNECTIONS_PER_ADDRESS', 1, 1_000_000),
+    uploadsAtOnce: int(env.UPLOADS_AT_ONCE, 2, 'UPLOADS_AT_ONCE', 1, 1000),
   };
 }
 

@@ -36,3 +36,23 @@ export function creationLimits(
   };
   return { boards: hook('boards'), workshops: hook('workshops'), imports: hook('imports'), templates: hook('templates') };
 }
+
+/**
+ * At most `max` requests of a kind in flight at once (large uploads: a 64 MiB backup costs several
+ * times its size in memory while it is parsed and checked). One more is answered 429 with a short
+ * `Retry-After` before its body is read.
+ */
+export function atOnce(max: number, onLimited: () => void = () => {}): LimitHook {
+  let active = 0;
+  return async (_request, reply) => {
+    if (active >= max) {
+      onLimited();
+      reply.header('retry-after', '5');
+      return sendError(reply, ERRORS.RATE_LIMITED, 'The server is busy with other uploads; try again in a few seconds.');
+    }
+    active += 1;
+    // 'close' comes once the answer is sent or the client has gone, whichever happens.
+    reply.raw.once('close', () => (active -= 1));
+    return undefined;
+  };
+}

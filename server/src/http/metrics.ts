@@ -129,7 +129,7 @@ export class Metrics {
     this.closedConnections.inc({ reason: code === undefined ? 'normal' : (CLOSE_NAMES.get(code) ?? `code_${code}`) });
   }
 
-  limited(action: LimitedAction | 'connections', scope: 'address' | 'server'): void {
+  limited(action: LimitedAction | 'connections' | 'uploads', scope: 'address' | 'server'): void {
     this.rateLimited.inc({ action, scope });
   }
 }

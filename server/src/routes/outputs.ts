@@ -28,13 +28,15 @@ export interface OutputRouteOptions {
   storage: Storage;
   rooms: RoomManager;
   limitImports: LimitHook;
+  /** Large uploads at once, shared with template files. */
+  uploads: LimitHook;
   /** Largest backup file (body) accepted. */
   maxImportBytes: number;
   /** Largest document in it: the live board limit. */
   maxBoardBytes: number;
 }
 
-export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, { workshops, storage, rooms, limitImports, maxImportBytes, maxBoardBytes }) => {
+export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, { workshops, storage, rooms, limitImports, uploads, maxImportBytes, maxBoardBytes }) => {
   const facilitator = async (request: FastifyRequest<Params>, reply: FastifyReply): Promise<Session | null> => {
     const session = await workshops.resolveToken(bearerToken(request));
     if (!session) {
@@ -95,7 +97,7 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
     return reply.header('content-disposition', `attachment; filename="sammen-workshop-${session.workshopId}.json"`).send(backup);
   });
 
-  app.post('/api/workshops/import', { bodyLimit: maxImportBytes, onRequest: limitImports }, async (request, reply) => {
+  app.post('/api/workshops/import', { bodyLimit: maxImportBytes, onRequest: [limitImports, uploads] }, async (request, reply) => {
     const checked = checkBackup(request.body);
     if (!checked.ok) return sendError(reply, ERRORS.BAD_REQUEST, checked.message);
     const tooBig = oversizedBackup(checked.backup.content, maxBoardBytes);

@@ -28,11 +28,11 @@ const saveBodySchema = z.object({
 });
 
 /** The template library API (see README: Templates). */
-export const templateRoutes: FastifyPluginAsync<{ library: TemplateLibrary; workshops: WorkshopService; limit: LimitHook }> = async (
+export const templateRoutes: FastifyPluginAsync<{ library: TemplateLibrary; workshops: WorkshopService; limit: LimitHook; uploads: LimitHook }> = async (
   app,
-  { library, workshops, limit },
+  { library, workshops, limit, uploads },
 ) => {
-  const bigBody = { bodyLimit: 16 * 1024 * 1024, onRequest: limit };
+  const bigBody = { bodyLimit: 16 * 1024 * 1024, onRequest: [limit, uploads] };
 
   app.get('/api/templates', async (request) => library.list(ownerKeyOf(request)));
 
