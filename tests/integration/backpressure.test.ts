@@ -14,7 +14,8 @@ import { type YClient, closed, connectClient, rawSocket, synced, waitForDoc } fr
 let server: RunningServer;
 const clients: YClient[] = [];
 beforeAll(async () => {
-  server = await startServer();
+  // The writer builds an 8 MiB board in one go, more than a connection may send at once by default.
+  server = await startServer({ env: { WS_MESSAGE_BURST: '2000' } });
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -87,5 +88,5 @@ it('a socket that never reads cannot grow the server or stall it; it is dropped 
   console.log(`closed with ${code} (${reason ? (JSON.parse(reason) as { reason: string }).reason : "?"}); RSS baseline ${(baseline / MiB).toFixed(0)} MiB, peak under attack ${(peak / MiB).toFixed(0)} MiB; slowest /health ${slowestHealth.toFixed(0)} ms`);
   // Bounds, not speed targets: without the limits the server grew by gigabytes and /health took 45 s.
   expect(peak - baseline).toBeLessThan(200 * MiB);
-  expect(slowestHealth).toBeLessThan(1000);
+  expect(slowestHealth).toBeLessThan(2000); // ~200 ms on a quiet 2-core machine; 2 s leaves room for a loaded CI
 }, 120_000);

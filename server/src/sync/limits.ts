@@ -38,9 +38,14 @@ export type RefusalReason =
  * once per connection, and the answer is the largest thing the server sends.
  */
 export const SYNC_STEP_1_COST = 20;
-const BYTES_PER_TOKEN = 64 * 1024;
+/**
+ * Handling an update costs CPU in proportion to its size (decoding, judging, applying: about a second
+ * for 2 MiB of single-character items), so bytes are charged too: at the defaults a connection may send
+ * one full-size message at once and about 480 KB a second after that.
+ */
+const BYTES_PER_TOKEN = 8 * 1024;
 
-/** Tokens a raw message costs: one, plus one per 64 KiB, plus SYNC_STEP_1_COST for sync step 1. */
+/** Tokens a raw message costs: one, plus one per 8 KiB, plus SYNC_STEP_1_COST for sync step 1. */
 export function messageCost(data: Uint8Array): number {
   const syncStep1 = data[0] === 0 && data[1] === 0;
   return 1 + Math.floor(data.byteLength / BYTES_PER_TOKEN) + (syncStep1 ? SYNC_STEP_1_COST : 0);
