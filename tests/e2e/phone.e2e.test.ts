@@ -291,6 +291,25 @@ describe('a citizen on a phone', () => {
   });
 });
 
+describe('an observer on a phone', () => {
+  it('sees the step in one line and the step frame, without the participant bar', async () => {
+    const w = await createWorkshop(server, { title: 'Observed', language: 'en', template: 'citizen-conversation' });
+    const board = reader(w.boardId, w.facilitatorToken);
+    await synced(board);
+    const fac: ControlClient = await connectControl(server.url, w.facilitatorToken);
+    cleanups.push(() => fac.close());
+    const page = await newPage(PHONE);
+    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(w.observerToken)}`);
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+    await page.getByTestId('phone-header').waitFor();
+    await page.getByTestId('observer-banner').waitFor();
+    await expectFitted(page, frameOf(board.doc, fac.view().agenda.steps[0]!.frameId!));
+    expect(await page.getByTestId('phone-bar').count()).toBe(0);
+    await expectNoSidewaysScroll(page, 'observer');
+    await axe(page, 'phone: observer');
+  });
+});
+
 describe('links', () => {
   it('a workshop board opened without its token says how to join, and does not try to connect', async () => {
     const w = await createWorkshop(server, { title: 'Invited only', language: 'en' });

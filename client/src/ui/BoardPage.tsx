@@ -176,8 +176,9 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
     onRemoved: () => setRemoved(true),
     synced: boardSynced,
   });
-  // A participant on a phone gets the phone layout: one-line header, bottom bar, composer.
-  const phone = useNarrowScreen() && ws.role === 'participant';
+  // A participant (or observer) on a phone gets the phone layout: one-line header, and for
+  // participants the bottom bar with the composer.
+  const phone = useNarrowScreen() && (ws.role === 'participant' || ws.role === 'observer');
 
   useEffect(() => {
     if (!session || !name) return;
