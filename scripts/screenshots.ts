@@ -17,7 +17,7 @@
  * Chromium is launched the way the tests launch it (tests/harness/browser.ts; CHROMIUM_PATH overrides).
  * Every wait is for a condition (a page state, a document change, a server view), never a fixed time.
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -172,6 +172,9 @@ async function writeOnPhone(phone: Page, texts: readonly string[], wsUrl: string
 }
 
 async function main(): Promise<void> {
+  for (const built of ['server/dist/main.js', 'client/dist/index.html']) {
+    if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first (this script builds nothing)`);
+  }
   mkdirSync(OUT, { recursive: true });
   const server = await startServer();
   const browser = await launchChromium();
@@ -287,6 +290,7 @@ async function main(): Promise<void> {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser.close();
     await server.stop();
+    rmSync(server.dataDir, { recursive: true, force: true });
   }
 }
 
