@@ -45,8 +45,13 @@ export const SYNC_STEP_1_COST = 20;
  */
 const BYTES_PER_TOKEN = 8 * 1024;
 
-/** Tokens a raw message costs: one, plus one per 8 KiB, plus SYNC_STEP_1_COST for sync step 1. */
+/**
+ * Tokens a raw message costs: one, plus one per 8 KiB, plus SYNC_STEP_1_COST for sync step 1. Presence
+ * costs one whatever its size: it is at most 64 KiB, coalesced, and a facilitator dragging 200 notes
+ * sends 20 KB of it twenty times a second.
+ */
 export function messageCost(data: Uint8Array): number {
+  if (data[0] === 1) return 1;
   const syncStep1 = data[0] === 0 && data[1] === 0;
   return 1 + Math.floor(data.byteLength / BYTES_PER_TOKEN) + (syncStep1 ? SYNC_STEP_1_COST : 0);
 }

@@ -19,3 +19,13 @@ describe('TokenBucket', () => {
     expect(bucket.take(2, 0)).toBe(true);
   });
 });
+
+describe('messageCost', () => {
+  it('charges bytes for updates, the whole board for sync step 1, and one token for presence', async () => {
+    const { messageCost, SYNC_STEP_1_COST } = await import('./limits.js');
+    expect(messageCost(new Uint8Array([0, 2, 1, 0]))).toBe(1);
+    expect(messageCost(new Uint8Array(64 * 1024).fill(0, 0, 1).fill(2, 1, 2))).toBe(9);
+    expect(messageCost(new Uint8Array([0, 0, 1, 0]))).toBe(1 + SYNC_STEP_1_COST);
+    expect(messageCost(new Uint8Array(60 * 1024).fill(1, 0, 1))).toBe(1);
+  });
+});
