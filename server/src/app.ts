@@ -64,6 +64,9 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
       },
     },
     bodyLimit: 1024 * 1024,
+    // A request must arrive whole within 5 minutes (Node's own default, which Fastify turns off): a client
+    // trickling a body cannot hold an upload place (UPLOADS_AT_ONCE) or a socket for ever.
+    requestTimeout: 300_000,
     // X-Forwarded-For only from the proxies the operator named (TRUST_PROXY): trusting everyone would
     // let any client pick the address that rate limits and the join-code lockout count against.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
