@@ -135,8 +135,10 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   // The API is for this site's own pages (and non-browser clients): refuse other sites' pages.
   // Judged on the path as the router matched it: `/%61pi/boards` is routed to `/api/boards` too.
   app.addHook('onRequest', async (request, reply) => {
-    const routed = request.routeOptions.url ?? safeDecode(request.url.split('?')[0] ?? '');
-    if (routed.toLowerCase().startsWith('/api/') && !isOriginAllowed(request.headers.origin, request.headers.host, config.allowedOrigins)) {
+    // (And on the decoded path too, in case a wildcard route such as the static files matched it.)
+    const paths = [request.routeOptions.url ?? '', safeDecode(request.url.split('?')[0] ?? '')];
+    const api = paths.some((p) => p.toLowerCase().startsWith('/api/'));
+    if (api && !isOriginAllowed(request.headers.origin, request.headers.host, config.allowedOrigins)) {
       return sendError(reply, ERRORS.ORIGIN_NOT_ALLOWED);
     }
   });
