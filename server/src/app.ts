@@ -61,6 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
       serializers: {
         // No personal data in logs: the client's network, not its address (see http/logAddress.ts).
         req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteNetwork: logAddress(req.ip) }),
+        // @fastify/websocket logs the raw URL of an upgrade to a path without a WebSocket route.
+        path: (path: unknown) => (typeof path === 'string' ? redactUrl(path) : path),
       },
     },
     bodyLimit: 1024 * 1024,

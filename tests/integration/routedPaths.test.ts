@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkshop } from '../harness/control.js';
 import { rowCounts } from '../harness/dbRows.js';
@@ -50,12 +51,21 @@ describe('paths are checked as the router sees them', () => {
       await rawSocket(server.wsUrl, `${w.boardId}${query}`).then((ws) => ws.close(), () => undefined);
       await fetch(`${server.url}/api/session${query}`);
     }
+    // An upgrade to a path without a WebSocket route is logged by @fastify/websocket with its URL.
+    for (const path of [`/api/session?token=${secret}`, `/health?%74oken=${secret}`]) {
+      await new Promise<void>((resolve) => {
+        const ws = new WebSocket(`${server.wsUrl}${path}`);
+        ws.once('error', () => resolve());
+        ws.once('close', () => resolve());
+      });
+    }
     await fetch(`${server.url}/join/${w.joinCode}`);
     await fetch(`${server.url}/%6Aoin/${w.joinCode}`);
     // The requests were logged (so the check below is not vacuous) ...
     const logged = server.logs.filter((line) => line.includes('/api/session?'));
     expect(logged.length).toBeGreaterThanOrEqual(spellings.length);
     expect(server.logs.some((line) => line.includes('/join/[redacted]'))).toBe(true);
+    expect(server.logs.filter((line) => line.includes('no websocket handler')).length).toBeGreaterThanOrEqual(2);
     // ... and no line holds the token or the join code.
     expect(server.logs.filter((line) => line.includes(secret))).toEqual([]);
     expect(server.logs.filter((line) => line.includes(w.joinCode))).toEqual([]);
