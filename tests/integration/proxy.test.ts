@@ -32,6 +32,14 @@ describe('client addresses (TRUST_PROXY)', () => {
     expect((await wrongCode(server)).status).toBe(404);
   });
 
+  it('with a hop count the address the last proxy saw counts, not what the client wrote before it', async () => {
+    server = await startServer({ env: { TRUST_PROXY: '1' } });
+    // The client sends a made-up X-Forwarded-For; the (one) proxy appends the address it saw.
+    for (let i = 0; i < 30; i++) expect((await wrongCode(server, `10.9.9.${i}, 203.0.113.9`)).status).toBe(404);
+    expect((await wrongCode(server, '10.1.1.1, 203.0.113.9')).status).toBe(429);
+    expect((await wrongCode(server, '203.0.113.9, 198.51.100.7')).status).toBe(404);
+  });
+
   it('refuses to start with TRUST_PROXY=true (everyone would be trusted)', async () => {
     await expect(startServer({ env: { TRUST_PROXY: 'true' } })).rejects.toThrow(/TRUST_PROXY=true would let any client choose its address/);
   });
