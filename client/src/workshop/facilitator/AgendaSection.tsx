@@ -27,6 +27,12 @@ export function AgendaSection({ view, editor, frames, run }: { view: WorkshopVie
     void run({ type: 'follow.bringHere', viewport: frameViewport(f) });
   };
 
+  /** Goes to a step and shows its frame on this screen, as the run sheet does. */
+  const goTo = async (index: number) => {
+    const target = steps[index]?.frameId;
+    if ((await run({ type: 'agenda.goto', index })) && target) zoomToElement(editor, target);
+  };
+
   const startStepVote = (s: AgendaStep, f: Frame) => {
     const ids = notesInFrame(editor, f.id).map((n) => n.id);
     if (!ids.length || !s.vote) return;
@@ -50,10 +56,10 @@ export function AgendaSection({ view, editor, frames, run }: { view: WorkshopVie
   return (
     <div className="fac-agenda">
       <div className="fac-row">
-        <button type="button" disabled={current <= 0} onClick={() => void run({ type: 'agenda.prev' })}>
+        <button type="button" disabled={current <= 0} onClick={() => void goTo(current - 1)}>
           {t('facilitator.agenda.prev')}
         </button>
-        <button type="button" className="primary" disabled={current >= steps.length - 1} onClick={() => void run({ type: 'agenda.next' })}>
+        <button type="button" className="primary" disabled={current >= steps.length - 1} onClick={() => void goTo(current + 1)}>
           {t('facilitator.agenda.next')}
         </button>
       </div>
@@ -99,7 +105,7 @@ export function AgendaSection({ view, editor, frames, run }: { view: WorkshopVie
                 </span>
               </span>
               {i !== current && (
-                <button type="button" aria-label={t('facilitator.agenda.gotoNamed', { n: i + 1, title: s.title })} onClick={() => void run({ type: 'agenda.goto', index: i })}>
+                <button type="button" aria-label={t('facilitator.agenda.gotoNamed', { n: i + 1, title: s.title })} onClick={() => void goTo(i)}>
                   {t('facilitator.agenda.goto')}
                 </button>
               )}
