@@ -288,6 +288,13 @@ describe('a citizen on a phone', () => {
       .toBe(true);
     await expectNoSidewaysScroll(phone, 'following');
     await axe(phone, 'phone: following');
+    // "Bring everyone here" with the whole frame in view: the phone shows the step's frame again.
+    expect(await fac.run({ type: 'follow.stop' })).toEqual({ ok: true });
+    await phone.getByText('You are following the facilitator.').waitFor({ state: 'detached' });
+    expect(await fac.run({ type: 'follow.bringHere', viewport: { x: target.x - 500, y: target.y - 500, width: target.width + 1000, height: target.height + 1000 } })).toEqual({
+      ok: true,
+    });
+    await expectFitted(phone, target);
   });
 });
 
