@@ -114,7 +114,7 @@ export function RunSheet({ view, editor, frames, clockOffset, run, onOpenTab }: 
       case 'startPrivate':
         return t('facilitator.run.hintStartPrivate');
       case 'reveal':
-        return t('facilitator.run.hintReveal');
+        return step.private ? t('facilitator.run.hintReveal') : t('facilitator.run.hintRevealLeftOn');
       case 'startVote':
         if (!action.frameId) return t('facilitator.run.hintVoteNoFrame');
         return voteNotes ? t('facilitator.run.hintVote', { count: voteNotes, formatted: number.format(voteNotes) }) : t('facilitator.run.hintVoteEmpty');

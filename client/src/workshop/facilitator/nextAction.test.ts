@@ -30,6 +30,11 @@ describe('nextAction', () => {
     expect(nextAction(s, state({ private: { active: false, revealedInStep: true } }))).toEqual({ kind: 'nextStep', index: 2 });
   });
 
+  it('a private round left on from an earlier step is revealed before anything else', () => {
+    expect(nextAction(step({ vote: dots }), state({ private: { active: true } }))).toEqual({ kind: 'reveal' });
+    expect(nextAction(step(), state({ private: { active: true, revealedInStep: true } }))).toEqual({ kind: 'reveal' });
+  });
+
   it("a voting step: start its vote, show the results, then next; another step's vote does not count", () => {
     const s = step({ vote: dots });
     const startVote = { kind: 'startVote', frameId: 'f1', ...dots };

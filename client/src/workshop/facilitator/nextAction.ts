@@ -39,6 +39,8 @@ export function nextAction(step: AgendaStepView | undefined, state: RunState): N
     const notStarted = !state.private.active || (state.timer.status === 'idle' && step.minutes > 0);
     return notStarted ? { kind: 'startPrivate', minutes: step.minutes } : { kind: 'reveal' };
   }
+  // A private round left on from an earlier step keeps this step's notes hidden too: reveal first.
+  if (!step.private && state.private.active) return { kind: 'reveal' };
   if (step.vote) {
     const ours = state.vote !== null && state.vote.stepId === step.id;
     if (!ours) {
