@@ -61,9 +61,12 @@ describe('paths are checked as the router sees them', () => {
     }
     await fetch(`${server.url}/join/${w.joinCode}`);
     await fetch(`${server.url}/%6Aoin/${w.joinCode}`);
+    // The server's stdout reaches us in order: once a last, marked request is in the log, all are.
+    await fetch(`${server.url}/api/boards/aaaaaaaaaaaaaaaaaaaa?format=last-request`);
+    await logged(server, (line) => line.includes('/api/boards/aaaaaaaaaaaaaaaaaaaa?format=last-request'));
     // The requests were logged (so the check below is not vacuous) ...
-    const logged = server.logs.filter((line) => line.includes('/api/session?'));
-    expect(logged.length).toBeGreaterThanOrEqual(spellings.length);
+    const sessionLines = server.logs.filter((line) => line.includes('/api/session?'));
+    expect(sessionLines.length).toBeGreaterThanOrEqual(spellings.length);
     expect(server.logs.some((line) => line.includes('/join/[redacted]'))).toBe(true);
     expect(server.logs.filter((line) => line.includes('no websocket handler')).length).toBeGreaterThanOrEqual(2);
     // ... and no line holds the token or the join code.
@@ -71,3 +74,12 @@ describe('paths are checked as the router sees them', () => {
     expect(server.logs.filter((line) => line.includes(w.joinCode))).toEqual([]);
   });
 });
+
+/** Resolves once a line the server logged satisfies `predicate` (its output arrives asynchronously). */
+async function logged(server: RunningServer, predicate: (line: string) => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!server.logs.some(predicate)) {
+    if (Date.now() > deadline) throw new Error('the expected log line never came');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
