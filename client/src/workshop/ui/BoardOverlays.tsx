@@ -163,7 +163,8 @@ function PrivateMarks({ editor, viewport }: { editor: Editor; viewport: Viewport
       {notes.map((el) => {
         const p = worldToScreen(viewport, el);
         return (
-          <div key={el.id} className="private-mark" style={{ left: p.x, top: p.y, maxWidth: Math.max(el.width * viewport.scale, 240) }} data-testid="private-mark">
+          // As wide as the note, or up to 240 px where the screen has room (cut with an ellipsis).
+          <div key={el.id} className="private-mark" style={{ left: p.x, top: p.y, maxWidth: Math.max(el.width * viewport.scale, Math.min(240, editor.size.width - p.x - 8)) }} data-testid="private-mark">
             <WIcon name="eyeOff" size={14} /> {label}
           </div>
         );
