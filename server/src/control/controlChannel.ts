@@ -11,6 +11,11 @@ interface ClientEvents {
 }
 type ControlSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, { session: Session }>;
 
+/** Control-channel sockets one member may hold at once (tabs, a phone and a laptop, reconnects). */
+export const MAX_SOCKETS_PER_MEMBER = 8;
+/** Sockets on one observer link: it is shared, e.g. by a whole council watching. */
+export const MAX_SOCKETS_PER_OBSERVER_LINK = 300;
+
 const workshopRoom = (id: string) => `w:${id}`;
 const memberRoom = (id: string) => `m:${id}`;
 const observerRoom = (id: string) => `o:${id}`;
@@ -35,12 +40,18 @@ export function attachControlChannel(
     allowRequest: (req, callback) => callback(null, isOriginAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins)),
   });
 
+  // Every workshop change sends a view to every socket: one token must not hold hundreds of them.
+  const open = new Map<string, number>();
+  const holderOf = (s: Session) => (s.memberId ? `m:${s.memberId}` : `o:${s.workshopId}`);
+  const capOf = (s: Session) => (s.memberId ? MAX_SOCKETS_PER_MEMBER : MAX_SOCKETS_PER_OBSERVER_LINK);
+
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     workshops
       .resolveToken(typeof token === 'string' ? token : undefined)
       .then((session) => {
         if (!session) return next(new Error('unauthorized'));
+        if ((open.get(holderOf(session)) ?? 0) >= capOf(session)) return next(new Error('too_many_connections'));
         socket.data.session = session;
         next();
       })
@@ -52,7 +63,14 @@ export function attachControlChannel(
     void socket.join(workshopRoom(session.workshopId));
     void socket.join(session.memberId ? memberRoom(session.memberId) : observerRoom(session.workshopId));
     workshops.setOnline(session, 1);
-    socket.on('disconnect', () => workshops.setOnline(session, -1));
+    const holder = holderOf(session);
+    open.set(holder, (open.get(holder) ?? 0) + 1);
+    socket.on('disconnect', () => {
+      workshops.setOnline(session, -1);
+      const left = (open.get(holder) ?? 1) - 1;
+      if (left > 0) open.set(holder, left);
+      else open.delete(holder);
+    });
     socket.on('command', (raw: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return; // a command without an ack is not part of the protocol
       const answer = ack as (r: CommandResult) => void;
