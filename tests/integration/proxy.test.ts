@@ -27,6 +27,8 @@ describe('client addresses (TRUST_PROXY)', () => {
     server = await startServer({ env: { TRUST_PROXY: '127.0.0.1' } });
     for (let i = 0; i < 30; i++) expect((await wrongCode(server, '203.0.113.9')).status).toBe(404);
     expect((await wrongCode(server, '203.0.113.9')).status).toBe(429);
+    // What the client wrote before the address the proxy appended does not change who it is.
+    expect((await wrongCode(server, '10.1.1.1, 203.0.113.9')).status).toBe(429);
     // Others behind the same proxy, and the proxy itself, are not locked out.
     expect((await wrongCode(server, '198.51.100.7')).status).toBe(404);
     expect((await wrongCode(server)).status).toBe(404);
