@@ -146,6 +146,27 @@ describe('Room limits', () => {
     expect(calm.closed()).toBeNull();
   });
 
+  it('charges the items of an update: 100,000 one-character items are refused before they are judged', async () => {
+    let judged = 0;
+    const { room, refused } = await loadRoom();
+    (room as unknown as { options: { gate: { check(): { ok: true } } } }).options.gate = { check: () => (judged++, { ok: true }) };
+    const a = memorySocket();
+    const ca = room.connect(a.socket, sender('a'));
+    const client = new Y.Doc();
+    const text = client.getText('t');
+    client.transact(() => {
+      for (let i = 0; i < 100_000; i++) text.insert(0, 'x');
+    });
+    const update = Y.encodeStateAsUpdate(client);
+    expect(update.byteLength).toBeLessThan(DEFAULT_CONNECTION_LIMITS.messageBurst * 8 * 1024 - 1000); // its bytes alone pass
+    room.receive(ca, encodeUpdate(update));
+    await room.flush();
+    expect(a.closed()).toEqual(CLOSE.RATE_LIMITED);
+    expect(refused).toContain('rate-limited');
+    expect(judged).toBe(0);
+    expect(room.doc.getText('t').length).toBe(0);
+  });
+
   it('holds an update that depends on changes the client has not sent; nothing applies until it is complete', async () => {
     const { room } = await loadRoom();
     const a = memorySocket();

@@ -14,7 +14,7 @@ import {
 import { prepareServerChange } from './serverChange.js';
 import type { SenderInfo, UpdateGate } from './UpdateGate.js';
 import { integratesCompletely } from './completeness.js';
-import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, MAX_HELD_BYTES, type RefusalReason, messageCost } from './limits.js';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, MAX_HELD_BYTES, type RefusalReason, itemCost, messageCost } from './limits.js';
 import { PresenceGuard } from './presence.js';
 import { StateCache } from './stateCache.js';
 import { TokenBucket } from './tokenBucket.js';
@@ -305,6 +305,13 @@ export class Room {
     let update = received;
     try {
       decoded = Y.decodeUpdate(received);
+      // Judging and applying cost CPU per item, and 2 MiB of one-character items is 150,000 of them
+      // (seconds of work): the items are charged too, before any of that work is done.
+      if (!conn.bucket.take(itemCost(decoded.structs.length), Date.now())) {
+        this.refused('rate-limited');
+        this.disconnect(conn, CLOSE.RATE_LIMITED);
+        return;
+      }
       // Never let Yjs park half an update as pending structs: what the gate judges is what applies.
       // A client sends such an update right after reconnecting (an edit made before its sync step 2
       // arrives); it is held, unapplied and unstored, and judged whole with what completes it.

@@ -58,3 +58,15 @@ export function messageCost(data: Uint8Array): number {
 
 /** Incomplete updates held for one connection (see Room.handleUpdate); more is not a real client. */
 export const MAX_HELD_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Items of a Yjs update per token, charged after decoding and before the update is judged or applied.
+ * With the default burst, an update of more than about 70,000 items (a board of thousands of notes
+ * sent at once, or a flood of single characters) is more than a connection may ever send.
+ */
+const ITEMS_PER_TOKEN = 250;
+
+/** Tokens the items of a decoded update cost on top of its bytes. */
+export function itemCost(items: number): number {
+  return Math.floor(items / ITEMS_PER_TOKEN);
+}
