@@ -10,6 +10,7 @@ import { createLocalBus } from './Bus.js';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits, type RefusalReason } from './limits.js';
 import { MESSAGE_AWARENESS, encodeUpdate } from './messages.js';
 import { Room, type SyncSocket } from './Room.js';
+import type { UpdateGate } from './UpdateGate.js';
 
 const quietLog = { info() {}, warn() {}, error() {} };
 const sender = (connectionId: string) => ({ connectionId, workshopId: null, memberId: null, role: null, privateDoc: false });
@@ -29,12 +30,12 @@ function memorySocket() {
   return { socket, sent, state, closed: () => closedWith };
 }
 
-async function loadRoom(limits: Partial<ConnectionLimits> = {}) {
+async function loadRoom(limits: Partial<ConnectionLimits> = {}, gate: UpdateGate = { check: () => ({ ok: true }) }) {
   const refused: RefusalReason[] = [];
   const room = await Room.load({
     docId: 'doc',
     store: openSqliteStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-limits-'))).documents,
-    gate: { check: () => ({ ok: true }) },
+    gate,
     bus: createLocalBus(),
     log: quietLog,
     maxDocBytes: 64 << 20,
@@ -148,8 +149,7 @@ describe('Room limits', () => {
 
   it('charges the items of an update: 100,000 one-character items are refused before they are judged', async () => {
     let judged = 0;
-    const { room, refused } = await loadRoom();
-    (room as unknown as { options: { gate: { check(): { ok: true } } } }).options.gate = { check: () => (judged++, { ok: true }) };
+    const { room, refused } = await loadRoom({}, { check: () => (judged++, { ok: true }) });
     const a = memorySocket();
     const ca = room.connect(a.socket, sender('a'));
     const client = new Y.Doc();
