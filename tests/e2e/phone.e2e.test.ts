@@ -216,8 +216,10 @@ describe('a citizen on a phone', () => {
     expect(
       await fac.run({ type: 'vote.start', elementIds: [revealed.id, publicNote.id], dotsPerPerson: 3, allowMultiplePerElement: false, title: 'What matters most?' }),
     ).toEqual({ ok: true });
-    await bar.getByRole('button', { name: 'Vote: 3 of 3 dots left' }).tap();
+    await bar.getByRole('button', { name: 'Vote: 3 of 3 dots left' }).waitFor();
+    // The list of notes to vote on opens by itself when the vote starts.
     const voteSheet = phone.getByTestId('vote-sheet');
+    await voteSheet.waitFor();
     await voteSheet.getByRole('button', { name: 'Place a dot on: Safe cycle paths to school' }).tap();
     await bar.getByRole('button', { name: 'Vote: 2 of 3 dots left' }).waitFor();
     await fac.waitFor((v) => v.vote?.voters === 1);

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Plus, StickyNote as NoteIcon } from 'lucide-react';
 import { updateElement, type ColorName, type StickyNote } from '@sammen/shared';
@@ -31,6 +31,14 @@ export function PhoneBar({ ws, boardId }: { ws: WorkshopBoard; boardId: string }
   const { api, boardEditor } = ws;
   const view = api?.view ?? null;
   const memberId = view?.me.memberId ?? null;
+  // A vote that opens brings up its list (one tap to vote, as in Mentimeter), unless a sheet is open.
+  const openVoteId = view?.vote?.status === 'open' && view.me.role === 'participant' ? view.vote.id : null;
+  const shownVote = useRef<string | null>(null);
+  useEffect(() => {
+    if (!openVoteId || shownVote.current === openVoteId) return;
+    shownVote.current = openVoteId;
+    setSheet((open) => open ?? { kind: 'vote' });
+  }, [openVoteId]);
   if (!api || !view || !boardEditor || !memberId || view.me.role !== 'participant') return null;
   const remembered = mine ?? loadMine(boardId, memberId);
   const privateEditor = ws.privateNotes?.editor ?? null;
