@@ -155,6 +155,9 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     // this is the hard stop for frames so large we will not even buffer them.
     options: { maxPayload: config.maxMessageBytes * 4, server: upgrades as never },
   });
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.answered(request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+  });
   // Count every board connection the server closes for what it sent, whichever layer decided it.
   // (Counted once: several layers may close the same socket.)
   app.websocketServer.on('connection', (socket: WebSocket) => {

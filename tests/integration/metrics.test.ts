@@ -67,6 +67,11 @@ describe('GET /metrics', () => {
       expect(sample(text, 'sammen_refused_messages_total{reason="malformed"}')).toBe(1);
       expect(sample(text, 'sammen_closed_connections_total{reason="malformed_message"}')).toBe(1);
       expect(sample(text, 'sammen_refused_commands_total{error="invalid"}')).toBe(1);
+      // Requests by route pattern, never by raw URL (no board ids or tokens in labels).
+      expect(sample(text, 'sammen_http_requests_total{route="/api/boards",status="201"}')).toBe(1);
+      expect(sample(text, 'sammen_http_requests_total{route="/api/workshops",status="201"}')).toBe(1);
+      expect(text).not.toContain(boardId);
+      expect(text).not.toContain(w.facilitatorToken);
       expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(10 * 1024 * 1024);
       expect(sample(text, 'sammen_store_failures_total')).toBe(0);
 

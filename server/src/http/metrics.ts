@@ -30,6 +30,8 @@ export class Metrics {
   private readonly closedConnections: Counter<'reason'>;
   private readonly refusedCommands: Counter<'error'>;
   private readonly rateLimited: Counter<'action' | 'scope'>;
+  private readonly httpRequests: Counter<'route' | 'status'>;
+  private readonly httpSeconds: Histogram;
 
   constructor(sources: MetricSources) {
     const registers = [this.registry];
@@ -82,12 +84,30 @@ export class Metrics {
       labelNames: ['error'],
       registers,
     });
+    this.httpRequests = new Counter({
+      name: 'sammen_http_requests_total',
+      help: 'HTTP requests answered, by route pattern and status code',
+      labelNames: ['route', 'status'],
+      registers,
+    });
+    this.httpSeconds = new Histogram({
+      name: 'sammen_http_request_seconds',
+      help: 'Time to answer an HTTP request',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers,
+    });
     this.rateLimited = new Counter({
       name: 'sammen_rate_limited_total',
       help: 'Requests refused with 429, by action and by whose allowance ran out (address or server)',
       labelNames: ['action', 'scope'],
       registers,
     });
+  }
+
+  /** One answered HTTP request: by route pattern (never the raw URL: ids and tokens stay out) and status. */
+  answered(route: string | undefined, status: number, seconds: number): void {
+    this.httpRequests.inc({ route: route ?? 'unmatched', status: String(status) });
+    this.httpSeconds.observe(seconds);
   }
 
   /** The same store, with every append timed and counted (the storage itself stays unaware). */
