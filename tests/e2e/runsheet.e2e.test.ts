@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { getElements, type StickyNote } from '@sammen/shared';
+import { getElements, type Frame, type StickyNote } from '@sammen/shared';
 import { launchChromium } from '../harness/browser.js';
 import { createWorkshop } from '../harness/control.js';
 import { startServer, type RunningServer } from '../harness/server.js';
@@ -52,6 +52,16 @@ function recordFrames(page: Page): string[] {
 
 const notes = (board: YClient): StickyNote[] => getElements(board.doc).filter((e): e is StickyNote => e.type === 'note');
 
+/** Where a board box is drawn, in CSS pixels inside the canvas (from the Konva stage's transform). */
+function drawnAt(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  return page.evaluate((b) => {
+    type Stage = { x(): number; y(): number; scaleX(): number };
+    const stage = (window as unknown as { Konva: { stages: Stage[] } }).Konva.stages[0]!;
+    const s = stage.scaleX();
+    return { left: b.x * s + stage.x(), top: b.y * s + stage.y(), right: (b.x + b.width) * s + stage.x(), bottom: (b.y + b.height) * s + stage.y() };
+  }, box);
+}
+
 describe('the run sheet', () => {
   it('runs a whole citizen panel with only the next-action button and "Next step"', async () => {
     const w = await createWorkshop(server, { title: 'Citizen panel', language: 'en', template: 'citizen-conversation' });
@@ -100,6 +110,18 @@ describe('the run sheet', () => {
     // 1. Welcome: nothing to run, on to the next step. The script is the facilitator's alone.
     await expect.poll(() => panel.getByText(/^Welcome everyone\. Read the story of Olga aloud/).count()).toBe(1);
     await act('Welcome and the story of Olga', 'Next step');
+
+    // The board sits beside the panel, and going to a step shows its whole frame there, never under it.
+    const canvasBox = (await fac.getByTestId('board-canvas').boundingBox())!;
+    const panelBox = (await panel.boundingBox())!;
+    expect(canvasBox.x + canvasBox.width).toBeLessThanOrEqual(panelBox.x + 1);
+    const q1 = getElements(board.doc).find((e): e is Frame => e.type === 'frame' && e.id === 'q1')!;
+    await expect
+      .poll(async () => {
+        const at = await drawnAt(fac, q1);
+        return at.left >= 0 && at.top >= 0 && at.right <= canvasBox.width && at.bottom <= canvasBox.height && at.right - at.left > canvasBox.width / 3;
+      })
+      .toBe(true);
 
     // 2. A private round: start it (with the step's clock), Anna writes, reveal, next.
     await act('What matters to you? (on your own)', 'Start private brainstorm (7 min)');

@@ -6,6 +6,7 @@ import { notesInFrame, zoomToElement } from '../../editor/clusterCommands.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { blankStep, frameViewport, fullSteps, moveStep, removeStep, upsertStep } from './agendaEdit.js';
 import { StepEditor } from './StepEditor.js';
+import { showFrameAfterLayout } from './showFrame.js';
 import type { Runner } from './useCommand.js';
 
 /**
@@ -30,7 +31,7 @@ export function AgendaSection({ view, editor, frames, run }: { view: WorkshopVie
   /** Goes to a step and shows its frame on this screen, as the run sheet does. */
   const goTo = async (index: number) => {
     const target = steps[index]?.frameId;
-    if ((await run({ type: 'agenda.goto', index })) && target) zoomToElement(editor, target);
+    if ((await run({ type: 'agenda.goto', index })) && target) showFrameAfterLayout(editor, target);
   };
 
   const startStepVote = (s: AgendaStep, f: Frame) => {

@@ -1,7 +1,7 @@
 import { Hand, ListOrdered, PanelRightClose, PanelRightOpen, Play, Share2, Users, Wrench, type LucideIcon } from 'lucide-react';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isFacilitatorRole } from '@sammen/shared';
+import { type Frame, type WorkshopView, isFacilitatorRole } from '@sammen/shared';
 import type { Editor } from '../../editor/Editor.js';
 import { LucideGlyph } from '../../ui/icons.js';
 import { useWorkshop } from '../WorkshopContext.js';
@@ -17,6 +17,7 @@ import { PeopleSection } from './PeopleSection.js';
 import { PrivateSection } from './PrivateSection.js';
 import { type PanelTab, RunSheet } from './RunSheet.js';
 import { SaveTemplateSection } from './SaveTemplateSection.js';
+import { showFrameAfterLayout } from './showFrame.js';
 import { TimerSection } from './TimerSection.js';
 import { useBoardFrames } from './useBoardFrames.js';
 import { useCommand } from './useCommand.js';
@@ -63,6 +64,21 @@ function HandsSpoken({ count }: { count: number }) {
 }
 
 /**
+ * Once, when the board and the workshop are there: the facilitator's own screen shows the current
+ * step's frame (after a reload or on a second device they land where the room is, beside the panel).
+ */
+function useFocusCurrentStep(editor: Editor, view: WorkshopView | null, frames: Frame[]): void {
+  const done = useRef(false);
+  const frameId = view?.agenda.steps[view.agenda.current]?.frameId ?? null;
+  const ready = !!frameId && frames.some((f) => f.id === frameId);
+  useEffect(() => {
+    if (done.current || !ready || !frameId) return;
+    done.current = true;
+    showFrameAfterLayout(editor, frameId);
+  }, [editor, frameId, ready]);
+}
+
+/**
  * The facilitator's panel, beside the board (the board shrinks to the space left, so the step's
  * frame is never under it). It opens on the run sheet — what to do now — and keeps the agenda,
  * people, links and tools one tab away. Nothing for participants, observers or an open board.
@@ -76,6 +92,7 @@ export function FacilitatorPanel({ editor }: { editor: Editor }) {
   const frames = useBoardFrames(editor);
   const { run, error, clearError } = useCommand(api);
   const view = api?.view ?? null;
+  useFocusCurrentStep(editor, view && isFacilitatorRole(view.me.role) ? view : null, frames);
   if (!api || (view && !isFacilitatorRole(view.me.role))) return null;
 
   const toggle = () => {

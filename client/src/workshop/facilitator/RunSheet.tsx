@@ -9,6 +9,7 @@ import { frameViewport } from './agendaEdit.js';
 import { type NextAction, nextAction, runStateOf } from './nextAction.js';
 import { useNow } from './TimerSection.js';
 import { useStoreVersion } from './useBoardFrames.js';
+import { showFrameAfterLayout } from './showFrame.js';
 import type { Runner } from './useCommand.js';
 
 export type PanelTab = 'now' | 'agenda' | 'people' | 'share' | 'tools';
@@ -54,7 +55,7 @@ export function RunSheet({ view, editor, frames, clockOffset, run, onOpenTab }: 
   const goTo = async (command: { type: 'agenda.next' } | { type: 'agenda.prev' }, target: number) => {
     const ok = await run(command);
     const targetFrame = steps[target]?.frameId;
-    if (ok && targetFrame) zoomToElement(editor, targetFrame);
+    if (ok && targetFrame) showFrameAfterLayout(editor, targetFrame);
   };
 
   const showEveryone = (f: Frame) => {
