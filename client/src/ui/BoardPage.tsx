@@ -122,6 +122,7 @@ function InvitedOnly() {
     <main className="board-message" data-testid="invited-only">
       <h1>{t('workshop.invitedOnly.title')}</h1>
       <p>{t('workshop.invitedOnly.body', { joinUrl })}</p>
+      <p>{t('workshop.invitedOnly.facilitator')}</p>
       <button type="button" className="primary" onClick={() => navigate('/join')}>
         {t('workshop.link.joinWithCode')}
       </button>
