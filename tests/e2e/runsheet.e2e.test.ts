@@ -157,6 +157,9 @@ describe('the run sheet', () => {
     await bar.getByRole('button', { name: 'Vote: 2 of 3 dots left' }).waitFor();
     await expect.poll(() => hint.textContent()).toBe('1 of 1 participant online have voted.');
     await action.click();
+    // The run sheet shows the top of this step's result, to read aloud.
+    const top = panel.getByRole('region', { name: 'Result: the top three' }).getByRole('listitem');
+    await expect.poll(() => top.allTextContents()).toEqual(['1.Cycle paths to school1 dot']);
     await anna.getByTestId('results-panel').waitFor();
     await expect.poll(() => anna.getByTestId('results-panel').textContent()).toContain('Cycle paths to school');
 

@@ -11,6 +11,7 @@ import { useNow } from './TimerSection.js';
 import { useStoreVersion } from './useBoardFrames.js';
 import { showFrameAfterLayout } from './showFrame.js';
 import type { Runner } from './useCommand.js';
+import { rankResults } from './voteRanking.js';
 
 export type PanelTab = 'now' | 'agenda' | 'people' | 'share' | 'tools';
 
@@ -127,6 +128,9 @@ export function RunSheet({ view, editor, frames, clockOffset, run, onOpenTab }: 
         return null;
     }
   };
+  // This step's revealed vote, top three: what the facilitator reads aloud next.
+  const ownVote = view.vote && view.vote.stepId === step.id && view.vote.status === 'revealed' ? view.vote.results : null;
+  const ownResults = ownVote ? rankResults(ownVote, editor.store.lookup).slice(0, 3) : [];
   const label = actionLabel();
   const hint = actionHint();
   const disabled = action.kind === 'startVote' && voteNotes === 0;
@@ -200,6 +204,23 @@ export function RunSheet({ view, editor, frames, clockOffset, run, onOpenTab }: 
           </p>
         )}
       </div>
+
+      {ownResults.length > 0 && (
+        <section className="rs-results" aria-labelledby="rs-results-heading">
+          <h3 id="rs-results-heading" className="rs-label">
+            {t('facilitator.run.topResults')}
+          </h3>
+          <ol className="fac-results">
+            {ownResults.map((r) => (
+              <li key={r.elementId}>
+                <span className="fac-rank">{t('facilitator.vote.rank', { rank: number.format(r.rank) })}</span>
+                <span className="fac-result-text">{r.text.trim() || t('board.emptyNote')}</span>
+                <span className="fac-result-count">{t('facilitator.vote.dotCount', { count: r.count, formatted: number.format(r.count) })}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       {view.hands.length > 0 && (
         <button type="button" className="rs-hands" onClick={() => onOpenTab('people')}>
