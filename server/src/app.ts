@@ -1,7 +1,6 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { WebSocket } from 'ws';
 import { ERRORS, isBoardId } from '@sammen/shared';
 import { type RetentionPolicy, purgeExpired } from './store/retention.js';
 import type { Config } from './config.js';
@@ -9,7 +8,7 @@ import { installErrorHandlers, sendError } from './http/errors.js';
 import { installJsonParser } from './http/jsonBody.js';
 import { limitBoardConnections } from './http/connectionLimit.js';
 import { atOnce, creationLimits } from './http/limits.js';
-import { Metrics, metricsRoutes } from './http/metrics.js';
+import { Metrics, metricsRoutes, observeHttp } from './http/metrics.js';
 import { logAddress } from './http/logAddress.js';
 import { isOriginAllowed } from './http/origin.js';
 import { redactUrl } from './http/redact.js';
@@ -155,18 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     // this is the hard stop for frames so large we will not even buffer them.
     options: { maxPayload: config.maxMessageBytes * 4, server: upgrades as never },
   });
-  app.addHook('onResponse', async (request, reply) => {
-    metrics.answered(request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
-  });
-  // Count every board connection the server closes for what it sent, whichever layer decided it.
-  // (Counted once: several layers may close the same socket.)
-  app.websocketServer.on('connection', (socket: WebSocket) => {
-    const close = socket.close.bind(socket);
-    socket.close = (code, reason) => {
-      if (socket.readyState === socket.OPEN) metrics.closed(code);
-      close(code, reason);
-    };
-  });
+  observeHttp(app, metrics);
   limitBoardConnections(app, config.wsConnectionsPerAddress, () => metrics.limited('connections', 'address'));
   await app.register(healthRoutes);
   if (config.metricsToken) await app.register(metricsRoutes, { metrics, token: config.metricsToken });

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { WebSocket } from 'ws';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { CLOSE, ERRORS, isBoardId } from '@sammen/shared';
 import type { LimitedAction } from '../config.js';
@@ -152,6 +153,24 @@ export class Metrics {
   limited(action: LimitedAction | 'connections' | 'uploads', scope: 'address' | 'server'): void {
     this.rateLimited.inc({ action, scope });
   }
+}
+
+/**
+ * Counts every HTTP answer, and every board connection the server closes — whichever layer decided it
+ * (the room, the sync route, back-pressure) and once, though several may close the same socket. Call
+ * after @fastify/websocket is registered.
+ */
+export function observeHttp(app: FastifyInstance, metrics: Metrics): void {
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.answered(request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+  });
+  app.websocketServer.on('connection', (socket: WebSocket) => {
+    const close = socket.close.bind(socket);
+    socket.close = (code, reason) => {
+      if (socket.readyState === socket.OPEN) metrics.closed(code);
+      close(code, reason);
+    };
+  });
 }
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
