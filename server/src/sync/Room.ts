@@ -18,14 +18,9 @@ import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, MAX_HELD_BYTES, type 
 import { PresenceGuard } from './presence.js';
 import { StateCache } from './stateCache.js';
 import { TokenBucket } from './tokenBucket.js';
+import { Connection, type SyncSocket, samePerson } from './Connection.js';
 
-/** What the room needs of a socket; the WebSocket route adapts `ws` to this. */
-export interface SyncSocket {
-  send(data: Uint8Array): void;
-  close(code: number, reason: string): void;
-  /** Bytes queued for sending and not yet handed to the network (ws `bufferedAmount`). */
-  readonly bufferedAmount?: number;
-}
+export { Connection, type SyncSocket } from './Connection.js';
 
 /** Minimal logger (pino's shape), so the room does not depend on Fastify. */
 export interface RoomLogger {
@@ -70,21 +65,6 @@ export class RoomLoadError extends Error {
   }
 }
 
-/** One connected client of a room. */
-export class Connection {
-  closed = false;
-  /** The largest message sent to it: a client still downloading a big board is not behind for that. */
-  largestSent = 0;
-  /** Its updates that depend on something it has not sent yet, held until they are complete. */
-  held: Uint8Array | null = null;
-  constructor(
-    readonly socket: SyncSocket,
-    readonly sender: SenderInfo,
-    /** Its message budget (rate limit). */
-    readonly bucket: TokenBucket,
-  ) {}
-}
-
 /**
  * One loaded document and its connections: the y-websocket protocol, with every incoming update
  * checked by the gate and appended to the store before it is applied or broadcast. Messages are
@@ -109,7 +89,7 @@ export class Room {
   private constructor(private readonly options: RoomOptions) {
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.limits = options.limits ?? DEFAULT_CONNECTION_LIMITS;
-    this.presence = new PresenceGuard(this.awareness, this.limits.presence, (reason) => this.refused(reason));
+    this.presence = new PresenceGuard(this.awareness, this.limits.presence, (reason) => this.refused(reason), Date.now, samePerson);
   }
 
   get docId(): string {

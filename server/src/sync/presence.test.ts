@@ -38,6 +38,24 @@ describe('PresenceGuard', () => {
     expect(awareness.getStates().has(7)).toBe(false);
   });
 
+  it('lets the same person take their id over from a connection the server has not seen close yet', () => {
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    awareness.setLocalState(null);
+    const member = (id: string | null) => ({ member: id });
+    const guard = new PresenceGuard<{ member: string | null }>(awareness, { maxIdsPerConnection: 4, minIntervalMs: 0 }, () => {}, Date.now, (a, b) => a.member !== null && a.member === b.member);
+    const old = member('m1');
+    const again = member('m1');
+    const stranger = member(null);
+    guard.receive(old, update({ 7: [1, { user: { name: 'Alice' } }] }));
+    guard.receive(stranger, update({ 7: [5, { user: { name: 'Impostor' } }] }));
+    expect(awareness.getStates().get(7)).toEqual({ user: { name: 'Alice' } });
+    guard.receive(again, update({ 7: [2, { user: { name: 'Alice again' } }] }));
+    expect(awareness.getStates().get(7)).toEqual({ user: { name: 'Alice again' } });
+    guard.release(old); // the old socket finally closes: the presence stays with the new one
+    expect(awareness.getStates().get(7)).toEqual({ user: { name: 'Alice again' } });
+    expect(guard.idsOf(again)).toEqual([7]);
+  });
+
   it('caps the ids one connection may publish', () => {
     const { awareness, guard, refused } = setup();
     const a = {};

@@ -27,8 +27,8 @@ interface Publisher {
  * Yjs awareness as y-protocols implements it trusts every sender: any client may set any client id's
  * state (with a higher clock), and publish as many ids as it likes. This guard sits between a room's
  * connections and its Awareness: the first ids a connection publishes become its own (at most
- * `maxIdsPerConnection`); entries for an id owned by another connection, or beyond the cap, are
- * dropped; states must be JSON objects (or null) at most a few levels deep. Changes from one connection
+ * `maxIdsPerConnection`); entries for an id owned by another connection (unless it is the same
+ * workshop member reconnecting), or beyond the cap, are dropped; states must be JSON objects (or null) at most a few levels deep. Changes from one connection
  * are applied at most once per `minIntervalMs`; in between the latest state per id wins.
  */
 export class PresenceGuard<C extends object> {
@@ -40,6 +40,11 @@ export class PresenceGuard<C extends object> {
     private readonly limits: PresenceLimits,
     private readonly onRefused: (reason: 'presence-foreign-id' | 'presence-too-many-ids') => void = () => {},
     private readonly now: () => number = Date.now,
+    /**
+     * Whether two connections belong to the same person (a workshop member reconnecting while the
+     * server has not yet noticed the old socket is gone): then the newer one takes the id over.
+     */
+    private readonly samePerson: (a: C, b: C) => boolean = () => false,
   ) {}
 
   /** Handles one awareness update from `conn`. Throws MalformedMessageError for anything malformed. */
@@ -51,7 +56,12 @@ export class PresenceGuard<C extends object> {
       this.publishers.set(conn, publisher);
     }
     for (const [id, entry] of entries) {
-      const owner = this.owners.get(id);
+      let owner = this.owners.get(id);
+      if (owner !== undefined && owner !== conn && this.samePerson(owner, conn)) {
+        this.publishers.get(owner)?.ids.delete(id);
+        this.owners.delete(id);
+        owner = undefined;
+      }
       if (owner !== undefined && owner !== conn) {
         this.onRefused('presence-foreign-id');
         continue;
