@@ -100,6 +100,27 @@ describe('Room limits', () => {
     expect(room.connectionCount).toBe(2);
   });
 
+  it('skips presence for a reader that is behind, but still sends it the board changes', async () => {
+    const { room } = await loadRoom();
+    const behind = memorySocket();
+    const writer = memorySocket();
+    room.connect(behind.socket, sender('behind'));
+    const cw = room.connect(writer.socket, sender('writer'));
+    behind.state.buffered = 300 * 1024; // a phone on a slow link
+    const before = behind.sent.length;
+    room.receive(cw, awarenessMessage([[55, 1, { user: { name: 'Alice' } }]]));
+    await room.flush();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(room.awareness.getStates().has(55)).toBe(true);
+    expect(behind.sent.length).toBe(before); // no presence for it
+    const w = new Y.Doc();
+    insertElement(w, { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: '' });
+    room.receive(cw, encodeUpdate(Y.encodeStateAsUpdate(w)));
+    await room.flush();
+    expect(behind.sent.length).toBe(before + 1); // the change itself is never skipped
+    expect(behind.closed()).toBeNull();
+  });
+
   it('lets a client download a board larger than the limit without calling it slow', async () => {
     const { room } = await loadRoom({ maxBufferedBytes: 1000 });
     bigBoard(room, 20);

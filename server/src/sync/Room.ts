@@ -14,7 +14,15 @@ import {
 import { prepareServerChange } from './serverChange.js';
 import type { SenderInfo, UpdateGate } from './UpdateGate.js';
 import { integratesCompletely } from './completeness.js';
-import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, MAX_HELD_BYTES, type RefusalReason, itemCost, messageCost } from './limits.js';
+import {
+  type ConnectionLimits,
+  DEFAULT_CONNECTION_LIMITS,
+  MAX_HELD_BYTES,
+  PRESENCE_SKIP_BYTES,
+  type RefusalReason,
+  itemCost,
+  messageCost,
+} from './limits.js';
 import { PresenceGuard } from './presence.js';
 import { StateCache } from './stateCache.js';
 import { TokenBucket } from './tokenBucket.js';
@@ -386,7 +394,7 @@ export class Room {
     const changed = [...added, ...updated, ...removed];
     if (!changed.length) return;
     const message = encodeAwareness(this.awareness, changed);
-    this.broadcast(message, null);
+    this.broadcast(message, null, { presence: true });
     if (origin !== BUS_ORIGIN) {
       this.options.bus.publish(this.docId, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
     }
@@ -414,8 +422,11 @@ export class Room {
     }
   }
 
-  private send(conn: Connection, data: Uint8Array): void {
+  private send(conn: Connection, data: Uint8Array, { presence = false } = {}): void {
     if (conn.closed) return;
+    // Presence is only ever the latest state: a reader already behind (a phone on a slow link in a
+    // busy room) skips cursor traffic and gets the next change, instead of being dropped for it.
+    if (presence && (conn.socket.bufferedAmount ?? 0) > PRESENCE_SKIP_BYTES) return;
     // Back-pressure: what a socket has not read stays in this process's memory. A consumer that
     // falls further behind than the limit (beyond one full board it may still be downloading) is
     // dropped instead of making the server hold the room's traffic for it.
@@ -441,7 +452,7 @@ export class Room {
     }
   }
 
-  private broadcast(data: Uint8Array, except: Connection | null): void {
-    for (const conn of this.connections) if (conn !== except) this.send(conn, data);
+  private broadcast(data: Uint8Array, except: Connection | null, options: { presence?: boolean } = {}): void {
+    for (const conn of this.connections) if (conn !== except) this.send(conn, data, options);
   }
 }

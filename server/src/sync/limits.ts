@@ -70,3 +70,6 @@ const ITEMS_PER_TOKEN = 250;
 export function itemCost(items: number): number {
   return Math.floor(items / ITEMS_PER_TOKEN);
 }
+
+/** Unsent bytes above which a connection is sent no presence changes (it gets the next one). */
+export const PRESENCE_SKIP_BYTES = 256 * 1024;
