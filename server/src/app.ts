@@ -6,9 +6,12 @@ import { type RetentionPolicy, purgeExpired } from './store/retention.js';
 import type { Config } from './config.js';
 import { installErrorHandlers, sendError } from './http/errors.js';
 import { installJsonParser } from './http/jsonBody.js';
+import { addressKey } from './http/addressKey.js';
+import { clientAddressResolver } from './http/clientAddress.js';
 import { limitBoardConnections } from './http/connectionLimit.js';
 import { atOnce, creationLimits } from './http/limits.js';
 import { Metrics, metricsRoutes, observeHttp } from './http/metrics.js';
+import { OpenPerAddress } from './http/openPerAddress.js';
 import { logAddress } from './http/logAddress.js';
 import { isOriginAllowed } from './http/origin.js';
 import { redactUrl } from './http/redact.js';
@@ -171,7 +174,17 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     maxImportBytes: config.maxImportBytes,
     maxBoardBytes: config.maxBoardBytes,
   });
-  const io = attachControlChannel(app, { workshops, rooms, allowedOrigins: config.allowedOrigins, onRefused: (error) => metrics.refusedCommand(error) });
+  const addressOf = clientAddressResolver(config.trustProxy);
+  const io = attachControlChannel(app, {
+    workshops,
+    rooms,
+    allowedOrigins: config.allowedOrigins,
+    onRefused: (error) => metrics.refusedCommand(error),
+    perAddress: {
+      open: new OpenPerAddress(config.wsConnectionsPerAddress),
+      addressOf: (req) => addressKey(addressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])),
+    },
+  });
   controlConnections = () => io.engine.clientsCount;
   await app.register(syncRoutes, {
     rooms,

@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { CLOSE, ERRORS, type Command, type CommandResult, type ServerEvents, commandSchema, formatZodError } from '@sammen/shared';
+import type { OpenPerAddress } from '../http/openPerAddress.js';
 import { isOriginAllowed } from '../http/origin.js';
 import { storageFailure } from '../store/StorageError.js';
 import type { RoomManager } from '../sync/RoomManager.js';
@@ -27,7 +29,14 @@ const observerRoom = (id: string) => `o:${id}`;
  */
 export function attachControlChannel(
   app: FastifyInstance,
-  deps: { workshops: WorkshopService; rooms: RoomManager; allowedOrigins: readonly string[]; onRefused?: (error: string) => void },
+  deps: {
+    workshops: WorkshopService;
+    rooms: RoomManager;
+    allowedOrigins: readonly string[];
+    onRefused?: (error: string) => void;
+    /** Open control connections per client address, and how to find a handshake's address (TRUST_PROXY). */
+    perAddress?: { open: OpenPerAddress; addressOf: (req: IncomingMessage) => string };
+  },
 ): Server {
   const { workshops, rooms } = deps;
   const io = new Server<ClientEvents, ServerEvents, Record<string, never>, { session: Session }>(app.server, {
@@ -37,8 +46,19 @@ export function attachControlChannel(
     maxHttpBufferSize: 1024 * 1024,
     // Leave other paths' WebSocket upgrades (/yjs/...) alone.
     destroyUpgrade: false,
-    allowRequest: (req, callback) => callback(null, isOriginAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins)),
+    allowRequest: (req, callback) => {
+      if (!isOriginAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins)) return callback('origin not allowed', false);
+      // Counted from the handshake, before any token: connections that never sign in cost memory too.
+      if (deps.perAddress?.open.full(deps.perAddress.addressOf(req))) return callback('too many connections from this address', false);
+      callback(null, true);
+    },
   });
+  if (deps.perAddress) {
+    const { open, addressOf } = deps.perAddress;
+    io.engine.on('connection', (socket: { request: IncomingMessage; once(event: 'close', f: () => void): void }) => {
+      open.add(addressOf(socket.request), (release) => socket.once('close', release));
+    });
+  }
 
   // Every workshop change sends a view to every socket: one token must not hold hundreds of them.
   const open = new Map<string, number>();

@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import { ERRORS } from '@sammen/shared';
 import { addressKey } from './addressKey.js';
 import { sendError } from './errors.js';
+import { OpenPerAddress } from './openPerAddress.js';
 
 const ADDRESS = Symbol('sammen.clientAddress');
 type Tagged = IncomingMessage & { [ADDRESS]?: string };
@@ -14,11 +15,11 @@ type Tagged = IncomingMessage & { [ADDRESS]?: string };
  * not open thousands. A room of citizens behind one address has two each (board and private notes).
  */
 export function limitBoardConnections(app: FastifyInstance, perAddress: number, onLimited: () => void = () => {}): void {
-  const open = new Map<string, number>();
+  const open = new OpenPerAddress(perAddress);
   app.addHook('onRequest', async (request, reply) => {
     if (request.headers.upgrade?.toLowerCase() !== 'websocket') return;
     const key = addressKey(request.ip);
-    if ((open.get(key) ?? 0) >= perAddress) {
+    if (open.full(key)) {
       onLimited();
       return sendError(reply, ERRORS.RATE_LIMITED, `Too many open connections from your address: at most ${perAddress}.`);
     }
@@ -27,12 +28,6 @@ export function limitBoardConnections(app: FastifyInstance, perAddress: number, 
   // Counted once the upgrade has happened (a refused upgrade never opens), until the socket closes.
   app.websocketServer.on('connection', (socket: WebSocket, raw: Tagged) => {
     const key = raw[ADDRESS];
-    if (key === undefined) return;
-    open.set(key, (open.get(key) ?? 0) + 1);
-    socket.once('close', () => {
-      const left = (open.get(key) ?? 1) - 1;
-      if (left > 0) open.set(key, left);
-      else open.delete(key);
-    });
+    if (key !== undefined) open.add(key, (release) => socket.once('close', release));
   });
 }
