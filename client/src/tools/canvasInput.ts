@@ -116,7 +116,8 @@ export function attachCanvasInput(
     const at = screenOf(e);
     if (touches.size === 0 && options.isOverHandle(at)) return; // a resize handle: Konva's own
     touches.add(e.pointerId);
-    el.focus({ preventScroll: true });
+    // No focus ring for a finger: the ring is for keyboard users (FocusOptions.focusVisible, Chromium 125+).
+    el.focus({ preventScroll: true, focusVisible: false } as FocusOptions);
     el.setPointerCapture(e.pointerId);
     const { tool } = editor.getState();
     const world = screenToWorld(editor.getState().viewport, at);

@@ -42,12 +42,17 @@ describe('GestureMachine (touch)', () => {
     ]);
   });
 
-  it('a tap on an element presses the tool at once (select); a second tap soon after is a double tap (edit)', () => {
+  it('a tap on an element is a press and release (select); a second tap soon after is a double tap (edit)', () => {
     const g = new GestureMachine();
-    expect(g.feed({ type: 'down', id: 1, at: p(10, 10), t: 0, pans: false })).toEqual([{ kind: 'toolDown', at: p(10, 10), count: 1 }]);
-    expect(g.feed({ type: 'up', id: 1, at: p(11, 10), t: 80 })).toEqual([{ kind: 'toolUp', at: p(10, 10) }]);
-    expect(g.feed({ type: 'down', id: 2, at: p(14, 12), t: 80 + DOUBLE_TAP_MS - 50, pans: false })).toEqual([
+    expect(g.feed({ type: 'down', id: 1, at: p(10, 10), t: 0, pans: false })).toEqual([]);
+    expect(g.feed({ type: 'up', id: 1, at: p(11, 10), t: 80 })).toEqual([
+      { kind: 'toolDown', at: p(10, 10), count: 1 },
+      { kind: 'toolUp', at: p(10, 10) },
+    ]);
+    g.feed({ type: 'down', id: 2, at: p(14, 12), t: 80 + DOUBLE_TAP_MS - 50, pans: false });
+    expect(g.feed({ type: 'up', id: 2, at: p(14, 12), t: 80 + DOUBLE_TAP_MS })).toEqual([
       { kind: 'toolDown', at: p(14, 12), count: 2 },
+      { kind: 'toolUp', at: p(14, 12) },
     ]);
   });
 
@@ -55,17 +60,23 @@ describe('GestureMachine (touch)', () => {
     const g = new GestureMachine();
     g.feed({ type: 'down', id: 1, at: p(10, 10), t: 0, pans: false });
     g.feed({ type: 'up', id: 1, at: p(10, 10), t: 50 });
-    expect(g.feed({ type: 'down', id: 2, at: p(10, 10), t: 50 + DOUBLE_TAP_MS + 100, pans: false })[0]).toMatchObject({ count: 1 });
+    g.feed({ type: 'down', id: 2, at: p(10, 10), t: 50 + DOUBLE_TAP_MS + 100, pans: false });
+    expect(g.feed({ type: 'up', id: 2, at: p(10, 10), t: 50 + DOUBLE_TAP_MS + 150 })[0]).toMatchObject({ count: 1 });
   });
 
-  it('dragging on an element moves it through the tool once past the slop', () => {
+  it('dragging on an element presses the tool where the finger went down and moves it, once past the slop', () => {
     const g = new GestureMachine();
     g.feed({ type: 'down', id: 1, at: p(0, 0), t: 0, pans: false });
     expect(g.feed({ type: 'move', id: 1, at: p(TOUCH_SLOP_PX - 2, 0), t: 10 })).toEqual([]);
-    expect(g.feed({ type: 'move', id: 1, at: p(40, 0), t: 20 })).toEqual([{ kind: 'toolMove', at: p(40, 0) }]);
+    expect(g.feed({ type: 'move', id: 1, at: p(40, 0), t: 20 })).toEqual([
+      { kind: 'toolDown', at: p(0, 0), count: 1 },
+      { kind: 'toolMove', at: p(40, 0) },
+    ]);
+    expect(g.feed({ type: 'move', id: 1, at: p(42, 3), t: 25 })).toEqual([{ kind: 'toolMove', at: p(42, 3) }]);
     expect(g.feed({ type: 'up', id: 1, at: p(45, 0), t: 30 })).toEqual([{ kind: 'toolUp', at: p(45, 0) }]);
-    // A drag is no tap: the next press is a single one.
-    expect(g.feed({ type: 'down', id: 2, at: p(45, 0), t: 60, pans: false })[0]).toMatchObject({ count: 1 });
+    // A drag is no tap: a tap right after is a single one.
+    g.feed({ type: 'down', id: 2, at: p(45, 0), t: 60, pans: false });
+    expect(g.feed({ type: 'up', id: 2, at: p(45, 0), t: 90 })[0]).toMatchObject({ count: 1 });
   });
 
   it('pinch: zooms by the ratio of finger distances around their centre, and pans with the centre', () => {
@@ -87,10 +98,10 @@ describe('GestureMachine (touch)', () => {
     expect(camera(pan)).toEqual({ dx: 0, dy: 40, factor: 1 });
   });
 
-  it('a second finger during a press on an element cancels the tool and pinches instead', () => {
+  it('a pinch that starts on an element neither selects nor moves it', () => {
     const g = new GestureMachine();
-    g.feed({ type: 'down', id: 1, at: p(0, 0), t: 0, pans: false });
-    expect(g.feed({ type: 'down', id: 2, at: p(100, 0), t: 10, pans: false })).toEqual([{ kind: 'toolCancel' }]);
+    expect(g.feed({ type: 'down', id: 1, at: p(0, 0), t: 0, pans: false })).toEqual([]);
+    expect(g.feed({ type: 'down', id: 2, at: p(100, 0), t: 10, pans: false })).toEqual([]);
     expect(camera(g.feed({ type: 'move', id: 2, at: p(50, 0), t: 20 })).factor).toBeCloseTo(0.5, 10);
     // Lifting one finger leaves the other panning; it never becomes a tool gesture or a tap.
     expect(g.feed({ type: 'up', id: 2, at: p(50, 0), t: 30 })).toEqual([]);
@@ -98,12 +109,20 @@ describe('GestureMachine (touch)', () => {
     expect(g.feed({ type: 'up', id: 1, at: p(0, 30), t: 50 })).toEqual([]);
   });
 
-  it('a long press opens the menu at the finger (cancelling the press on the element); lifting does nothing more', () => {
+  it('a second finger while dragging an element cancels the drag and pinches instead', () => {
+    const g = new GestureMachine();
+    g.feed({ type: 'down', id: 1, at: p(0, 0), t: 0, pans: false });
+    g.feed({ type: 'move', id: 1, at: p(30, 0), t: 10 });
+    expect(g.feed({ type: 'down', id: 2, at: p(100, 0), t: 20, pans: false })).toEqual([{ kind: 'toolCancel' }]);
+    expect(camera(g.feed({ type: 'move', id: 2, at: p(65, 0), t: 30 })).factor).toBeCloseTo(0.5, 10);
+  });
+
+  it('a long press opens the menu at the finger; lifting does nothing more', () => {
     const g = new GestureMachine();
     g.feed({ type: 'down', id: 1, at: p(30, 40), t: 1000, pans: false });
     expect(g.awaitingLongPress).toBe(true);
     expect(g.feed({ type: 'tick', t: 1000 + LONG_PRESS_MS - 1 })).toEqual([]);
-    expect(g.feed({ type: 'tick', t: 1000 + LONG_PRESS_MS })).toEqual([{ kind: 'toolCancel' }, { kind: 'menu', at: p(30, 40) }]);
+    expect(g.feed({ type: 'tick', t: 1000 + LONG_PRESS_MS })).toEqual([{ kind: 'menu', at: p(30, 40) }]);
     expect(g.awaitingLongPress).toBe(false);
     expect(g.feed({ type: 'move', id: 1, at: p(80, 40), t: 1700 })).toEqual([]);
     expect(g.feed({ type: 'up', id: 1, at: p(80, 40), t: 1800 })).toEqual([]);
@@ -122,6 +141,7 @@ describe('GestureMachine (touch)', () => {
   it('a cancelled touch (the browser took it) abandons the tool gesture', () => {
     const g = new GestureMachine();
     g.feed({ type: 'down', id: 1, at: p(0, 0), t: 0, pans: false });
+    g.feed({ type: 'move', id: 1, at: p(30, 0), t: 5 });
     expect(g.feed({ type: 'cancel', id: 1 })).toEqual([{ kind: 'toolCancel' }]);
     expect(g.feed({ type: 'tick', t: 5000 })).toEqual([]);
   });

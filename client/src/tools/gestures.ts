@@ -3,9 +3,11 @@ import { distance } from '../geometry/bounds.js';
 
 /**
  * Touch gestures on the canvas, as a pure state machine: touch pointers in, camera and tool actions
- * out. Behaves like Miro's mobile app: one finger on empty board pans, one finger on an element (or
- * with a drawing tool) works the tool, two fingers pinch-zoom around their centre and pan, a tap
- * selects, a double tap edits, a long press opens the element's menu. Mouse and pen never come here.
+ * out. Behaves like Miro's mobile app: one finger on empty board pans, one finger dragging an element
+ * (or with a drawing tool) works the tool, two fingers pinch-zoom around their centre and pan, a tap
+ * selects, a double tap edits, a long press opens the element's menu. A finger does nothing to the
+ * board until it is clearly a tap, a drag or a long press, so a pinch that starts on a note neither
+ * selects nor moves it. Mouse and pen never come here.
  * Times are milliseconds from any clock; the view feeds `tick` when a long press may be due.
  */
 
@@ -47,11 +49,11 @@ type Finger = { id: number; at: Point };
 
 type State =
   | { kind: 'idle' }
-  /** One finger down that will pan if it moves (empty board); a tap if it does not. */
-  | { kind: 'panPending'; finger: Finger; start: Point; t0: number; count: number }
+  /** One finger down, not yet a tap, a drag or a long press; `pans` says what a drag would be. */
+  | { kind: 'pending'; finger: Finger; start: Point; t0: number; count: number; pans: boolean }
   | { kind: 'panning'; finger: Finger }
-  /** One finger working the tool (pressing on an element, or drawing). */
-  | { kind: 'tool'; finger: Finger; start: Point; t0: number; moved: boolean }
+  /** One finger dragging with the tool (moving an element, or drawing). */
+  | { kind: 'tool'; finger: Finger }
   | { kind: 'pinch'; a: Finger; b: Finger }
   /** The gesture is over (a long press opened the menu); wait until every finger is up. */
   | { kind: 'spent'; fingers: Set<number> };
@@ -64,7 +66,7 @@ export class GestureMachine {
 
   /** Whether a long press is still possible (the view schedules a `tick` then). */
   get awaitingLongPress(): boolean {
-    return (this.state.kind === 'panPending' || (this.state.kind === 'tool' && !this.state.moved));
+    return this.state.kind === 'pending';
   }
 
   /** Feeds one input; returns what to do, in order. */
@@ -74,11 +76,20 @@ export class GestureMachine {
       case 'down':
         return this.down(input);
       case 'move': {
-        if (s.kind === 'panPending' && s.finger.id === input.id) {
+        if (s.kind === 'pending' && s.finger.id === input.id) {
           if (distance(s.start, input.at) < TOUCH_SLOP_PX) return [];
-          const out: GestureOutput[] = [{ kind: 'pan', dx: input.at.x - s.finger.at.x, dy: input.at.y - s.finger.at.y }];
-          this.state = { kind: 'panning', finger: { id: input.id, at: input.at } };
-          return out;
+          this.lastTap = null;
+          const finger = { id: input.id, at: input.at };
+          if (s.pans) {
+            this.state = { kind: 'panning', finger };
+            return [{ kind: 'pan', dx: input.at.x - s.finger.at.x, dy: input.at.y - s.finger.at.y }];
+          }
+          // A drag: the tool is pressed where the finger went down, then follows it.
+          this.state = { kind: 'tool', finger };
+          return [
+            { kind: 'toolDown', at: s.start, count: 1 },
+            { kind: 'toolMove', at: input.at },
+          ];
         }
         if (s.kind === 'panning' && s.finger.id === input.id) {
           const out: GestureOutput = { kind: 'pan', dx: input.at.x - s.finger.at.x, dy: input.at.y - s.finger.at.y };
@@ -86,8 +97,6 @@ export class GestureMachine {
           return [out];
         }
         if (s.kind === 'tool' && s.finger.id === input.id) {
-          if (!s.moved && distance(s.start, input.at) < TOUCH_SLOP_PX) return [];
-          s.moved = true;
           s.finger = { id: input.id, at: input.at };
           return [{ kind: 'toolMove', at: input.at }];
         }
@@ -117,13 +126,11 @@ export class GestureMachine {
       }
       case 'tick': {
         if (!this.awaitingLongPress) return [];
-        const st = s as Extract<State, { kind: 'panPending' | 'tool' }>;
+        const st = s as Extract<State, { kind: 'pending' }>;
         if (input.t - st.t0 < LONG_PRESS_MS) return [];
         this.state = { kind: 'spent', fingers: new Set([st.finger.id]) };
         this.lastTap = null;
-        const out: GestureOutput[] = st.kind === 'tool' ? [{ kind: 'toolCancel' }] : [];
-        out.push({ kind: 'menu', at: st.finger.at });
-        return out;
+        return [{ kind: 'menu', at: st.finger.at }];
       }
     }
   }
@@ -136,15 +143,10 @@ export class GestureMachine {
         const last = this.lastTap;
         const count =
           last && input.t - last.t < DOUBLE_TAP_MS && distance(last.at, input.at) < DOUBLE_TAP_PX ? last.count + 1 : 1;
-        if (input.pans) {
-          this.state = { kind: 'panPending', finger, start: input.at, t0: input.t, count };
-          return [];
-        }
-        this.state = { kind: 'tool', finger, start: input.at, t0: input.t, moved: false };
-        this.lastTap = { t: input.t, at: input.at, count };
-        return [{ kind: 'toolDown', at: input.at, count }];
+        this.state = { kind: 'pending', finger, start: input.at, t0: input.t, count, pans: input.pans };
+        return [];
       }
-      case 'panPending':
+      case 'pending':
       case 'panning':
         this.state = { kind: 'pinch', a: s.finger, b: finger };
         this.lastTap = null;
@@ -164,8 +166,9 @@ export class GestureMachine {
 
   private up(input: Extract<GestureInput, { type: 'up' }>): GestureOutput[] {
     const s = this.state;
-    if (s.kind === 'panPending' && s.finger.id === input.id) {
-      // A tap on empty board: the tool sees a press and a release there (the select tool clears the selection).
+    if (s.kind === 'pending' && s.finger.id === input.id) {
+      // A tap: the tool sees a press and a release where the finger went down (the select tool
+      // selects what is there, or clears the selection on empty board; a second tap edits).
       this.state = { kind: 'idle' };
       this.lastTap = { t: input.t, at: s.start, count: s.count };
       return [
@@ -175,10 +178,7 @@ export class GestureMachine {
     }
     if (s.kind === 'tool' && s.finger.id === input.id) {
       this.state = { kind: 'idle' };
-      // A double tap is timed from the first tap's release.
-      if (s.moved) this.lastTap = null;
-      else if (this.lastTap) this.lastTap = { ...this.lastTap, t: input.t };
-      return [{ kind: 'toolUp', at: s.moved ? input.at : s.start }];
+      return [{ kind: 'toolUp', at: input.at }];
     }
     return this.release(input.id);
   }
@@ -191,7 +191,7 @@ export class GestureMachine {
       this.state = { kind: 'panning', finger: s.a.id === id ? s.b : s.a };
     } else if (s.kind === 'panning' && s.finger.id === id) {
       this.state = { kind: 'idle' };
-    } else if (s.kind === 'panPending' && s.finger.id === id) {
+    } else if (s.kind === 'pending' && s.finger.id === id) {
       this.state = { kind: 'idle' };
     } else if (s.kind === 'spent') {
       s.fingers.delete(id);
