@@ -183,6 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     perAddress: {
       open: new OpenPerAddress(config.wsConnectionsPerAddress),
       addressOf: (req) => addressKey(addressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])),
+      onLimited: () => metrics.limited('connections', 'address'),
     },
   });
   controlConnections = () => io.engine.clientsCount;

@@ -35,7 +35,7 @@ export function attachControlChannel(
     allowedOrigins: readonly string[];
     onRefused?: (error: string) => void;
     /** Open control connections per client address, and how to find a handshake's address (TRUST_PROXY). */
-    perAddress?: { open: OpenPerAddress; addressOf: (req: IncomingMessage) => string };
+    perAddress?: { open: OpenPerAddress; addressOf: (req: IncomingMessage) => string; onLimited?: () => void };
   },
 ): Server {
   const { workshops, rooms } = deps;
@@ -49,7 +49,10 @@ export function attachControlChannel(
     allowRequest: (req, callback) => {
       if (!isOriginAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins)) return callback('origin not allowed', false);
       // Counted from the handshake, before any token: connections that never sign in cost memory too.
-      if (deps.perAddress?.open.full(deps.perAddress.addressOf(req))) return callback('too many connections from this address', false);
+      if (deps.perAddress?.open.full(deps.perAddress.addressOf(req))) {
+        deps.perAddress.onLimited?.();
+        return callback('too many connections from this address', false);
+      }
       callback(null, true);
     },
   });
