@@ -112,12 +112,13 @@ describe('export', () => {
       { ...base, id: 'far', type: 'note', index: 'a2', x: 6000, y: 6000, width: 200, height: 200, color: 'blue', text: 'Langt væk' },
     ]);
     const page = await openPage(`/b/${boardId}`);
-    await page.waitForFunction(() => !!(window as unknown as { Konva?: { stages: Array<{ findOne(s: string): unknown }> } }).Konva?.stages[0]?.findOne('#el-n1'));
+    // Frames always have a node of their own (zoomed out, notes are drawn by one batched shape).
+    await page.waitForFunction(() => !!(window as unknown as { Konva?: { stages: Array<{ findOne(s: string): unknown }> } }).Konva?.stages[0]?.findOne('#el-f1'));
     await clickNode(page, 'f1', 'title');
     await page.locator('[data-testid=export-selection]').waitFor();
     // Zoom in on the middle of the board: the frame leaves the view (and the render window).
     for (let i = 0; i < 6; i++) await page.locator('.zoom-controls button').nth(2).click();
-    await page.waitForFunction(() => !(window as unknown as { Konva: { stages: Array<{ findOne(s: string): unknown }> } }).Konva.stages[0]!.findOne('#el-n1'));
+    await page.waitForFunction(() => !(window as unknown as { Konva: { stages: Array<{ findOne(s: string): unknown }> } }).Konva.stages[0]!.findOne('#el-f1'));
 
     await page.locator('[data-testid=export-selection]').click();
     await page.locator('.export-dialog').waitFor();
