@@ -26,7 +26,7 @@ export function ActionCardNode({ el, scale, hideText, source }: { el: ActionCard
   const showText = !hideText && LABEL_PX * scale >= MIN_READABLE_TEXT_PX;
   const actor = (a: ActionCard['who'][number]) => t(`actions.actor.${a}`);
   return (
-    <Group x={el.x} y={el.y} id={`el-${el.id}`}>
+    <Group x={el.x} y={el.y} id={`el-${el.id}`} cull={[el.x, el.y, el.width, el.height]}>
       <Rect
         width={el.width}
         height={el.height}

@@ -225,9 +225,29 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
   );
 }
 
+/**
+ * Draws only the layer's children that are in view: Konva itself draws every node it holds, and the
+ * render window holds up to four times what is on screen. Nodes carry their board box as `cull`.
+ */
+function cullOffscreen(layer: Konva.Layer): void {
+  layer._drawChildNodes = function (this: Konva.Layer, drawMethod: 'drawScene' | 'drawHit', canvas: unknown, top?: Konva.Node) {
+    const stage = this.getStage();
+    const s = stage?.scaleX() ?? 1;
+    const minX = stage ? -stage.x() / s : -Infinity;
+    const minY = stage ? -stage.y() / s : -Infinity;
+    const maxX = stage ? minX + stage.width() / s : Infinity;
+    const maxY = stage ? minY + stage.height() / s : Infinity;
+    for (const child of this.children) {
+      const c = child.attrs.cull as number[] | undefined;
+      if (c && (c[0]! > maxX || c[0]! + c[2]! < minX || c[1]! > maxY || c[1]! + c[3]! < minY)) continue;
+      (child[drawMethod] as (canvas: unknown, top?: Konva.Node) => void)(canvas, top);
+    }
+  };
+}
+
 /** The board's elements at rest: frames, then the batched notes and shapes (zoomed out), then the rest. */
 function StaticLayer({ layerRef, elements, lookup, scale, detail, editingId, untitledFrame, selection }: {
-  layerRef?: React.Ref<Konva.Layer>;
+  layerRef?: React.MutableRefObject<Konva.Layer | null>;
   elements: readonly Element[];
   lookup: Lookup;
   scale: number;
@@ -237,8 +257,13 @@ function StaticLayer({ layerRef, elements, lookup, scale, detail, editingId, unt
   selection: ReadonlySet<string> | null;
 }) {
   const { frames, batched, nodes } = useMemo(() => partition(elements, detail), [elements, detail]);
+  const ownRef = useRef<Konva.Layer | null>(null);
+  const ref = layerRef ?? ownRef;
+  useLayoutEffect(() => {
+    if (ref.current) cullOffscreen(ref.current);
+  }, [ref]);
   return (
-    <Layer ref={layerRef} listening={false}>
+    <Layer ref={ref} listening={false}>
       {renderNodes(frames, lookup, scale, editingId, untitledFrame, selection)}
       <BatchedBoxes elements={batched} />
       {renderNodes(nodes, lookup, scale, editingId, untitledFrame)}

@@ -55,9 +55,12 @@ function BoxText({ el, scale, hideText, color }: { el: StickyNote | Shape; scale
   );
 }
 
+/** The board box a top-level node covers: the layer skips drawing it when it is out of view (BoardCanvas). */
+const cullOf = (el: { x: number; y: number; width: number; height: number }): number[] => [el.x, el.y, el.width, el.height];
+
 function NoteNode({ el, scale, hideText }: { el: StickyNote; scale: number; hideText: boolean }) {
   return (
-    <Group x={el.x} y={el.y} id={`el-${el.id}`}>
+    <Group x={el.x} y={el.y} id={`el-${el.id}`} cull={cullOf(el)}>
       <Rect
         width={el.width}
         height={el.height}
@@ -85,6 +88,7 @@ function TextNode({ el, scale, hideText }: { el: TextBox; scale: number; hideTex
   return (
     <Text
       id={`el-${el.id}`}
+      cull={cullOf(el)}
       x={el.x}
       y={el.y}
       text={el.text}
@@ -108,7 +112,7 @@ function ShapeNode({ el, scale, hideText }: { el: Shape; scale: number; hideText
     perfectDrawEnabled: false,
   };
   return (
-    <Group x={el.x} y={el.y} id={`el-${el.id}`}>
+    <Group x={el.x} y={el.y} id={`el-${el.id}`} cull={cullOf(el)}>
       {el.kind === 'ellipse' ? (
         <Ellipse x={el.width / 2} y={el.height / 2} radiusX={el.width / 2} radiusY={el.height / 2} {...common} />
       ) : (
