@@ -26,7 +26,8 @@ export function ElementMenu({ editor, elementId, at, bounds, onClose }: {
   const editable = !!el && ('text' in el || el.type === 'frame' || el.type === 'action');
 
   useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+    // Focus goes into the menu (Escape, arrows and Enter work), without a ring for the finger that opened it.
+    ref.current?.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true, focusVisible: false } as FocusOptions);
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') {
         e.stopPropagation();
@@ -68,7 +69,7 @@ export function ElementMenu({ editor, elementId, at, bounds, onClose }: {
           key={item.key}
           type="button"
           role="menuitem"
-          className={item.key === 'delete' ? 'element-menu-item danger' : 'element-menu-item'}
+          className={item.key === 'delete' ? 'element-menu-item element-menu-danger' : 'element-menu-item'}
           data-action={item.key}
           onClick={() => {
             onClose();

@@ -204,6 +204,11 @@ export function attachCanvasInput(
     if (e.button === 1) e.preventDefault();
   };
   const onContextMenu = (e: MouseEvent): void => e.preventDefault();
+  // The gesture machine has handled the touch: no emulated mouse events, clicks and double clicks
+  // after it (a double tap would otherwise select a word in the text editor it just opened).
+  const onTouchEnd = (e: TouchEvent): void => {
+    if (e.cancelable) e.preventDefault();
+  };
   // Focus is managed in pointerdown; the browser's own focus change on mousedown would otherwise take
   // focus from a text editor that the same press just opened.
   const onMouseDown = (e: MouseEvent): void => e.preventDefault();
@@ -216,6 +221,7 @@ export function attachCanvasInput(
   el.addEventListener('wheel', onWheel, { passive: false });
   el.addEventListener('auxclick', onAuxClick);
   el.addEventListener('contextmenu', onContextMenu);
+  el.addEventListener('touchend', onTouchEnd, { passive: false });
   el.addEventListener('mousedown', onMouseDown);
   return () => {
     el.removeEventListener('mousedown', onMouseDown);
@@ -227,6 +233,7 @@ export function attachCanvasInput(
     el.removeEventListener('wheel', onWheel);
     el.removeEventListener('auxclick', onAuxClick);
     el.removeEventListener('contextmenu', onContextMenu);
+    el.removeEventListener('touchend', onTouchEnd);
     if (active) active.tool.cancel(editor);
     if (longPressTimer) clearTimeout(longPressTimer);
     perform(gestures.reset());
