@@ -108,7 +108,7 @@ async function openPhone(): Promise<{ page: Page; fingers: Fingers }> {
   });
   await page.addInitScript(() => localStorage.setItem('sammen.name', 'Phone'));
   await page.goto(`${server.url}/b/${boardId}`);
-  await page.waitForFunction((n) => (window as unknown as { __sammen?: { doc: { getMap(k: string): { size: number } } } }).__sammen?.doc.getMap('elements').size >= n, NOTES);
+  await page.waitForFunction((n) => ((window as unknown as { __sammen?: { doc: { getMap(k: string): { size: number } } } }).__sammen?.doc.getMap('elements').size ?? 0) >= n, NOTES);
   const cdp = await context.newCDPSession(page);
   return { page, fingers: new Fingers(cdp, await canvasOrigin(page)) };
 }
