@@ -46,8 +46,16 @@ function insertAndSelect(editor: Editor, el: Element, edit = false): void {
   if (edit) editor.startEditing(el.id, true);
 }
 
-export function createNote(editor: Editor, center: Point, color: ColorName): void {
-  const { width, height } = stickyNoteDefaults;
+/**
+ * A square note centred on `center`, `side` board units wide (the toolbar passes the size that reads
+ * at the current zoom). Inside a frame it stays within a third of the frame (a frame is for many
+ * notes), never below an ordinary note.
+ */
+export function createNote(editor: Editor, center: Point, color: ColorName, side: number = stickyNoteDefaults.width): void {
+  const frame = frameAt({ ...center, width: 0, height: 0 }, editor.frames());
+  const limit = frame ? Math.min(frame.width, frame.height) / 3 : Infinity;
+  const width = Math.round(Math.max(stickyNoteDefaults.width, Math.min(side, limit)));
+  const height = width;
   const box = { x: center.x - width / 2, y: center.y - height / 2, width, height };
   const id = newElementId();
   insertAndSelect(

@@ -36,6 +36,23 @@ describe('tools', () => {
     expect(editor.getState()).toMatchObject({ tool: 'select', editingId: note!.id });
   });
 
+  it('makes a note placed zoomed out as big as reads at that zoom, within a third of its frame', () => {
+    const { editor, gesture, byType } = setup();
+    editor.setViewport({ x: 0, y: 0, scale: 0.2 });
+    editor.setTool('note');
+    gesture('note', [5000, 5000], [5000, 5000]);
+    const [free] = byType('note');
+    expect(free).toMatchObject({ width: 850, height: 850, x: 5000 - 425, y: 5000 - 425 });
+    editor.stopEditing();
+    editor.setViewport({ x: 0, y: 0, scale: 1 });
+    gesture('frame', [0, 0], [1200, 900]);
+    editor.setViewport({ x: 0, y: 0, scale: 0.2 });
+    editor.setTool('note');
+    gesture('note', [600, 450], [600, 450]);
+    const inFrame = byType('note').find((n) => n.id !== free!.id)!;
+    expect(inFrame).toMatchObject({ width: 300, height: 300, frameId: byType('frame')[0]!.id });
+  });
+
   it('draws a rectangle by dragging and an ellipse with the default size on a click', () => {
     const { gesture, byType } = setup();
     gesture('rect', [100, 100], [300, 250]);
