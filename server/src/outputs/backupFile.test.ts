@@ -37,7 +37,7 @@ const vote: fc.Arbitrary<VoteRecord> = fc.record({
   revealedAt: fc.option(fc.integer(), { nil: null }),
 });
 const state: fc.Arbitrary<WorkshopState> = fc.record({
-  version: fc.constant(2),
+  version: fc.constant(3),
   agenda: fc.array(step, { maxLength: 4 }),
   current: fc.nat(10),
   timer: fc.record({ status: fc.constantFrom('idle', 'running', 'paused'), endsAt: fc.option(fc.integer(), { nil: null }), remainingMs: fc.nat(), durationMs: fc.nat() }),
@@ -52,6 +52,10 @@ const state: fc.Arbitrary<WorkshopState> = fc.record({
   pastVotes: fc.array(vote, { maxLength: 2 }),
   hands: fc.array(fc.record({ memberId: id, at: fc.integer() }), { maxLength: 3 }),
   reveals: fc.array(fc.record({ at: fc.integer(), stepIndex: fc.integer(), notes: fc.integer(), mode: fc.constantFrom('anonymous', 'named') }), { maxLength: 3 }),
+  stepRuns: fc.dictionary(id.map((k) => `s${k}`), fc.array(fc.record({ start: fc.integer(), end: fc.option(fc.integer(), { nil: null }) }), { maxLength: 3 }), { maxKeys: 3 }),
+  runsRecorded: fc.boolean(),
+  place: text(60),
+  question: text(60),
 }) as fc.Arbitrary<WorkshopState>;
 const ydoc = text(80).map((t) => {
   const d = new Y.Doc();

@@ -46,6 +46,8 @@ export interface ReportStrings {
   levels: Record<ParticipationLevel, string>;
   promise: string;
   untitled: string;
+  /** Alternative text of a board picture. */
+  pictureAlt: (title: string, notes: number, clusters: string[]) => string;
 }
 
 const en: ReportStrings = {
@@ -62,6 +64,7 @@ const en: ReportStrings = {
   parkingLot: 'Parking lot', nothing: 'Nothing.',
   levels: { inform: 'Inform', consult: 'Consult', involve: 'Involve', collaborate: 'Collaborate', cocreate: 'Co-create', decide: 'Decide' },
   promise: 'What the input is used for', untitled: 'Untitled',
+  pictureAlt: (t, n, c) => `Board picture of the frame "${t}": ${n === 1 ? '1 note' : `${n} notes`}${c.length ? `, in the clusters ${c.join(', ')}` : ''}.`,
 };
 const da: ReportStrings = {
   report: 'Workshoprapport', date: 'Dato', plannedDuration: 'Planlagt varighed', minutes: (n) => `${n} min.`,
@@ -77,6 +80,7 @@ const da: ReportStrings = {
   parkingLot: 'Parkeringsplads', nothing: 'Intet.',
   levels: { inform: 'Informere', consult: 'Høre', involve: 'Inddrage', collaborate: 'Samarbejde', cocreate: 'Samskabe', decide: 'Beslutte' },
   promise: 'Det bruges input til', untitled: 'Uden titel',
+  pictureAlt: (t, n, c) => `Billede af rammen "${t}" på tavlen: ${n === 1 ? '1 seddel' : `${n} sedler`}${c.length ? `, i grupperne ${c.join(', ')}` : ''}.`,
 };
 const nb: ReportStrings = {
   report: 'Verkstedrapport', date: 'Dato', plannedDuration: 'Planlagt varighet', minutes: (n) => `${n} min`,
@@ -92,6 +96,7 @@ const nb: ReportStrings = {
   parkingLot: 'Parkeringsplass', nothing: 'Ingenting.',
   levels: { inform: 'Informere', consult: 'Høre', involve: 'Involvere', collaborate: 'Samarbeide', cocreate: 'Samskape', decide: 'Bestemme' },
   promise: 'Innspillene brukes til', untitled: 'Uten tittel',
+  pictureAlt: (t, n, c) => `Bilde av rammen «${t}» på tavla: ${n === 1 ? '1 lapp' : `${n} lapper`}${c.length ? `, i gruppene ${c.join(', ')}` : ''}.`,
 };
 const nn: ReportStrings = {
   ...nb,
@@ -107,6 +112,7 @@ const nn: ReportStrings = {
   parkingLot: 'Parkeringsplass', nothing: 'Ingenting.',
   levels: { inform: 'Informere', consult: 'Høyre', involve: 'Involvere', collaborate: 'Samarbeide', cocreate: 'Samskape', decide: 'Avgjere' },
   promise: 'Innspela vert brukte til', untitled: 'Utan tittel',
+  pictureAlt: (t, n, c) => `Bilete av ramma «${t}» på tavla: ${n === 1 ? '1 lapp' : `${n} lappar`}${c.length ? `, i gruppene ${c.join(', ')}` : ''}.`,
 };
 
 export const REPORT_STRINGS: Record<Language, ReportStrings> = { da, nb, nn, en };

@@ -1,4 +1,5 @@
 import { type Command, type CommandError, type Role, type Viewport, isFacilitatorRole, randomId } from '@sammen/shared';
+import { closeRunsNotCurrent, ensureCurrentRuns, startRun } from './stepRuns.js';
 import type { VoteRecord, WorkshopState } from './types.js';
 
 /** Who runs a command. `memberId` is null for observers (they share one link). */
@@ -47,6 +48,7 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
     case 'agenda.set':
       s.agenda = command.steps;
       s.current = Math.min(s.current, Math.max(0, s.agenda.length - 1));
+      closeRunsNotCurrent(s, now);
       return done();
     case 'agenda.goto':
     case 'agenda.next':
@@ -55,6 +57,8 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
       const step = s.agenda[target];
       if (!step) return fail('no_such_step', `There is no step ${target + 1}`);
       s.current = target;
+      // The step runs from now; the one before it ended now (recorded for the report).
+      startRun(s, target, now);
       // A step's time box becomes the timer, ready to start; a private step switches private mode on.
       const durationMs = step.minutes * 60_000;
       s.timer = { status: 'idle', endsAt: null, remainingMs: durationMs, durationMs };
@@ -62,6 +66,7 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
       return done();
     }
     case 'timer.start':
+      ensureCurrentRuns(s, now);
       s.timer = { status: 'running', endsAt: now + command.seconds * 1000, remainingMs: command.seconds * 1000, durationMs: command.seconds * 1000 };
       return done();
     case 'timer.pause':
@@ -115,6 +120,7 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
       effects.push({ kind: 'revealPrivate', mode: s.private.reveal });
       return done();
     case 'vote.start': {
+      ensureCurrentRuns(s, now);
       if (s.vote?.status === 'revealed') s.pastVotes.push(s.vote);
       s.vote = {
         id: randomId(10),

@@ -7,6 +7,8 @@ const isObject = (v: unknown): v is JsonRecord => typeof v === 'object' && v !==
  * without `version` is version 1. Append at the end only; each `up` is pure.
  * - 2: agenda steps' `instructions` become `facilitatorNotes`, with an empty `participantText`
  *   (the same rule as template files, see `templateMigrations`).
+ * - 3: `stepRuns` (when each step ran), `runsRecorded` (false: held before runs were recorded, so the
+ *   report says "not recorded" rather than "not run"), `place` and `question` (empty).
  */
 export const workshopStateMigrations: MigrationSequence = {
   id: 'com.sammen.workshopState',
@@ -25,6 +27,11 @@ export const workshopStateMigrations: MigrationSequence = {
             })
           : state.agenda,
       }),
+    },
+    {
+      id: 'com.sammen.workshopState/3_step_runs',
+      to: 3,
+      up: (state) => ({ ...state, stepRuns: {}, runsRecorded: false, place: '', question: '' }),
     },
   ],
 };

@@ -35,6 +35,10 @@ const currentStateSchema = z.object({
   pastVotes: z.array(voteRecordSchema),
   hands: z.array(z.object({ memberId: z.string(), at: z.number() })),
   reveals: z.array(z.object({ at: z.number(), stepIndex: z.number().int(), notes: z.number().int(), mode: z.enum(['anonymous', 'named']) })),
+  stepRuns: z.record(z.string().max(40), z.array(z.object({ start: z.number(), end: z.number().nullable() })).max(1000)),
+  runsRecorded: z.boolean(),
+  place: z.string().max(200),
+  question: z.string().max(500),
 });
 
 /**

@@ -33,6 +33,23 @@ export interface WorkshopState {
   hands: Array<{ memberId: string; at: number }>;
   /** Reveals of private notes, for the report: when, which step, how many notes. */
   reveals: Array<{ at: number; stepIndex: number; notes: number; mode: 'anonymous' | 'named' }>;
+  /**
+   * When each agenda step was the current step of the live workshop, by step id (steps can be
+   * reordered): one entry per run, `end` null while it runs. See `stepRuns.ts`.
+   */
+  stepRuns: Record<string, StepRun[]>;
+  /** False for workshops held before runs were recorded (migrated state): a step without runs may have run. */
+  runsRecorded: boolean;
+  /** Where the workshop takes place, for the report's front page; '' when not given. */
+  place: string;
+  /** The question or purpose the workshop works on, for the report and the letter; '' when not given. */
+  question: string;
+}
+
+/** One time a step ran (ms since the epoch). */
+export interface StepRun {
+  start: number;
+  end: number | null;
 }
 
 export function initialWorkshopState(agenda: AgendaStep[] = []): WorkshopState {
@@ -48,6 +65,10 @@ export function initialWorkshopState(agenda: AgendaStep[] = []): WorkshopState {
     pastVotes: [],
     hands: [],
     reveals: [],
+    stepRuns: {},
+    runsRecorded: true,
+    place: '',
+    question: '',
   };
 }
 
