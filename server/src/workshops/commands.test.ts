@@ -33,6 +33,34 @@ describe('workshop commands', () => {
     expect(out.ok && out.state.vote?.stepId).toBe('vote-step');
   });
 
+  it('records when each step ran: from going to it (or starting work in the opening step) until moving on', () => {
+    const step = { title: 'T', participantText: '', facilitatorNotes: '', minutes: 5, frameId: null, level: 'consult' as const, promise: '', private: false };
+    let s = initialWorkshopState([{ ...step, id: 'a' }, { ...step, id: 'b' }, { ...step, id: 'c' }]);
+    const run = (cmd: Parameters<typeof applyCommand>[2], now: number) => {
+      const out = applyCommand(s, fac, cmd, now);
+      if (!out.ok) throw new Error(out.message);
+      s = out.state;
+    };
+    // Opening the workshop on step 1 is not running it; starting its timer is.
+    expect(s.stepRuns).toEqual({});
+    run({ type: 'timer.start', seconds: 300 }, 1_000);
+    run({ type: 'timer.start', seconds: 300 }, 2_000);
+    expect(s.stepRuns).toEqual({ a: [{ start: 1_000, end: null }] });
+    run({ type: 'agenda.next' }, 60_000);
+    run({ type: 'agenda.goto', index: 1 }, 70_000);
+    expect(s.stepRuns).toEqual({ a: [{ start: 1_000, end: 60_000 }], b: [{ start: 60_000, end: null }] });
+    run({ type: 'agenda.prev' }, 120_000);
+    run({ type: 'agenda.goto', index: 1 }, 180_000);
+    expect(s.stepRuns).toEqual({ a: [{ start: 1_000, end: 60_000 }, { start: 120_000, end: 180_000 }], b: [{ start: 60_000, end: 120_000 }, { start: 180_000, end: null }] });
+    // Step c never ran; removing the running step b from the agenda ends its run.
+    run({ type: 'agenda.set', steps: [{ ...step, id: 'a' }, { ...step, id: 'c' }] }, 200_000);
+    expect(s.stepRuns.b?.at(-1)).toEqual({ start: 180_000, end: 200_000 });
+    expect(s.stepRuns.c).toBeUndefined();
+    // A vote started in a step that is not running yet starts its run.
+    run({ type: 'vote.start', elementIds: ['n1'], dotsPerPerson: 1, allowMultiplePerElement: false }, 210_000);
+    expect(s.stepRuns.c).toEqual([{ start: 210_000, end: null }]);
+  });
+
   it('never mutates the state it is given', () => {
     const s = initialWorkshopState();
     const frozen = JSON.stringify(s);
