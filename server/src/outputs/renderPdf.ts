@@ -1,126 +1,200 @@
+import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { COLORS, type Element, type Frame } from '@sammen/shared';
-import { wrap } from './frameSvg.js';
+import { PAPER_STRINGS } from './paperStrings.js';
+import { type PdfFonts, drawFramePicture } from './pdfPicture.js';
 import type { ReportModel, ReportNote } from './reportModel.js';
 import { REPORT_STRINGS } from './reportStrings.js';
 
 // The standard PDF fonts (no font files to ship) cover Windows-1252: all of Danish and Norwegian.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const pdfText = (s: string): string =>
+const winAnsi = (s: string): string =>
   [...s].map((ch) => {
     const c = ch.codePointAt(0)!;
     return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || ch === '\n' || WIN_ANSI_EXTRA.has(ch) ? ch : '?';
   }).join('');
 
-/** The report as a PDF (A4), made with pdfkit; text is real text, so it can be searched and extracted. */
+// Liberation Sans has Arial's metrics (the usual font of a municipal paper) and is embedded, as PDF/UA
+// wants; where the machine lacks it (fonts-liberation), the standard Helvetica is used instead.
+const LIBERATION = '/usr/share/fonts/truetype/liberation/LiberationSans';
+function pickFonts(doc: PDFKit.PDFDocument): PdfFonts {
+  if (fs.existsSync(`${LIBERATION}-Regular.ttf`) && fs.existsSync(`${LIBERATION}-Bold.ttf`)) {
+    doc.registerFont('body', `${LIBERATION}-Regular.ttf`);
+    doc.registerFont('bold', `${LIBERATION}-Bold.ttf`);
+    return { regular: 'body', bold: 'bold', text: (s) => s };
+  }
+  return { regular: 'Helvetica', bold: 'Helvetica-Bold', text: winAnsi };
+}
+
+const MARGIN = 62; // ~2.2 cm, a paper's margin
+const INK = '#1a1a1a';
+const MUTED = '#555555';
+
+/**
+ * The report as a tagged PDF (PDF/UA structure: H1–H3, P, L/LI, Table/TR/TH/TD, Figure with alt text;
+ * language and title in the catalogue), laid out as a committee paper's appendix: one column, compact,
+ * no empty sections; page numbers are artifacts.
+ */
 export function renderPdf(m: ReportModel): Promise<Buffer> {
   const s = REPORT_STRINGS[m.language];
-  // Language and title in the document catalogue, so readers announce them; the content itself is
-  // not yet tagged for PDF/UA (the accessibility statement says so).
+  const ps = PAPER_STRINGS[m.language];
+  const title = `${s.report}: ${m.title}`;
   const doc = new PDFDocument({
     size: 'A4',
-    margin: 50,
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     pdfVersion: '1.7',
+    tagged: true,
     lang: m.language,
     displayTitle: true,
-    info: { Title: pdfText(`${s.report}: ${m.title}`) },
-  } as PDFKit.PDFDocumentOptions);
+    bufferPages: true,
+    info: { Title: title },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const width = doc.page.width - 100;
-  const h1 = (t: string) => doc.font('Helvetica-Bold').fontSize(20).text(pdfText(t), { width }).moveDown(0.5);
-  const h2 = (t: string) => doc.font('Helvetica-Bold').fontSize(15).text(pdfText(t), { width }).moveDown(0.3);
-  const h3 = (t: string) => doc.font('Helvetica-Bold').fontSize(12).text(pdfText(t), { width }).moveDown(0.2);
-  const p = (t: string) => doc.font('Helvetica').fontSize(10.5).text(pdfText(t), { width }).moveDown(0.3);
-  const bullet = (t: string) => doc.font('Helvetica').fontSize(10.5).text(pdfText(`•  ${t}`), { width, indent: 0 });
-  const note = (n: ReportNote) => bullet(`${n.text}${n.votes ? ` (${s.count}: ${n.votes})` : ''}${n.author ? ` - ${n.author}` : ''}`);
+  const fonts = pickFonts(doc);
+  const t = fonts.text;
+  const width = doc.page.width - 2 * MARGIN;
+  const bottom = () => doc.page.height - MARGIN;
+  const ensure = (space: number) => {
+    if (doc.y + space > bottom()) doc.addPage();
+  };
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const tagged = (type: string, draw: () => void, options: { alt?: string } = {}) => root.add(doc.struct(type, options, draw));
+
+  const heading = (level: 1 | 2 | 3, text: string) => {
+    const size = level === 1 ? 20 : level === 2 ? 14 : 11.5;
+    ensure(size * 4); // never a heading alone at the foot of a page
+    if (level === 2) doc.moveDown(0.6);
+    tagged(`H${level}`, () => doc.font(fonts.bold).fontSize(size).fillColor(INK).text(t(text), MARGIN, doc.y, { width }));
+    if (level === 2) doc.moveTo(MARGIN, doc.y + 1).lineTo(MARGIN + width, doc.y + 1).lineWidth(0.5).stroke('#9a9a9a');
+    doc.moveDown(level === 1 ? 0.4 : 0.35);
+  };
+  const para = (text: string, color = INK) => {
+    ensure(28);
+    tagged('P', () => doc.font(fonts.regular).fontSize(10).fillColor(color).text(t(text), MARGIN, doc.y, { width, lineGap: 1.5 }));
+    doc.moveDown(0.4);
+  };
+  const list = (items: string[], numbered = false) => {
+    if (!items.length) return;
+    ensure(30);
+    const l = doc.struct('L');
+    root.add(l);
+    doc.font(fonts.regular).fontSize(10).fillColor(INK);
+    doc.list(items.map(t), MARGIN + 4, doc.y, { width: width - 4, listType: numbered ? 'numbered' : 'bullet', bulletRadius: 1.6, textIndent: 12, lineGap: 1.5, paragraphGap: 2, structParent: l } as PDFKit.Mixins.TextOptions);
+    l.end();
+    doc.moveDown(0.4);
+  };
+  const table = (head: string[], rows: string[][], widths: number[]) => {
+    ensure(50);
+    doc.font(fonts.regular).fontSize(9).fillColor(INK);
+    const cell = { border: 0.5, borderColor: '#9a9a9a', padding: 4 };
+    doc.table({
+      structParent: root,
+      position: { x: MARGIN, y: doc.y },
+      maxWidth: width,
+      columnStyles: widths.map((w) => ({ width: w * width })),
+      data: [head.map((h) => ({ text: t(h), type: 'TH' as const, ...cell, backgroundColor: '#ececec', font: { src: fonts.bold, size: 9 } })), ...rows.map((r) => r.map((c) => ({ text: t(c), ...cell })))],
+    } as PDFKit.Mixins.TableOptionsWithData);
+    doc.x = MARGIN;
+    doc.moveDown(0.6);
+  };
+  const noteLine = (n: ReportNote) => `${n.text}${n.votes ? ` (${s.count.toLowerCase()}: ${n.votes})` : ''}${n.author ? ` – ${n.author}` : ''}`;
   const date = new Intl.DateTimeFormat(m.language, { dateStyle: 'long' }).format(new Date(m.createdAt));
 
-  h1(`${s.report}: ${m.title}`);
-  p(`${s.date}: ${date}. ${s.plannedDuration}: ${s.minutes(m.plannedMinutes)}.`);
-  p(`${s.participants}: ${s.roles.facilitator} ${m.roles.facilitator}, ${s.roles.cofacilitator} ${m.roles.cofacilitator}, ${s.roles.participant} ${m.roles.participant}. ${s.observersNote}`);
-  doc.moveDown();
-  h2(s.summary);
-  h3(s.background);
-  p(s.backgroundText(m.title, m.steps.length));
-  h3(s.said);
-  const clusters = m.steps.flatMap((st) => st.clusters);
-  if (clusters.length) clusters.forEach((c) => bullet(`${c.label}: ${s.notes(c.notes.length)}`));
-  else bullet(s.notes(m.notes.length));
+  // Front: what a committee member needs before turning the page.
+  tagged('P', () => doc.font(fonts.bold).fontSize(9).fillColor(MUTED).text(t(s.report.toUpperCase()), MARGIN, doc.y, { width, characterSpacing: 0.6 }));
   doc.moveDown(0.3);
-  h3(s.prioritised);
-  const top = m.votes.flatMap((v) => v.results.filter((r) => r.count > 0).slice(0, 5));
-  if (top.length) top.forEach((r, i) => p(`${i + 1}. ${r.text} (${s.count}: ${r.count})`));
-  else p(s.nothing);
-  h3(s.proposedActions);
-  if (m.actions.length) m.actions.forEach((a) => bullet(`${a.what} (${a.who.map((w) => s.actors[w]).join(', ')})`));
-  else p(s.nothing);
-  doc.moveDown(0.3);
-  h3(s.participation);
-  for (const st of m.steps) p(`${st.index + 1}. ${st.step.title} - ${s.promised}: ${s.levels[st.step.level]} - ${s.kept} ${st.kept ? s.keptYes : s.keptNo}`);
+  heading(1, m.title);
+  para(`${s.date}: ${date}. ${s.plannedDuration}: ${s.minutes(m.plannedMinutes).replace(/\.$/, '')}.`);
+  const who = [[s.roles.facilitator, m.roles.facilitator], [s.roles.cofacilitator, m.roles.cofacilitator], [s.roles.participant, m.roles.participant]]
+    .filter(([, n]) => (n as number) > 0).map(([r, n]) => `${r} ${n}`).join(', ');
+  para(`${s.participants}: ${who}. ${s.observersNote}`, MUTED);
 
+  heading(2, s.summary);
+  para(s.backgroundText(m.title, m.steps.length));
+  const clusters = m.steps.flatMap((st) => st.clusters).sort((a, b) => b.votes - a.votes);
+  if (clusters.length) {
+    heading(3, s.said);
+    list(clusters.map((c) => `${c.label}: ${s.notes(c.notes.length)}${c.votes ? `, ${s.count.toLowerCase()}: ${c.votes}` : ''}`));
+  }
+  const top = m.votes.flatMap((v) => v.results.filter((r) => r.count > 0).sort((a, b) => b.count - a.count).slice(0, 5));
+  if (top.length) {
+    heading(3, s.prioritised);
+    list(top.map((r) => `${r.text} (${s.count.toLowerCase()}: ${r.count})`), true);
+  }
+  if (m.actions.length) {
+    heading(3, s.proposedActions);
+    list(m.actions.map((a) => `${a.what}${a.who.length ? ` (${a.who.map((w) => s.actors[w]).join(', ')})` : ''}`));
+  }
+  if (m.steps.length) {
+    heading(3, s.participation);
+    table([s.step, s.promised, s.promise, s.kept], m.steps.map((st) => [`${st.index + 1}. ${st.step.title}`, s.levels[st.step.level], st.step.promise, st.kept ? s.keptYes : s.keptNo]), [0.3, 0.15, 0.35, 0.2]);
+  }
+
+  // What was said, step by step; a step with nothing on its board gets no section of its own.
   for (const st of m.steps) {
-    doc.addPage();
-    h2(`${s.step} ${st.index + 1}: ${st.step.title}`);
-    p(`${s.participation}: ${s.levels[st.step.level]}. ${s.promise}: ${st.step.promise}`);
-    for (const c of st.clusters) {
-      h3(`${s.cluster}: ${c.label} (${s.count}: ${c.votes})`);
-      c.notes.forEach(note);
-      doc.moveDown(0.3);
+    if (!st.clusters.length && !st.unclustered.length && !st.votes.length) continue;
+    heading(2, `${s.step} ${st.index + 1}: ${st.step.title}`);
+    para(`${s.participation}: ${s.levels[st.step.level]}. ${s.promise}: ${st.step.promise}`, MUTED);
+    for (const c of [...st.clusters].sort((a, b) => b.votes - a.votes)) {
+      heading(3, `${c.label} (${s.notes(c.notes.length)}${c.votes ? `, ${s.count.toLowerCase()}: ${c.votes}` : ''})`);
+      list([...c.notes].sort((a, b) => b.votes - a.votes).map(noteLine));
     }
     if (st.unclustered.length) {
-      h3(s.notInCluster);
-      st.unclustered.forEach(note);
-      doc.moveDown(0.3);
+      heading(3, s.notInCluster);
+      list(st.unclustered.map(noteLine));
     }
     for (const v of st.votes) {
-      h3(`${s.vote}${v.title ? `: ${v.title}` : ''}`);
-      v.results.forEach((r, i) => p(`${i + 1}. ${r.text} - ${s.count}: ${r.count}`));
+      heading(3, `${s.vote}${v.title ? `: ${v.title}` : ''}`);
+      table(['#', s.text, s.count], [...v.results].sort((a, b) => b.count - a.count).map((r, i) => [String(i + 1), r.text, String(r.count)]), [0.08, 0.77, 0.15]);
     }
-    const inFrame = st.frame && m.frames.find((f) => f.frame.id === st.frame!.id);
-    if (inFrame) drawFrame(doc, inFrame.frame, inFrame.elements, width);
   }
-  doc.addPage();
-  h2(s.actions);
   if (m.actions.length) {
-    for (const a of m.actions) {
-      h3(a.what);
-      p(`${s.who}: ${[...a.who.map((w) => s.actors[w]), ...(a.whoDetail ? [a.whoDetail] : [])].join(', ')}`);
-      p(`${s.firstStep}: ${a.firstStep}. ${s.when}: ${a.when}.`);
-      if (a.source) p(`${s.source}: ${a.source.label} (${s.notes(a.source.notes.length)}, ${s.count}: ${a.source.votes})`);
+    heading(2, s.actions);
+    table([s.what, s.who, s.firstStep, s.when, s.source], m.actions.map((a) => [
+      a.what,
+      [...a.who.map((w) => s.actors[w]), ...(a.whoDetail ? [a.whoDetail] : [])].join(', '),
+      a.firstStep,
+      a.when,
+      a.source ? `${a.source.label} (${s.notes(a.source.notes.length)}, ${s.count.toLowerCase()}: ${a.source.votes})` : '',
+    ]), [0.26, 0.18, 0.22, 0.12, 0.22]);
+  }
+  if (m.parkingLot.length) {
+    heading(2, s.parkingLot);
+    list(m.parkingLot.map(noteLine));
+  }
+
+  // Appendix: a picture of each part of the board that holds something, notes drawn.
+  const pictures = m.frames.filter((f) => f.elements.some((e) => e.type !== 'frame'));
+  if (pictures.length) {
+    doc.addPage();
+    heading(2, ps.appendix);
+    for (const { frame, elements } of pictures) {
+      const h = Math.min(width * (frame.height / frame.width), 300);
+      ensure(h + 40);
+      const noteCount = elements.filter((e) => e.type === 'note').length;
+      const groups = elements.flatMap((e) => (e.type === 'frame' ? [e.title] : []));
+      const top = doc.y;
+      let drawn = 0;
+      tagged('Figure', () => { drawn = drawFramePicture(doc, fonts, frame, elements, MARGIN, top, width, h); }, { alt: ps.pictureAlt(frame.title, noteCount, groups) });
+      doc.y = top + drawn + 4;
+      tagged('Caption', () => doc.font(fonts.regular).fontSize(8.5).fillColor(MUTED).text(t(`${ps.boardPicture}: ${frame.title}`), MARGIN, doc.y, { width }));
+      doc.moveDown(1);
     }
-  } else p(s.nothing);
-  doc.moveDown();
-  h2(s.parkingLot);
-  if (m.parkingLot.length) m.parkingLot.forEach(note);
-  else p(s.nothing);
+  }
+
+  // Page numbers: artifacts, so a screen reader does not read them into the text.
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const keep = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc.font(fonts.regular).fontSize(8).fillColor(MUTED).text(t(`${m.title} · ${ps.page(i + 1, range.count)}`), MARGIN, doc.page.height - MARGIN / 2 - 4, { width, align: 'right', lineBreak: false });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = keep;
+  }
   doc.end();
   return done;
-}
-
-/** A picture of a frame drawn with PDF vector primitives, scaled to the text width. */
-function drawFrame(doc: PDFKit.PDFDocument, frame: Frame, elements: Element[], width: number): void {
-  const scale = Math.min(width / frame.width, 340 / frame.height);
-  if (doc.y + frame.height * scale > doc.page.height - 60) doc.addPage();
-  const ox = 50;
-  const oy = doc.y + 8;
-  const X = (x: number) => ox + (x - frame.x) * scale;
-  const Y = (y: number) => oy + (y - frame.y) * scale;
-  doc.save();
-  doc.roundedRect(X(frame.x), Y(frame.y), frame.width * scale, frame.height * scale, 4).fillAndStroke(COLORS[frame.fill].fill, '#777777');
-  doc.fillColor('#222222').font('Helvetica-Bold').fontSize(10).text(pdfText(frame.title), X(frame.x) + 6, Y(frame.y) + 6, { lineBreak: false });
-  for (const el of elements) {
-    if (el.type === 'arrow' || el.type === 'text') continue;
-    const fill = el.type === 'note' ? COLORS[el.color].fill : el.type === 'shape' || el.type === 'frame' ? COLORS[el.fill].fill : '#ffffff';
-    doc.rect(X(el.x), Y(el.y), el.width * scale, el.height * scale).fillAndStroke(fill, '#999999');
-    const text = el.type === 'frame' ? el.title : el.type === 'action' ? el.what : el.text;
-    const size = 8;
-    const lines = wrap(text, Math.max(4, Math.floor((el.width * scale - 4) / (size * 0.5))), Math.max(1, Math.floor((el.height * scale - 4) / (size * 1.2))));
-    doc.fillColor('#1f1f1f').font('Helvetica').fontSize(size);
-    lines.forEach((line, i) => doc.text(pdfText(line), X(el.x) + 2, Y(el.y) + 2 + i * size * 1.2, { lineBreak: false }));
-  }
-  doc.restore();
-  doc.x = 50;
-  doc.y = oy + frame.height * scale + 10;
 }
