@@ -5,7 +5,7 @@ import { ApiError } from '../ui/api.js';
  * The outputs API (README "Outputs"): report, backup, named versions, import. Everything except import
  * needs the facilitator's token. Errors carry the HTTP status and the server's message.
  */
-export type ReportFormat = 'html' | 'md' | 'csv' | 'pdf';
+export type ReportFormat = 'html' | 'md' | 'csv' | 'pdf' | 'docx';
 
 export interface VersionSummary {
   id: string;

@@ -120,6 +120,7 @@ export function OutputsMenu({ editor, boardTitle }: { editor: Editor; boardTitle
               {item('md', t('outputs.report.md'), act(download('md')))}
               {item('csv', t('outputs.report.csv'), act(download('csv')))}
               {item('pdf', t('outputs.report.pdf'), act(download('pdf')))}
+              {item('docx', t('outputs.report.docx'), act(download('docx')))}
               {item('backup', t('outputs.backup'), act(backup))}
               <li role="separator" />
               {item('name-version', t('outputs.versions.name'), act(() => setOpen('nameVersion')))}

@@ -7,6 +7,7 @@ import { oversizedBackup } from '../http/importSize.js';
 import type { LimitHook } from '../http/limits.js';
 import { checkBackup, exportWorkshop, importWorkshop } from '../outputs/backup.js';
 import { renderCsv } from '../outputs/renderCsv.js';
+import { renderDocx } from '../outputs/renderDocx.js';
 import { renderHtml } from '../outputs/renderHtml.js';
 import { renderMarkdown } from '../outputs/renderMarkdown.js';
 import { renderPdf } from '../outputs/renderPdf.js';
@@ -54,7 +55,7 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
     const session = await facilitator(request, reply);
     if (!session) return reply;
     const format = request.query.format ?? 'html';
-    if (!['md', 'csv', 'pdf', 'html'].includes(format)) return sendError(reply, ERRORS.BAD_REQUEST, 'format must be md, csv, pdf or html');
+    if (!['md', 'csv', 'pdf', 'docx', 'html'].includes(format)) return sendError(reply, ERRORS.BAD_REQUEST, 'format must be md, csv, pdf, docx or html');
     const snap = await workshops.snapshot(session.workshopId);
     const loaded = await workshops.load(session.workshopId);
     if (!snap || !loaded) return sendError(reply, ERRORS.NOT_FOUND);
@@ -67,6 +68,11 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(renderCsv(model));
       case 'pdf':
         return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(await renderPdf(model));
+      case 'docx':
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename="${name}.docx"`)
+          .send(await renderDocx(model));
       default:
         // The report page shows only escaped text and inline SVG: it needs no script at all.
         return reply
