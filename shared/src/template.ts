@@ -91,6 +91,10 @@ export const templateStepSchema = agendaStepSchema
   .extend({ title: localizedSchema, participantText: localizedSchema, facilitatorNotes: localizedSchema, promise: localizedSchema });
 export type TemplateStep = z.infer<typeof templateStepSchema>;
 
+/** Who a template is made for, for the gallery's filter. */
+export const AUDIENCES = ['citizens', 'politicians', 'staff'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
 export const templateSchema = z
   .object({
     format: z.literal(TEMPLATE_FORMAT),
@@ -101,6 +105,8 @@ export const templateSchema = z
     /** Expected length of the workshop in minutes. */
     durationMinutes: z.number().int().min(5).max(24 * 60),
     groupSize: z.object({ min: z.number().int().min(1), max: z.number().int().min(1).max(10_000) }),
+    /** Who it is for (built-ins say; a template saved from a board may not). */
+    audience: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length).optional(),
     elements: z.array(templateElementSchema).max(5000),
     agenda: z.array(templateStepSchema).max(50),
   })
@@ -235,5 +241,7 @@ export interface TemplateSummary {
   description: Localized;
   durationMinutes: number;
   groupSize: { min: number; max: number };
+  /** Empty when the template does not say. */
+  audience: Audience[];
   languages: Language[];
 }

@@ -24,12 +24,13 @@ async function boardElements(boardId: string, token: string) {
 }
 
 describe('template library', () => {
-  it('GET /api/templates lists the built-ins with titles per language, duration and group size', async () => {
+  it('GET /api/templates lists the built-ins with titles per language, duration, group size and audience', async () => {
     const list = (await (await fetch(`${server.url}/api/templates`)).json()) as Array<Record<string, any>>;
     const builtIns = list.filter((t) => t.builtIn);
-    expect(builtIns).toHaveLength(8);
+    expect(builtIns).toHaveLength(10);
     for (const t of builtIns) {
       expect(Object.keys(t.title).sort()).toEqual(['da', 'en', 'nb', 'nn']);
+      expect(t.audience.length, t.id).toBeGreaterThan(0);
       expect(t.durationMinutes).toBeGreaterThan(0);
       expect(t.groupSize.min).toBeLessThanOrEqual(t.groupSize.max);
       expect(t.languages).toEqual([...LANGUAGES]);

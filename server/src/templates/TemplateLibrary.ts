@@ -59,7 +59,7 @@ export class TemplateLibrary implements TemplateSource {
     const ownerHash = ownerKey ? hashToken(ownerKey) : null;
     const summary = (t: Template, builtIn: boolean, own: boolean) => ({
       id: t.id, builtIn, own, title: t.title, description: t.description, durationMinutes: t.durationMinutes,
-      groupSize: t.groupSize, languages: completeLanguages(t),
+      groupSize: t.groupSize, audience: t.audience ?? [], languages: completeLanguages(t),
     });
     const saved = await this.store.list();
     return [

@@ -9,13 +9,26 @@ const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../te
 const templates = loadBuiltInTemplates(dir); // throws, naming the file and field, if one is invalid
 
 const EXPECTED = [
-  'active-citizens', 'budget-workshop', 'citizen-conversation', 'innovation-lab',
-  'participation-ladder', 'politician-role', 'politicians-inspiration', 'strategic-dialogue',
+  'active-citizens', 'budget-workshop', 'citizen-conversation', 'do-together', 'innovation-lab',
+  'participation-ladder', 'politician-role', 'politicians-inspiration', 'strategic-dialogue', 'what-matters',
 ];
 
 describe('built-in templates', () => {
-  it('are the eight formats from the sources', () => {
+  it('are the eight formats from the sources and the two named questions', () => {
     expect(templates.map((t) => t.id).sort()).toEqual(EXPECTED);
+  });
+
+  it('the two named templates carry their question in their title, in every language', () => {
+    const byId = new Map(templates.map((t) => [t.id, t]));
+    const questions = {
+      'what-matters': { da: 'Hvad er vigtigt for dig?', nb: 'Hva er viktig for deg?', nn: 'Kva er viktig for deg?', en: 'What matters to you?' },
+      'do-together': { da: 'Hvad kan vi gøre sammen?', nb: 'Hva kan vi gjøre sammen?', nn: 'Kva kan vi gjere saman?', en: 'What can we do together?' },
+    } as const;
+    for (const [id, question] of Object.entries(questions)) {
+      for (const language of LANGUAGES) expect(byId.get(id)?.title[language], `${id} ${language}`).toContain(question[language]);
+    }
+    // The co-creation workshop ends in action cards.
+    expect(byId.get('do-together')?.elements.filter((e) => e.type === 'action').length).toBeGreaterThanOrEqual(3);
   });
 
   for (const template of templates) {
@@ -38,6 +51,8 @@ describe('built-in templates', () => {
           expect(step.minutes).toBeGreaterThan(0);
         }
       }
+      // The gallery filters by audience: every built-in says who it is for.
+      expect(template.audience?.length, 'audience').toBeGreaterThan(0);
       expect(template.title.da).not.toBe(template.title.en);
       expect(template.title.nn).toBeTruthy();
     });
