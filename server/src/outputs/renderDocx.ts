@@ -95,7 +95,7 @@ export function renderDocx(m: ReportModel): Promise<Buffer> {
       a.firstStep,
       a.when,
       a.source ? `${a.source.label} (${s.notes(a.source.notes.length)}, ${s.count.toLowerCase()}: ${a.source.votes})` : '',
-    ]), [0.26, 0.18, 0.22, 0.12, 0.22]);
+    ]), [0.24, 0.22, 0.2, 0.12, 0.22]);
   }
   if (m.parkingLot.length) {
     heading(1, s.parkingLot);
