@@ -85,6 +85,10 @@ export const createWorkshopBodySchema = z.object({
    * it until the facilitator deletes it. Absent: the server's default. The server's maximum applies.
    */
   retentionDays: z.number().int().min(0).max(36_500).optional(),
+  /** Where it takes place (a hall, a town), for the report's front page. */
+  place: z.string().trim().max(200).optional(),
+  /** The question or purpose the workshop works on, for the report and the letter to participants. */
+  question: z.string().trim().max(500).optional(),
 });
 export type CreateWorkshopBody = z.infer<typeof createWorkshopBodySchema>;
 

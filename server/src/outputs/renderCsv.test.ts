@@ -14,6 +14,7 @@ function model(notes: Array<Pick<ReportNote, 'text' | 'author' | 'clusterLabel' 
   return {
     language: 'en',
     steps: [{ step: { title: '=step' } }],
+    actions: [],
     notes: notes.map((n, i) => ({ id: `n${i}`, votes: i, stepIndex: 0, ...n })),
   } as unknown as ReportModel;
 }
@@ -49,7 +50,7 @@ describe('CSV report', () => {
         const rows = parse(csv.slice(1), { relax_column_count: false }) as string[][];
         expect(rows).toHaveLength(notes.length + 1);
         notes.forEach((n, i) => {
-          expect(rows[i + 1]).toEqual([expected('1. =step'), expected(n.frameTitle), expected(n.clusterLabel), expected(n.text), String(i), expected(n.author)]);
+          expect(rows[i + 1]).toEqual([expected('1. =step'), expected(n.frameTitle), expected(n.clusterLabel), expected(n.text), String(i), expected(n.author), 'Note', '', '', '']);
         });
         for (const row of rows) for (const cell of row) for (const line of cell.split(/\r\n|\r|\n/)) expect(DANGEROUS).not.toContain(line[0]);
         // A reader that splits the file on line breaks sees no formula either.

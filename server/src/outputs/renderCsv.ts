@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ReportModel } from './reportModel.js';
-import { REPORT_STRINGS } from './reportStrings.js';
+import { REPORT_STRINGS, whoOf } from './reportStrings.js';
 
 /**
  * Spreadsheet programs run a cell that starts with = + - @ (or a tab/CR) as a formula (OWASP "CSV
@@ -10,7 +10,8 @@ import { REPORT_STRINGS } from './reportStrings.js';
 export const neutraliseCell = (value: string): string => value.replace(/(?<=^|[\r\n])(?=[=+\-@\t\r])/g, "'");
 
 /**
- * One row per note: step, frame, cluster, text, votes, author (only if signed). UTF-8 with BOM for
+ * One row per note (step, frame, cluster, text, dots, author if signed), then one per agreed action
+ * (the cluster or note it came from, what, dots behind it, who, first step, when). UTF-8 with BOM for
  * Excel. Every field is quoted: csv-stringify quotes a bare LF or CR only when it equals its record
  * delimiter, so "\n=1+1" used to start a new row with a formula.
  */
@@ -23,7 +24,12 @@ export function renderCsv(m: ReportModel): string {
     n.text,
     String(n.votes),
     n.author ?? '',
+    s.kindNote,
+    '',
+    '',
+    '',
   ]);
-  const header = [s.step, s.frame, s.cluster, s.text, s.count, s.author];
-  return `\uFEFF${stringify([header, ...rows].map((r) => r.map(neutraliseCell)), { record_delimiter: '\r\n', quoted: true })}`;
+  const actions = m.actions.map((a) => ['', '', a.source?.label ?? '', a.what, a.source ? String(a.source.votes) : '', '', s.kindAction, whoOf(m.language, a), a.firstStep, a.when]);
+  const header = [s.step, s.frame, s.cluster, s.text, s.count, s.author, s.kind, s.who, s.firstStep, s.when];
+  return `\uFEFF${stringify([header, ...rows, ...actions].map((r) => r.map(neutraliseCell)), { record_delimiter: '\r\n', quoted: true })}`;
 }

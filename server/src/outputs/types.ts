@@ -164,3 +164,36 @@ export interface ReportModel {
   unclustered: ReportNote[];
   pictures: ReportPicture[];
 }
+
+/**
+ * The letter to participants ("what happened to your input"): plain sentences, already in the
+ * workshop's language, so every renderer (HTML, PDF) prints the same words. Built from the report model.
+ */
+export interface LetterModel {
+  language: Language;
+  /** "What happened to your input: <title>". */
+  heading: string;
+  /** Thanks, when and where, what the letter is for. */
+  intro: string;
+  /** The question asked, with its label; null when the workshop has none. */
+  question: { label: string; text: string } | null;
+  promises: {
+    heading: string;
+    /** Each step that made a promise: its title, the promise, and what was done with it. */
+    steps: Array<{ title: string; level: string; promise: string; done: string; ran: boolean }>;
+  };
+  said: {
+    heading: string;
+    /** "You wrote 12 notes, which we grouped into 3 themes:" */
+    intro: string;
+    /** Themes, ranked, with how many notes each; empty when nothing was grouped. */
+    themes: Array<{ label: string; notes: string }>;
+  };
+  /** What came out on top; empty list when nothing did. */
+  top: { heading: string; items: Array<{ text: string; detail: string }> };
+  /** Agreed actions with owners; `none` is the sentence to print when there are none. */
+  next: { heading: string; actions: Array<{ text: string; firstStep: string | null; when: string | null }>; none: string };
+  thanks: string;
+  /** For the document's title and labels. */
+  labels: { firstStep: string; when: string; documentTitle: string };
+}

@@ -6,6 +6,7 @@ import { sendError } from '../http/errors.js';
 import { oversizedBackup } from '../http/importSize.js';
 import type { LimitHook } from '../http/limits.js';
 import { checkBackup, exportWorkshop, importWorkshop } from '../outputs/backup.js';
+import { buildLetter, renderLetterHtml } from '../outputs/letter.js';
 import { renderCsv } from '../outputs/renderCsv.js';
 import { renderDocx } from '../outputs/renderDocx.js';
 import { renderHtml } from '../outputs/renderHtml.js';
@@ -55,7 +56,9 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
     const session = await facilitator(request, reply);
     if (!session) return reply;
     const format = request.query.format ?? 'html';
-    if (!['md', 'csv', 'pdf', 'docx', 'html'].includes(format)) return sendError(reply, ERRORS.BAD_REQUEST, 'format must be md, csv, pdf, docx or html');
+    if (!['md', 'csv', 'pdf', 'docx', 'html', 'letter', 'letter-html'].includes(format)) {
+      return sendError(reply, ERRORS.BAD_REQUEST, 'format must be md, csv, pdf, docx, html or letter');
+    }
     const snap = await workshops.snapshot(session.workshopId);
     const loaded = await workshops.load(session.workshopId);
     if (!snap || !loaded) return sendError(reply, ERRORS.NOT_FOUND);
@@ -73,6 +76,13 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .header('content-disposition', `attachment; filename="${name}.docx"`)
           .send(await renderDocx(model));
+      case 'letter':
+      case 'letter-html':
+        // The letter to participants: one page, ready to print or paste into an e-mail.
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+          .send(renderLetterHtml(buildLetter(model)));
       default:
         // The report page shows only escaped text and inline SVG: it needs no script at all.
         return reply

@@ -104,7 +104,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     await this.deps.boards.create({ id: boardId, title: body.title, workshopId: id });
     const workshop: WorkshopRecord = {
       id, boardId, title: body.title, language: body.language, joinCode, observerToken,
-      state: initialWorkshopState(initial.agenda), createdAt: new Date(this.now()).toISOString(),
+      state: { ...initialWorkshopState(initial.agenda), place: body.place ?? '', question: body.question ?? '' }, createdAt: new Date(this.now()).toISOString(),
       retentionDays: body.retentionDays ?? this.retention.defaultDays,
     };
     const facilitator: MemberRecord = {
