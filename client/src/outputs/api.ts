@@ -5,7 +5,8 @@ import { ApiError } from '../ui/api.js';
  * The outputs API (README "Outputs"): report, backup, named versions, import. Everything except import
  * needs the facilitator's token. Errors carry the HTTP status and the server's message.
  */
-export type ReportFormat = 'html' | 'md' | 'csv' | 'pdf' | 'docx';
+/** `letter`: the one-page letter to participants (HTML), from the same report model. */
+export type ReportFormat = 'html' | 'md' | 'csv' | 'pdf' | 'docx' | 'letter';
 
 export interface VersionSummary {
   id: string;

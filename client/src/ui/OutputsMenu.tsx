@@ -14,8 +14,8 @@ type Open = null | 'export' | 'versions' | 'nameVersion';
 
 /**
  * The board header's "Report & export" menu. Everyone may export the board as a picture; the
- * facilitator and co-facilitators also get the report (printable page, Markdown, CSV, PDF), the
- * backup file and named versions with preview and restore.
+ * facilitator and co-facilitators also get the report (printable page, Markdown, CSV, PDF, Word), the
+ * letter to participants, the backup file and named versions with preview and restore.
  */
 export function OutputsMenu({ editor, boardTitle }: { editor: Editor; boardTitle: string }) {
   const { t } = useTranslation();
@@ -56,10 +56,10 @@ export function OutputsMenu({ editor, boardTitle }: { editor: Editor; boardTitle
     void Promise.resolve(fn()).catch(() => setStatus(t('outputs.failed')));
   };
 
-  const openReport = () => {
+  const openReport = (format: 'html' | 'letter') => () => {
     // Opened now, while the click still counts as a user gesture (popup blockers); filled when the report arrives.
     const tab = window.open('', '_blank');
-    return fetchReport(session!.workshopId, session!.token, 'html').then(
+    return fetchReport(session!.workshopId, session!.token, format).then(
       ({ blob }) => {
         const url = URL.createObjectURL(new Blob([blob], { type: 'text/html' }));
         if (tab) tab.location.href = url;
@@ -72,7 +72,7 @@ export function OutputsMenu({ editor, boardTitle }: { editor: Editor; boardTitle
       },
     );
   };
-  const download = (format: Exclude<ReportFormat, 'html'>) => async () => {
+  const download = (format: Exclude<ReportFormat, 'html' | 'letter'>) => async () => {
     const { blob, filename } = await fetchReport(session!.workshopId, session!.token, format);
     downloadBlob(blob, filename);
   };
@@ -116,7 +116,8 @@ export function OutputsMenu({ editor, boardTitle }: { editor: Editor; boardTitle
         <ul id={menuId} role="menu" onKeyDown={onMenuKey} className="outputs-list" aria-label={facilitator ? t('outputs.menu') : t('outputs.menuExportOnly')}>
           {facilitator && (
             <>
-              {item('report', t('outputs.report.open'), act(openReport))}
+              {item('report', t('outputs.report.open'), act(openReport('html')))}
+              {item('letter', t('outputs.report.letter'), act(openReport('letter')))}
               {item('md', t('outputs.report.md'), act(download('md')))}
               {item('csv', t('outputs.report.csv'), act(download('csv')))}
               {item('pdf', t('outputs.report.pdf'), act(download('pdf')))}
