@@ -7,6 +7,8 @@ import { loadName, saveName } from './localProfile.js';
 import { OwnTemplates } from './OwnTemplates.js';
 import { navigate } from './router.js';
 import { BlankCard, TemplateCard } from './TemplateCard.js';
+import { TemplateFilters } from './TemplateFilters.js';
+import { EMPTY_QUERY, matchesQuery, type TemplateQuery } from './templateFilter.js';
 import { RequestError, createWorkshop, listTemplates, type TemplateEntry } from './templateApi.js';
 import './controls.css';
 import './newWorkshop.css';
@@ -36,6 +38,7 @@ export function NewWorkshopPage() {
   const [listing, setListing] = useState<Listing>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState<TemplateQuery>(EMPTY_QUERY);
 
   const load = useCallback((choose?: string) => {
     listTemplates().then(
@@ -76,10 +79,14 @@ export function NewWorkshopPage() {
   };
 
   const all = listing.status === 'ok' ? listing.templates : [];
-  const builtIn = all.filter((x) => x.builtIn);
+  // Search in the language the cards are shown in and in the page's own language.
+  const searchLanguages = [...new Set([language, uiLanguage(i18n.resolvedLanguage)])];
+  const matches = (x: TemplateEntry) => matchesQuery(x, query, searchLanguages);
+  const builtIn = all.filter((x) => x.builtIn && matches(x));
+  // The facilitator's own templates are always listed in full (their section also imports and renames).
   const own = all.filter((x) => x.own);
   // Saved on this server by other browsers (colleagues): usable, but only their owner can change them.
-  const shared = all.filter((x) => !x.builtIn && !x.own);
+  const shared = all.filter((x) => !x.builtIn && !x.own && matches(x));
 
   return (
     <div className="home">
@@ -147,7 +154,8 @@ export function NewWorkshopPage() {
                 </button>
               </p>
             )}
-            <ul className="template-grid">
+            {listing.status === 'ok' && <TemplateFilters query={query} onChange={setQuery} shown={builtIn.length + shared.length} />}
+            <ul className="template-grid" data-testid="template-gallery">
               <BlankCard checked={template === ''} onChoose={() => setTemplate('')} />
               {builtIn.map((entry) => (
                 <TemplateCard key={entry.id} entry={entry} language={language} checked={template === entry.id} onChoose={() => setTemplate(entry.id)} />
