@@ -80,8 +80,12 @@ describe('workshop report', () => {
     const res = await report('csv');
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
-    expect(rows).toHaveLength(4);
+    expect(rows.filter((r) => r['Type'] === 'Seddel')).toHaveLength(4);
     const byText = new Map(rows.map((r) => [r['Tekst'], r]));
+    // The filled action card is a row of its own; the empty one is not there at all.
+    expect(rows.filter((r) => r['Type'] === 'Handling')).toEqual([
+      expect.objectContaining({ Tekst: 'Plant 100 træer', Gruppe: 'Grønne områder', Prikker: '4', Hvem: 'Borgere, Kommunen, Grundejerforeningen', 'Første skridt': 'Møde i marts', Hvornår: 'Forår 2027' }),
+    ]);
     expect(byText.get(TRICKY)).toMatchObject({ Gruppe: 'Grønne områder', Prikker: '3', 'Skrevet af': '', Ramme: 'Hvad er vigtigt for dig?' });
     expect(byText.get('Flere træer')).toMatchObject({ Prikker: '1', 'Skrevet af': 'Alice' });
     expect(byText.get("'=SUM(A1:A9)")).toMatchObject({ Prikker: '1', Gruppe: '' }); // never a formula
@@ -91,17 +95,18 @@ describe('workshop report', () => {
   it('Markdown: clusters, counts, actions with their trail, parking lot; note text stays text', async () => {
     const md = await (await report('md')).text();
     expect(md).toContain('## Resumé');
-    expect(md).toContain('### Gruppe: Grønne områder (Prikker: 4)');
+    expect(md).toContain('### 1. Grønne områder\n\n*2 sedler · 4 prikker*');
     const html = await marked.parse(md);
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>grønt</b>');
     const text = html.replace(/<br>/g, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#39;/g, "'");
     expect(text).toContain(TRICKY);
     expect(md).toMatch(/\| 1 \| Mere &lt;b&gt;grønt.*\| 3 \|/);
-    expect(md).toMatch(/\| Plant 100 træer \| Borgere, Kommunen, Grundejerforeningen \| Møde i marts \| Forår 2027 \| Grønne områder \(2 sedler, Prikker: 4\) \|/);
+    expect(md).toContain('### Plant 100 træer\n\n- **Hvem:** Borgere, Kommunen, Grundejerforeningen\n- **Første skridt:** Møde i marts\n- **Hvornår:** Forår 2027\n- **Kommer fra:** Grønne områder (2 sedler, 4 prikker)');
     expect(md).toContain('## Parkeringsplads');
     expect(md).toContain('- Hvad med bussen?');
-    expect(md).toMatch(/\| 1\. Hvad er vigtigt for dig\? \| Høre \| Byrådet får jeres prioriteringer \| Ja \|/);
+    // The vote started the step's run, and it still runs.
+    expect(md).toMatch(/\| 1\. Hvad er vigtigt for dig\? \| Høre \| Byrådet får jeres prioriteringer \| fra kl\. \d\d[.:]\d\d \| Ja \|/);
   });
 
   it('HTML: printable page, escaped text, no script', async () => {
@@ -112,8 +117,8 @@ describe('workshop report', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('Mere &lt;b&gt;grønt&lt;/b&gt; &amp; &quot;bænke&quot;, tak;\nog &lt;script&gt;');
     expect(html).toContain('<svg');
-    expect(html, 'the empty action card is not listed as "()"').not.toContain('<li> ()</li>');
-    expect(html.match(/<li>Plant 100 træer \(/g)).toHaveLength(1);
+    expect(html, 'the empty action card is not listed as "()"').not.toContain('()');
+    expect(html.match(/<h3 class="note">Plant 100 træer<\/h3>/g)).toHaveLength(1);
   });
 
   it('PDF: the text of notes, clusters, counts and actions can be extracted (pdftotext)', async () => {
