@@ -70,6 +70,7 @@ export function renderDocx(m: ReportModel): Promise<Buffer> {
     heading(2, s.participation);
     table([s.step, s.promised, s.promise, s.kept], m.steps.map((st) => [`${st.index + 1}. ${st.step.title}`, s.levels[st.step.level], st.step.promise, st.kept ? s.keptYes : s.keptNo]), [0.3, 0.15, 0.35, 0.2]);
   }
+  const printedVotes = new Set<string>();
   for (const st of m.steps) {
     if (!st.clusters.length && !st.unclustered.length && !st.votes.length) continue;
     heading(1, `${s.step} ${st.index + 1}: ${st.step.title}`);
@@ -82,9 +83,10 @@ export function renderDocx(m: ReportModel): Promise<Buffer> {
       heading(2, s.notInCluster);
       list(st.unclustered.map(noteLine));
     }
-    for (const v of st.votes) {
+    // Each vote once (two steps can work on the same frame), and only what got dots: a row of 0 is not a result.
+    for (const v of st.votes.filter((x) => !printedVotes.has(x.id) && x.results.some((r) => r.count > 0) && printedVotes.add(x.id))) {
       heading(2, `${s.vote}${v.title ? `: ${v.title}` : ''}`);
-      table(['#', s.text, s.count], [...v.results].sort((a, b) => b.count - a.count).map((r, i) => [String(i + 1), r.text, String(r.count)]), [0.08, 0.77, 0.15]);
+      table(['#', s.text, s.count], v.results.filter((r) => r.count > 0).sort((a, b) => b.count - a.count).map((r, i) => [String(i + 1), r.text, String(r.count)]), [0.08, 0.77, 0.15]);
     }
   }
   if (m.actions.length) {

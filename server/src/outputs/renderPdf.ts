@@ -133,6 +133,7 @@ export function renderPdf(m: ReportModel): Promise<Buffer> {
   }
 
   // What was said, step by step; a step with nothing on its board gets no section of its own.
+  const printedVotes = new Set<string>();
   for (const st of m.steps) {
     if (!st.clusters.length && !st.unclustered.length && !st.votes.length) continue;
     heading(2, `${s.step} ${st.index + 1}: ${st.step.title}`);
@@ -145,9 +146,10 @@ export function renderPdf(m: ReportModel): Promise<Buffer> {
       heading(3, s.notInCluster);
       list(st.unclustered.map(noteLine));
     }
-    for (const v of st.votes) {
+    // Each vote once (two steps can work on the same frame), and only what got dots: a row of 0 is not a result.
+    for (const v of st.votes.filter((x) => !printedVotes.has(x.id) && x.results.some((r) => r.count > 0) && printedVotes.add(x.id))) {
       heading(3, `${s.vote}${v.title ? `: ${v.title}` : ''}`);
-      table(['#', s.text, s.count], [...v.results].sort((a, b) => b.count - a.count).map((r, i) => [String(i + 1), r.text, String(r.count)]), [0.08, 0.77, 0.15]);
+      table(['#', s.text, s.count], v.results.filter((r) => r.count > 0).sort((a, b) => b.count - a.count).map((r, i) => [String(i + 1), r.text, String(r.count)]), [0.08, 0.77, 0.15]);
     }
   }
   if (m.actions.length) {
