@@ -35,6 +35,8 @@ export function NewWorkshopPage() {
   const [template, setTemplate] = useState('');
   // '' = the server's default; '0' = kept until the facilitator deletes it; otherwise days.
   const [retention, setRetention] = useState('');
+  const [place, setPlace] = useState('');
+  const [question, setQuestion] = useState('');
   const [listing, setListing] = useState<Listing>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -70,6 +72,8 @@ export function NewWorkshopPage() {
         ...(template ? { template } : {}),
         ...(trimmedName ? { facilitatorName: trimmedName } : {}),
         ...(retention ? { retentionDays: Number(retention) } : {}),
+        ...(place.trim() ? { place: place.trim() } : {}),
+        ...(question.trim() ? { question: question.trim() } : {}),
       });
       navigate(`/b/${encodeURIComponent(created.boardId)}#token=${encodeURIComponent(created.facilitatorToken)}`);
     } catch (err) {
@@ -125,6 +129,34 @@ export function NewWorkshopPage() {
               <label htmlFor="facilitator-name">{t('newWorkshop.yourName')}</label>
               <input id="facilitator-name" maxLength={40} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
             </div>
+          </div>
+
+          <div className="field">
+            <label htmlFor="workshop-question">{t('newWorkshop.question')}</label>
+            <input
+              id="workshop-question"
+              maxLength={500}
+              value={question}
+              placeholder={t('newWorkshop.questionPlaceholder')}
+              onChange={(e) => setQuestion(e.target.value)}
+              autoComplete="off"
+              aria-describedby="workshop-report-help"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="workshop-place">{t('newWorkshop.place')}</label>
+            <input
+              id="workshop-place"
+              maxLength={200}
+              value={place}
+              placeholder={t('newWorkshop.placePlaceholder')}
+              onChange={(e) => setPlace(e.target.value)}
+              autoComplete="off"
+              aria-describedby="workshop-report-help"
+            />
+            <p id="workshop-report-help" className="field-help">
+              {t('newWorkshop.reportHelp')}
+            </p>
           </div>
 
           <div className="field">
