@@ -71,7 +71,7 @@ describe('HTTP bodies, fuzzed', () => {
   /** Each POST/PATCH route with a valid body to mutate and the headers it needs. */
   const targets = (): Array<{ method: 'POST' | 'PATCH'; url: string; route: string; headers: Record<string, string>; valid: unknown }> => [
     { method: 'POST', url: '/api/boards', route: '/api/boards', headers: {}, valid: { title: 'Borgerpanel' } },
-    { method: 'POST', url: '/api/workshops', route: '/api/workshops', headers: {}, valid: { title: 'Borgerpanel', language: 'nb', template: 'innovation-lab', facilitatorName: 'Kari' } },
+    { method: 'POST', url: '/api/workshops', route: '/api/workshops', headers: {}, valid: { title: 'Borgerpanel', language: 'nb', template: 'innovation-lab', facilitatorName: 'Kari', retentionDays: 30, place: 'Rådhuset', question: 'Hva er viktig?' } },
     { method: 'POST', url: '/api/join', route: '/api/join', headers: {}, valid: { code: workshop.joinCode, name: 'Ola' } },
     { method: 'POST', url: '/api/join/info', route: '/api/join/info', headers: {}, valid: { code: workshop.joinCode } },
     { method: 'POST', url: '/api/templates', route: '/api/templates', headers: { 'x-owner-key': OWNER }, valid: templateFile },
