@@ -105,8 +105,8 @@ describe('workshop report', () => {
     expect(md).toContain('### Plant 100 træer\n\n- **Hvem:** Borgere, Kommunen, Grundejerforeningen\n- **Første skridt:** Møde i marts\n- **Hvornår:** Forår 2027\n- **Kommer fra:** Grønne områder (2 sedler, 4 prikker)');
     expect(md).toContain('## Parkeringsplads');
     expect(md).toContain('- Hvad med bussen?');
-    // The vote started the step's run, and it still runs.
-    expect(md).toMatch(/\| 1\. Hvad er vigtigt for dig\? \| Høre \| Byrådet får jeres prioriteringer \| fra kl\. \d\d[.:]\d\d \| Ja \|/);
+    // The step ran from when the participants arrived (until they left, or still).
+    expect(md).toMatch(/\| 1\. Hvad er vigtigt for dig\? \| Høre \| Byrådet får jeres prioriteringer \| (fra kl\. \d\d[.:]\d\d|\d\d[.:]\d\d–\d\d[.:]\d\d \(\d+ min\.\)) \| Ja \|/);
   });
 
   it('HTML: printable page, escaped text, no script', async () => {
@@ -127,7 +127,7 @@ describe('workshop report', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-pdf-')), 'report.pdf');
     fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const expected of ['WORKSHOPRAPPORT Borgerpanel: grønne områder', 'Grønne områder (2 sedler, prikker: 4)', 'Mere <b>grønt</b> & "bænke", tak; og <script>alert(1)</script> æøå ÆØÅ (prikker: 3)', 'Flere træer (prikker: 1) – Alice', 'Plant 100 træer', 'Hvad med bussen?']) {
+    for (const expected of ['WORKSHOPRAPPORT Borgerpanel: grønne områder', '1. Grønne områder (2 sedler, 4 prikker)', 'Mere <b>grønt</b> & "bænke", tak; og <script>alert(1)</script> æøå ÆØÅ (3 prikker)', 'Flere træer (1 prik) – Alice', 'Plant 100 træer', 'Hvad med bussen?']) {
       expect(text).toContain(expected);
     }
   });

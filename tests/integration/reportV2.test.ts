@@ -73,15 +73,17 @@ beforeAll(async () => {
     { ...step, id: 's3', title: 'Aftal handlinger', frameId: null, level: 'cocreate', promise: 'Vi følger op på handlingerne' },
   ];
   expect(await fac.run({ type: 'agenda.set', steps })).toEqual({ ok: true });
-  const from = Date.now();
+  // Preparing alone: looking at step 3 before anyone has joined is not running it.
+  expect(await fac.run({ type: 'agenda.goto', index: 2 })).toEqual({ ok: true });
   expect(await fac.run({ type: 'agenda.goto', index: 0 })).toEqual({ ok: true });
+  const from = Date.now();
   const a = await connectControl(server.url, await join(server, w.joinCode, 'Alice'));
   const b = await connectControl(server.url, await join(server, w.joinCode, 'Bent'));
   expect(await fac.run({ type: 'agenda.next' })).toEqual({ ok: true });
   expect(await fac.run({ type: 'vote.start', elementIds: ['n1', 'n2', 'n3', 'n4', 'n5'], dotsPerPerson: 3, allowMultiplePerElement: true, title: 'Hvad er vigtigst?' })).toEqual({ ok: true });
   for (const [c, ids] of [[a, ['n1', 'n1', 'n3']], [b, ['n1', 'n2', 'n5']]] as const) for (const id of ids) expect(await c.run({ type: 'vote.place', elementId: id })).toEqual({ ok: true });
   expect(await fac.run({ type: 'vote.reveal' })).toEqual({ ok: true });
-  // Back to step 1 ends step 2's run: both ran, step 3 never did.
+  // The first participant's arrival started step 1's run; back to step 1 ends step 2's: both ran, step 3 never did.
   expect(await fac.run({ type: 'agenda.prev' })).toEqual({ ok: true });
   ranWindow = { from, to: Date.now() };
   a.close();

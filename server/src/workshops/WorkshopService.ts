@@ -23,6 +23,7 @@ import type { RetentionPolicy } from '../store/retention.js';
 import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
+import { endRuns, ensureCurrentRuns } from './stepRuns.js';
 import { revealPrivateNotes } from './reveal.js';
 import { ServerDocs } from './serverDocs.js';
 import { hashToken, newJoinCode, newToken } from './tokens.js';
@@ -251,6 +252,37 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     else counts.delete(session.memberId);
     this.online.set(session.workshopId, counts);
     this.emit('changed', session.workshopId);
+    void this.recordLive(session.workshopId);
+  }
+
+  /** At least one participant (not a facilitator, not an observer) is connected: the workshop is live. */
+  private isLive(loaded: Loaded): boolean {
+    const online = this.online.get(loaded.workshop.id);
+    return !!online && loaded.members.some((m) => m.role === 'participant' && !m.removed && online.has(m.id));
+  }
+
+  /**
+   * Step runs follow arrivals and departures: the first participant to arrive starts the current step's
+   * run, the last to leave ends it. In the workshop's command queue, so it never races a command.
+   */
+  private recordLive(workshopId: string): Promise<void> {
+    const previous = this.queues.get(workshopId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const loaded = await this.load(workshopId);
+      if (!loaded) return;
+      const state = structuredClone(loaded.workshop.state);
+      const before = JSON.stringify(state.stepRuns);
+      if (this.isLive(loaded)) ensureCurrentRuns(state, this.now());
+      else endRuns(state, this.now());
+      if (JSON.stringify(state.stepRuns) === before) return;
+      await this.deps.workshops.saveState(workshopId, state);
+      loaded.workshop.state = state;
+      this.emit('changed', workshopId);
+    });
+    // A store that refuses only costs the run's time stamp; the connection itself is unaffected.
+    const settled = next.catch(() => undefined);
+    this.queues.set(workshopId, settled);
+    return settled;
   }
 
   /** Runs one control-channel command for `session`, in order with the workshop's other commands. */
@@ -270,7 +302,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     if (!isAllowed(actor.role, command.type)) return { ok: false, error: 'forbidden', message: `A ${actor.role} cannot run ${command.type}` };
     if (SERVICE_COMMANDS.has(command.type)) return this.runPeopleCommand(loaded, command);
 
-    const outcome = applyCommand(loaded.workshop.state, actor, command, this.now());
+    const outcome = applyCommand(loaded.workshop.state, actor, command, this.now(), { live: this.isLive(loaded) });
     if (!outcome.ok) return outcome;
     let state = outcome.state;
     for (const effect of outcome.effects) state = await this.perform(loaded, actor, effect, state);

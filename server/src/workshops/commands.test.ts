@@ -61,6 +61,17 @@ describe('workshop commands', () => {
     expect(s.stepRuns.c).toEqual([{ start: 210_000, end: null }]);
   });
 
+  it('records no run while nobody takes part (the facilitator preparing alone), but moving on still ends one', () => {
+    const step = { title: 'T', participantText: '', facilitatorNotes: '', minutes: 5, frameId: null, level: 'consult' as const, promise: '', private: false };
+    const s = { ...initialWorkshopState([{ ...step, id: 'a' }, { ...step, id: 'b' }]), stepRuns: { a: [{ start: 0, end: null }] } };
+    const alone = { live: false };
+    const next = applyCommand(s, fac, { type: 'agenda.next' }, 5_000, alone);
+    if (!next.ok) throw new Error(next.message);
+    expect(next.state.stepRuns).toEqual({ a: [{ start: 0, end: 5_000 }] });
+    const timer = applyCommand(next.state, fac, { type: 'timer.start', seconds: 60 }, 6_000, alone);
+    expect(timer.ok && timer.state.stepRuns).toEqual({ a: [{ start: 0, end: 5_000 }] });
+  });
+
   it('never mutates the state it is given', () => {
     const s = initialWorkshopState();
     const frozen = JSON.stringify(s);

@@ -1,5 +1,5 @@
 import { type Command, type CommandError, type Role, type Viewport, isFacilitatorRole, randomId } from '@sammen/shared';
-import { closeRunsNotCurrent, ensureCurrentRuns, startRun } from './stepRuns.js';
+import { closeRunsNotCurrent, endRuns, ensureCurrentRuns, startRun } from './stepRuns.js';
 import type { VoteRecord, WorkshopState } from './types.js';
 
 /** Who runs a command. `memberId` is null for observers (they share one link). */
@@ -34,11 +34,16 @@ export function isAllowed(role: Role, type: Command['type']): boolean {
   return PARTICIPANT_COMMANDS.has(type);
 }
 
+/** What the service knows beyond the state: `live` while at least one participant is connected. */
+export interface CommandContext {
+  live: boolean;
+}
+
 /**
  * The workshop's rules as a pure function: the state after `command`, or why it is refused. The
  * clock is passed in so that timer arithmetic is testable. The input state is never mutated.
  */
-export function applyCommand(state: WorkshopState, actor: Actor, command: Command, now: number): CommandOutcome {
+export function applyCommand(state: WorkshopState, actor: Actor, command: Command, now: number, context: CommandContext = { live: true }): CommandOutcome {
   if (!isAllowed(actor.role, command.type)) return fail('forbidden', `A ${actor.role} cannot run ${command.type}`);
   const s: WorkshopState = structuredClone(state);
   const effects: Effect[] = [];
@@ -57,8 +62,9 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
       const step = s.agenda[target];
       if (!step) return fail('no_such_step', `There is no step ${target + 1}`);
       s.current = target;
-      // The step runs from now; the one before it ended now (recorded for the report).
-      startRun(s, target, now);
+      // The step runs from now, if anyone is there to take part; the one before it ended now (for the report).
+      if (context.live) startRun(s, target, now);
+      else endRuns(s, now);
       // A step's time box becomes the timer, ready to start; a private step switches private mode on.
       const durationMs = step.minutes * 60_000;
       s.timer = { status: 'idle', endsAt: null, remainingMs: durationMs, durationMs };
@@ -66,7 +72,7 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
       return done();
     }
     case 'timer.start':
-      ensureCurrentRuns(s, now);
+      if (context.live) ensureCurrentRuns(s, now);
       s.timer = { status: 'running', endsAt: now + command.seconds * 1000, remainingMs: command.seconds * 1000, durationMs: command.seconds * 1000 };
       return done();
     case 'timer.pause':
@@ -120,7 +126,7 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
       effects.push({ kind: 'revealPrivate', mode: s.private.reveal });
       return done();
     case 'vote.start': {
-      ensureCurrentRuns(s, now);
+      if (context.live) ensureCurrentRuns(s, now);
       if (s.vote?.status === 'revealed') s.pastVotes.push(s.vote);
       s.vote = {
         id: randomId(10),

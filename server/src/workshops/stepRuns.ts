@@ -1,9 +1,11 @@
 import type { StepRun, WorkshopState } from './types.js';
 
 /**
- * When agenda steps ran. A step runs from the moment the facilitator goes to it (or, for the step the
- * workshop opens on, starts its timer or a vote in it) until they go to another step. Pure helpers on
- * a state copy: `commands.ts` calls them.
+ * When agenda steps ran. A step runs while it is the current step of a live workshop (at least one
+ * participant connected): from the moment the facilitator goes to it, starts its timer or a vote in it,
+ * or the first participant arrives, until the facilitator moves on or the last participant leaves.
+ * Clicking through the agenda while preparing alone records nothing. Pure helpers on a state copy:
+ * `commands.ts` and `WorkshopService` (arrivals and departures) call them.
  */
 
 /** Ends the open run of every step (there is at most one), at `now`. */
