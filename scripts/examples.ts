@@ -102,6 +102,8 @@ async function main(): Promise<void> {
       if (!(r as { ok?: boolean }).ok) throw new Error(`command refused: ${JSON.stringify(r)}`);
     };
     await ok(fac.run({ type: 'agenda.set', steps }));
+    // A step runs while someone takes part (the report shows when): one citizen is there throughout.
+    const host = await connectControl(server.url, await joinWorkshop(server, w.joinCode!, 'Borger 1'));
     await ok(fac.run({ type: 'agenda.goto', index: 0 }));
     await ok(fac.run({ type: 'agenda.next' }));
     await ok(fac.run({ type: 'agenda.next' }));
@@ -111,14 +113,15 @@ async function main(): Promise<void> {
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const favourites = [0, 1, 31, 62, 95, 120, 33, 2, 64, 121];
     for (let p = 0; p < 30; p++) {
-      const citizen = await connectControl(server.url, await joinWorkshop(server, w.joinCode!, `Borger ${p + 1}`));
+      const citizen = p === 0 ? host : await connectControl(server.url, await joinWorkshop(server, w.joinCode!, `Borger ${p + 1}`));
       const chosen = new Set<string>();
       while (chosen.size < 3) chosen.add(rand() < 0.7 ? noteIds[favourites[Math.floor(rand() * favourites.length)]!]! : noteIds[Math.floor(rand() * noteIds.length)]!);
       for (const id of chosen) await ok(citizen.run({ type: 'vote.place', elementId: id }));
-      citizen.close();
+      if (citizen !== host) citizen.close();
     }
     await ok(fac.run({ type: 'vote.reveal' }));
     await ok(fac.run({ type: 'agenda.next' }));
+    host.close();
     fac.close();
 
     const auth = { headers: { authorization: `Bearer ${w.facilitatorToken}` } };
