@@ -30,7 +30,7 @@ export function renderHtml(m: ReportModel): string {
   if (f.held) out.push(`<dt>${esc(s.time)}</dt><dd>${esc(f.held.end ? `${formatTime(m.language, m.timeZone, f.held.start)}–${formatTime(m.language, m.timeZone, f.held.end)}` : s.since(formatTime(m.language, m.timeZone, f.held.start)))}</dd>`);
   if (f.place) out.push(`<dt>${esc(s.place)}</dt><dd>${esc(f.place)}</dd>`);
   if (f.question) out.push(`<dt>${esc(s.question)}</dt><dd class="note">${esc(f.question)}</dd>`);
-  if (f.participants.length) out.push(`<dt>${esc(s.participants)}</dt><dd>${f.participants.map((p) => `${esc(s.roles[p.role])}: ${p.count}`).join(', ')}<br><span class="meta">${esc(s.observersNote)}</span></dd>`);
+  if (f.participants.length) out.push(`<dt>${esc(s.whoTookPart)}</dt><dd>${f.participants.map((p) => `${esc(s.roles[p.role])}: ${p.count}`).join(', ')}<br><span class="meta">${esc(s.observersNote)}</span></dd>`);
   if (f.plannedMinutes) out.push(`<dt>${esc(s.plannedDuration)}</dt><dd>${esc(s.minutes(f.plannedMinutes))}</dd>`);
   out.push('</dl></header>');
 

@@ -24,7 +24,7 @@ export function renderMarkdown(m: ReportModel, opts: { images: boolean } = { ima
   if (f.held) out.push(`- **${s.time}:** ${f.held.end ? `${formatTime(m.language, m.timeZone, f.held.start)}–${formatTime(m.language, m.timeZone, f.held.end)}` : s.since(formatTime(m.language, m.timeZone, f.held.start))}`);
   if (f.place) out.push(`- **${s.place}:** ${mdText(f.place)}`);
   if (f.question) out.push(`- **${s.question}:** ${mdText(f.question)}`);
-  if (f.participants.length) out.push(`- **${s.participants}:** ${f.participants.map((p) => `${s.roles[p.role]}: ${p.count}`).join(', ')} (${s.observersNote})`);
+  if (f.participants.length) out.push(`- **${s.whoTookPart}:** ${f.participants.map((p) => `${s.roles[p.role]}: ${p.count}`).join(', ')} (${s.observersNote})`);
   if (f.plannedMinutes) out.push(`- **${s.plannedDuration}:** ${s.minutes(f.plannedMinutes)}`);
 
   out.push('', `## ${s.summary}`, '', `### ${s.top}`, '');

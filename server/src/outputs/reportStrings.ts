@@ -67,6 +67,8 @@ export interface ReportStrings {
   since: (time: string) => string;
   outcome: Record<'kept' | 'no-evidence' | 'not-run' | 'unknown', string>;
   appendix: string;
+  /** Front page label for the people by role (the role "participants" has its own word). */
+  whoTookPart: string;
   /** CSV: the column that tells a note row from an action row, and its two values. */
   kind: string;
   kindNote: string;
@@ -109,6 +111,7 @@ const en: ReportStrings = {
   ran: 'Ran', notRun: 'Not run', notRecorded: 'Not recorded', since: (t) => `from ${t}`,
   outcome: { kept: 'Yes', 'no-evidence': 'The step ran, but the board does not show it', 'not-run': 'No: the step was not run', unknown: 'Not recorded' },
   kind: 'Type', kindNote: 'Note', kindAction: 'Action',
+  whoTookPart: 'Who took part',
   appendix: 'Appendix: the board',
   letter: {
     format: 'Letter to participants',
@@ -146,6 +149,7 @@ const da: ReportStrings = {
   ran: 'Gennemført', notRun: 'Ikke gennemført', notRecorded: 'Ikke registreret', since: (t) => `fra kl. ${t}`,
   outcome: { kept: 'Ja', 'no-evidence': 'Punktet blev gennemført, men det ses ikke på tavlen', 'not-run': 'Nej, punktet blev ikke gennemført', unknown: 'Ikke registreret' },
   kind: 'Type', kindNote: 'Seddel', kindAction: 'Handling',
+  whoTookPart: 'Hvem deltog',
   appendix: 'Bilag: tavlen',
   letter: {
     format: 'Brev til deltagerne',
@@ -183,6 +187,7 @@ const nb: ReportStrings = {
   ran: 'Gjennomført', notRun: 'Ikke gjennomført', notRecorded: 'Ikke registrert', since: (t) => `fra kl. ${t}`,
   outcome: { kept: 'Ja', 'no-evidence': 'Punktet ble gjennomført, men det synes ikke på tavla', 'not-run': 'Nei, punktet ble ikke gjennomført', unknown: 'Ikke registrert' },
   kind: 'Type', kindNote: 'Lapp', kindAction: 'Tiltak',
+  whoTookPart: 'Hvem deltok',
   appendix: 'Vedlegg: tavla',
   letter: {
     format: 'Brev til deltakerne',
@@ -220,6 +225,7 @@ const nn: ReportStrings = {
   ran: 'Gjennomført', notRun: 'Ikkje gjennomført', notRecorded: 'Ikkje registrert', since: (t) => `frå kl. ${t}`,
   outcome: { kept: 'Ja', 'no-evidence': 'Punktet vart gjennomført, men det syner ikkje på tavla', 'not-run': 'Nei, punktet vart ikkje gjennomført', unknown: 'Ikkje registrert' },
   kind: 'Type', kindNote: 'Lapp', kindAction: 'Tiltak',
+  whoTookPart: 'Kven deltok',
   appendix: 'Vedlegg: tavla',
   letter: {
     format: 'Brev til deltakarane',
