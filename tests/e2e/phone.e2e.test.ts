@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { getElements, type Element, type Frame, type StickyNote } from '@sammen/shared';
+import { getElements, insertElement, newElementId, stickyNoteDefaults, type Element, type Frame, type StickyNote } from '@sammen/shared';
 import type * as Y from 'yjs';
 import { connectControl, createWorkshop, join, type ControlClient } from '../harness/control.js';
 import { startServer, type RunningServer } from '../harness/server.js';
@@ -316,6 +316,85 @@ describe('an observer on a phone', () => {
     expect(await page.getByTestId('phone-bar').count()).toBe(0);
     await expectNoSidewaysScroll(page, 'observer');
     await axe(page, 'phone: observer');
+  });
+});
+
+/** Whether `locator`'s box lies within the window, the page unscrolled. */
+async function withinWindow(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const r = document.querySelector(sel)!.getBoundingClientRect();
+    return r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
+  }, selector);
+}
+
+describe('the facilitator on a phone', () => {
+  it('gets a one-line header and a selection toolbar that fits 390 and 320 px, the rest under "More actions"', async () => {
+    const w = await createWorkshop(server, { title: 'A facilitator on the go', language: 'en', template: 'citizen-conversation' });
+    const board = reader(w.boardId, w.facilitatorToken);
+    await synced(board);
+    const page = await newPage(PHONE);
+    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(w.facilitatorToken)}`);
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+    // One line: the step and the menu; the desktop header's buttons are in the menu.
+    const header = page.getByTestId('phone-header');
+    await expect.poll(() => header.textContent()).toContain('1/');
+    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(56);
+    expect(await page.getByTestId('agenda-bar').count()).toBe(0);
+    await page.getByRole('button', { name: 'Menu' }).tap();
+    await page.getByTestId('phone-menu').getByTestId('outputs-menu').waitFor();
+    await page.getByTestId('phone-menu').getByTestId('list-view-toggle').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('phone-menu').waitFor({ state: 'detached' });
+    await expectNoSidewaysScroll(page, 'facilitator phone');
+
+    // A note in the middle of the first frame, selected with a tap: the toolbar is one row inside the screen.
+    const fac: ControlClient = await connectControl(server.url, w.facilitatorToken);
+    cleanups.push(() => fac.close());
+    const welcome = frameOf(board.doc, fac.view().agenda.steps[0]!.frameId!);
+    const note = { ...stickyNoteDefaults, id: newElementId(), type: 'note', text: 'Bench by the lake', x: welcome.x + welcome.width / 2 - 100, y: welcome.y + welcome.height / 2 - 100, index: 'zz', frameId: welcome.id } as StickyNote;
+    board.doc.transact(() => insertElement(board.doc, note));
+    await expect
+      .poll(async () => {
+        const r = await onScreen(page, note);
+        return r.left >= 80 && r.top >= 0 && r.right <= r.canvasWidth && r.bottom <= r.canvasHeight;
+      })
+      .toBe(true);
+    const at = await onScreen(page, note);
+    await page.getByTestId('board-canvas').tap({ position: { x: (at.left + at.right) / 2, y: (at.top + at.bottom) / 2 } });
+    await page.locator('.context-bar').waitFor();
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      await expect.poll(() => withinWindow(page, '.context-bar')).toBe(true);
+      expect((await page.locator('.context-bar').boundingBox())!.height, `one row at ${width} px`).toBeLessThanOrEqual(56);
+      await expectNoSidewaysScroll(page, `selection at ${width} px`);
+    }
+    // The other actions open under "More actions", inside the screen, and close on Escape.
+    const more = page.getByRole('button', { name: 'More actions' });
+    await more.tap();
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    await page.getByTestId('context-more-panel').getByRole('button', { name: 'Bring to front' }).waitFor();
+    expect(await withinWindow(page, '[data-testid=context-more-panel]')).toBe(true);
+    await axe(page, 'phone: facilitator selection, more actions');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('context-more-panel').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('context-more');
+  });
+});
+
+describe('a step without a frame', () => {
+  it('opens the phone on the board\'s first frame, not on the whole board', async () => {
+    const w = await createWorkshop(server, { title: 'No frame', language: 'en', template: 'citizen-conversation' });
+    const board = reader(w.boardId, w.facilitatorToken);
+    await synced(board);
+    const fac: ControlClient = await connectControl(server.url, w.facilitatorToken);
+    cleanups.push(() => fac.close());
+    const steps = fac.view().agenda.steps;
+    const welcome = frameOf(board.doc, steps[0]!.frameId!);
+    expect(await fac.run({ type: 'agenda.set', steps: steps.map((s, i) => (i === 0 ? { ...s, frameId: null } : s)) })).toEqual({ ok: true });
+    const page = await newPage(PHONE);
+    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(await join(server, w.joinCode, 'Olga'))}`);
+    await page.getByTestId('phone-header').waitFor();
+    await expectFitted(page, welcome);
   });
 });
 

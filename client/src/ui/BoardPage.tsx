@@ -179,7 +179,8 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
   });
   // A participant (or observer) on a phone gets the phone layout: one-line header, and for
   // participants the bottom bar with the composer.
-  const phone = useNarrowScreen() && (ws.role === 'participant' || ws.role === 'observer');
+  const narrow = useNarrowScreen();
+  const phone = narrow && (ws.role === 'participant' || ws.role === 'observer');
 
   useEffect(() => {
     if (!session || !name) return;
@@ -265,16 +266,25 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
             {t('a11y.skip')}
           </button>
         )}
-        {phone ? (
+        {/* On a small screen every role gets one line: the step and its clock, the rest in a menu. */}
+        {narrow ? (
           <PhoneHeader
             title={title}
             view={ws.api?.view ?? null}
             clockOffset={ws.api?.clockOffset ?? 0}
             status={<ConnectionIndicator state={connection} />}
+            instruction={phone}
             menu={
               <>
                 <p className="phone-menu-title">{title}</p>
+                {!workshop && (
+                  <button type="button" className="header-button" onClick={() => void copyLink()}>
+                    <Icon name="link" /> {copied ? t('board.linkCopied') : t('board.copyLink')}
+                  </button>
+                )}
                 <ListViewToggle on={listView.on} onToggle={() => listView.set(!listView.on)} />
+                {!phone && <OutputsMenu editor={session.editor} boardTitle={title} />}
+                {!phone && <PresenceList self={name ? { name, color: colorForClient(session.conn.doc.clientID) } : null} peers={peers} />}
                 <LanguageSwitcher />
                 <BoardMenu />
               </>

@@ -16,14 +16,16 @@ interface Props {
   status: ReactNode;
   /** What the desktop header holds besides the title (list view, language, about), in a menu here. */
   menu: ReactNode;
+  /** The step's text for participants under the header (a facilitator has it in the run sheet). */
+  instruction?: boolean;
 }
 
 /**
- * A participant's header on a phone: one line with the step (number and title), its timer, the
- * connection and a menu; under it the step's text for participants in one line, with "More" for all
- * of it. The board's title is the page's heading (read out, shown in the menu).
+ * The header on a phone, for every role: one line with the step (number and title), its timer, the
+ * connection and a menu; for participants under it the step's text in one line, with "More" for all
+ * of it. The board's title is the page's heading (read out, shown in the menu); an open board shows it.
  */
-export function PhoneHeader({ title, view, clockOffset, status, menu }: Props) {
+export function PhoneHeader({ title, view, clockOffset, status, menu, instruction = true }: Props) {
   const { t } = useTranslation();
   const [sheet, setSheet] = useState<'step' | 'menu' | null>(null);
   const close = useCallback(() => setSheet(null), []);
@@ -53,7 +55,7 @@ export function PhoneHeader({ title, view, clockOffset, status, menu }: Props) {
         {status}
         <PhoneMenu>{menu}</PhoneMenu>
       </header>
-      {step && text && (
+      {instruction && step && text && (
         <div className="phone-instruction" data-testid="phone-instruction">
           <p className="phone-instruction-text">{text}</p>
           <button type="button" className="phone-more" onClick={() => setSheet('step')} aria-haspopup="dialog">

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { boxContainsBox } from '../../geometry/bounds.js';
 import { visibleWorldBox } from '../../geometry/viewport.js';
-import { STEP_INSETS, fitWithInsets, followTarget } from './stepFocus.js';
+import { frameDefaults, type Frame } from '@sammen/shared';
+import { STEP_INSETS, fitWithInsets, followTarget, openingFrame } from './stepFocus.js';
 
 const frame = { x: 1000, y: 500, width: 1100, height: 1000 };
 const phoneCanvas = { width: 390, height: 700 };
@@ -41,5 +42,20 @@ describe('followTarget', () => {
   it('follows the rectangle when the step has no frame', () => {
     const rect = { x: 0, y: 0, width: 10, height: 10 };
     expect(followTarget(rect, null).box).toBe(rect);
+  });
+});
+
+describe('openingFrame', () => {
+  const frame = (id: string, x: number, y: number, variant?: Frame['variant']): Frame =>
+    ({ ...frameDefaults, id, type: 'frame', title: id, x, y, width: 800, height: 600, fill: 'white', index: 'a0', frameId: null, ...(variant ? { variant } : {}) }) as Frame;
+
+  it('is the first frame in reading order, not a cluster or the parking lot', () => {
+    const frames = [frame('right', 1000, 0), frame('parking', -2000, -2000, 'parking-lot'), frame('below', 0, 900), frame('left', 0, 10), frame('cluster', -500, -500, 'cluster')];
+    expect(openingFrame(frames)).toEqual({ x: 0, y: 10, width: 800, height: 600 });
+  });
+
+  it('takes a cluster when there is nothing else, and nothing on a board without frames', () => {
+    expect(openingFrame([frame('c', 5, 5, 'cluster')])).toMatchObject({ x: 5, y: 5 });
+    expect(openingFrame([])).toBeNull();
   });
 });

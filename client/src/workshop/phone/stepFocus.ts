@@ -1,3 +1,5 @@
+import type { Frame } from '@sammen/shared';
+import { readingOrder } from '../../editor/clusters.js';
 import type { Box } from '../../geometry/bounds.js';
 import { boxContainsBox } from '../../geometry/bounds.js';
 import { MAX_SCALE, clampScale, type Size, type Viewport } from '../../geometry/viewport.js';
@@ -38,4 +40,15 @@ export function fitWithInsets(box: Box, size: Size, insets: Insets = STEP_INSETS
 export function followTarget(rect: Box, stepFrame: Box | null): { box: Box; isFrame: boolean } {
   if (stepFrame && boxContainsBox(rect, stepFrame)) return { box: stepFrame, isFrame: true };
   return { box: rect, isFrame: false };
+}
+
+/**
+ * Where a participant opens when the current step has no frame: the board's first frame in reading
+ * order (a whole template on a phone is specks), leaving out clusters and the parking lot when there
+ * is another; null when the board has no frame (the board is then fitted as a whole).
+ */
+export function openingFrame(frames: readonly Frame[]): Box | null {
+  const plain = frames.filter((f) => !f.variant || f.variant === 'frame');
+  const first = readingOrder(plain.length ? plain : frames)[0];
+  return first ? { x: first.x, y: first.y, width: first.width, height: first.height } : null;
 }

@@ -3,7 +3,7 @@ import type { WorkshopView } from '@sammen/shared';
 import type { Editor } from '../../editor/Editor.js';
 import type { Box } from '../../geometry/bounds.js';
 import type { Size, Viewport } from '../../geometry/viewport.js';
-import { fitWithInsets } from './stepFocus.js';
+import { fitWithInsets, openingFrame } from './stepFocus.js';
 
 /** The frame of the current step on the board, or null. */
 export function stepFrameBox(view: WorkshopView | null, board: Editor | null): Box | null {
@@ -55,8 +55,8 @@ const editorId = (editor: Editor): number => {
 };
 
 /**
- * Participants (not facilitators) look at the current step: its frame is fitted to the screen when
- * the board has opened, and again whenever the facilitator moves to another step with a frame, unless
+ * Participants (not facilitators) look at the current step: its frame (or, for a step without one, the
+ * board's first frame) is fitted to the screen when the board has opened, and again whenever the facilitator moves to another step with a frame, unless
  * the facilitator is leading (follow me decides then). A private round starts with the step, and its
  * notes editor copies the camera the moment it opens (before this fit), so a new editor for the same
  * step is fitted too.
@@ -65,13 +65,21 @@ export function useStepFocus(view: WorkshopView | null, board: Editor | null, ac
   const stepKey = view && active ? `${view.agenda.current}:${view.agenda.steps[view.agenda.current]?.frameId ?? ''}:${editorId(active)}` : null;
   const framed = useRef<string | null>(null);
   const frameReady = !!stepFrameBox(view, board);
+  const frameless = !!view && !view.agenda.steps[view.agenda.current]?.frameId;
   useEffect(() => {
-    if (!enabled || !synced || !active || !stepKey || !frameReady || framed.current === stepKey) return;
+    if (!enabled || !synced || !active || !stepKey || framed.current === stepKey) return;
     // The first fit happens even when someone leads: follow me fits its own rectangle after it.
     if (leading && framed.current !== null) return;
+    // A step without a frame: on opening, the board's first frame; later such steps leave the camera be.
+    const fallback = frameless && framed.current === null && board ? openingFrame(board.frames()) : null;
+    const box = stepFrameBox(view, board) ?? fallback;
+    if (!box) {
+      // A frameless step is done with; a step whose frame has not arrived yet is fitted when it does.
+      if (frameless) framed.current = stepKey;
+      return;
+    }
     framed.current = stepKey;
-    const box = stepFrameBox(view, board);
-    return box ? fitWhenSized(active, box) : undefined;
+    return fitWhenSized(active, box);
     // `stepKey` stands for the step (and its frame); `view` itself changes with every timer tick.
-  }, [enabled, synced, active, stepKey, frameReady, leading, board]);
+  }, [enabled, synced, active, stepKey, frameReady, frameless, leading, board]);
 }
