@@ -82,7 +82,8 @@ async function openBoard(token: string): Promise<Page> {
   const page = await newPage();
   await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(token)}`);
   await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
-  await page.getByTestId('agenda-bar').waitFor();
+  // The agenda bar for participants and observers; the facilitator has it in the run sheet.
+  await page.getByTestId('agenda-bar').or(page.locator('#fac-panel-body')).first().waitFor();
   return page;
 }
 

@@ -127,6 +127,15 @@ describe('the run sheet', () => {
     await act('What matters to you? (on your own)', 'Start private brainstorm (7 min)');
     await expect.poll(() => action.textContent()).toBe('Reveal all notes');
     await expect.poll(() => panel.getByRole('group', { name: 'Timer' }).textContent()).toMatch(/0[67]:\d\d\s*running/);
+    // The run sheet is the facilitator's agenda: no agenda or vote bar above the board, and the chime
+    // switch is in the run sheet's timer (remembered on this device).
+    expect(await fac.getByTestId('agenda-bar').count()).toBe(0);
+    const chime = panel.getByRole('group', { name: 'Timer' }).getByRole('button', { name: 'Play a sound when time is up' });
+    const was = await chime.getAttribute('aria-pressed');
+    await chime.click();
+    await expect.poll(() => chime.getAttribute('aria-pressed')).toBe(was === 'true' ? 'false' : 'true');
+    await chime.click();
+    await expect.poll(() => chime.getAttribute('aria-pressed')).toBe(was);
     await write('More benches by the lake', 1);
     expect(notes(board).some((n) => n.text === 'More benches by the lake')).toBe(false);
     await action.click();
@@ -156,6 +165,7 @@ describe('the run sheet', () => {
     await anna.getByTestId('vote-sheet').getByRole('button', { name: 'Place a dot on: Cycle paths to school' }).tap();
     await bar.getByRole('button', { name: 'Vote: 2 of 3 dots left' }).waitFor();
     await expect.poll(() => hint.textContent()).toBe('1 of 1 participant online have voted.');
+    expect(await fac.getByTestId('vote-bar').count()).toBe(0);
     await action.click();
     // The run sheet shows the top of this step's result, to read aloud.
     const top = panel.getByRole('region', { name: 'Result: the top three' }).getByRole('listitem');

@@ -17,6 +17,7 @@ import { BoardOverlays } from './ui/BoardOverlays.js';
 import { FloatingReactions, HandsAndReactions } from './ui/HandsAndReactions.js';
 import { ResultsPanel } from './ui/ResultsPanel.js';
 import { StatusStrip } from './ui/StatusStrip.js';
+import { TimerAlerts } from './ui/Timer.js';
 import { useVoteActions, type VoteActions } from './ui/useVoteActions.js';
 import { VoteBar } from './ui/VoteBar.js';
 import { WorkshopContext, type WorkshopApi, type WorkshopSessionInfo } from './WorkshopContext.js';
@@ -123,17 +124,23 @@ function RevealAnnouncer({ api }: { api: WorkshopApi }) {
   return <FloatingReactions api={api} />;
 }
 
-/** Above the board: the agenda with its timer, what limits this person now, and the open vote. */
+/**
+ * Above the board: the agenda with its timer, what limits this person now, and the open vote. The
+ * facilitator gets neither agenda nor vote bar here: the run sheet beside the board shows both (and
+ * the chime switch); they would only push the board down by a sixth of the screen.
+ */
 export function WorkshopTop({ ws, notice, onDismissNotice, phone = false }: { ws: WorkshopBoard; notice: string | null; onDismissNotice(): void; phone?: boolean }) {
   const { t } = useTranslation();
   const { api, role, boardEditor } = ws;
   const view = api?.view ?? null;
   if (!api || !role) return null;
   const blockedText = ws.blocked ? t(`workshop.blocked.${ws.blocked}`) : null;
+  const facilitator = isFacilitatorRole(role);
   return (
     <div className={phone ? 'workshop-top workshop-top-phone' : 'workshop-top'}>
+      {view && <TimerAlerts timer={view.timer} clockOffset={api.clockOffset} />}
       {/* On a phone the agenda is in the header and the vote in the bottom bar. */}
-      {view && !phone && <AgendaBar view={view} clockOffset={api.clockOffset} />}
+      {view && !phone && !facilitator && <AgendaBar view={view} clockOffset={api.clockOffset} />}
       <StatusStrip
         role={role}
         view={view}
@@ -142,7 +149,7 @@ export function WorkshopTop({ ws, notice, onDismissNotice, phone = false }: { ws
         notice={notice ?? blockedText}
         onDismissNotice={notice ? onDismissNotice : ws.dismissBlocked}
       />
-      {view?.vote && role !== 'observer' && boardEditor && !phone && <VoteBar vote={view.vote} editor={boardEditor} actions={ws.voteActions} />}
+      {view?.vote && role !== 'observer' && !facilitator && boardEditor && !phone && <VoteBar vote={view.vote} editor={boardEditor} actions={ws.voteActions} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { LucideGlyph } from '../../ui/icons.js';
 import { formatClock, remainingMs } from '../timer.js';
 import { frameViewport } from './agendaEdit.js';
 import { type NextAction, nextAction, runStateOf } from './nextAction.js';
+import { SoundToggle } from '../ui/Timer.js';
 import { useNow } from './TimerSection.js';
 import { useStoreVersion } from './useBoardFrames.js';
 import { showFrameAfterLayout } from './showFrame.js';
@@ -189,6 +190,7 @@ export function RunSheet({ view, editor, frames, clockOffset, run, onOpenTab }: 
               </button>
             </>
           )}
+          <SoundToggle />
         </span>
       </div>
 

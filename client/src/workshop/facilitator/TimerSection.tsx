@@ -4,12 +4,16 @@ import type { WorkshopView } from '@sammen/shared';
 import { formatClock, remainingMs } from '../timer.js';
 import type { Runner } from './useCommand.js';
 
-/** Ticks once a second while `active`, so the clock in the panel moves. */
+/** The time now, ticking four times a second while `active`, so the clock in the panel moves. */
 export function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!active) return;
-    const id = setInterval(() => setNow(Date.now()), 1000);
+    // Now at once: the value kept from before the clock started may be minutes old (the run sheet
+    // showed 15:00 of a 5-minute time box for a second), and a quarter-second tick keeps this clock
+    // on the same second as the participants' (Timer ticks as often).
+    setNow(Date.now());
+    const id = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(id);
   }, [active]);
   return now;

@@ -46,6 +46,12 @@ describe('nextAction', () => {
     expect(nextAction(s, state({ vote: { status: 'revealed', stepId: 's2' } }))).toEqual({ kind: 'nextStep', index: 2 });
   });
 
+  it('a vote started from the tools in a step without one: show its results, then next', () => {
+    expect(nextAction(step(), state({ vote: { status: 'open', stepId: 's2' } }))).toEqual({ kind: 'showResults' });
+    expect(nextAction(step(), state({ vote: { status: 'revealed', stepId: 's2' } }))).toEqual({ kind: 'nextStep', index: 2 });
+    expect(nextAction(step(), state({ vote: { status: 'open', stepId: 'other' } }))).toEqual({ kind: 'nextStep', index: 2 });
+  });
+
   it('a private step with a vote runs the whole chain in order', () => {
     const s = step({ private: true, vote: dots });
     const chain = [

@@ -48,5 +48,8 @@ export function nextAction(step: AgendaStepView | undefined, state: RunState): N
     }
     if (state.vote!.status !== 'revealed') return { kind: 'showResults' };
   }
+  // A vote started in this step from the tools (the step asks for none) is also shown before moving on:
+  // the run sheet is the facilitator's only view of an open vote.
+  if (state.vote && state.vote.stepId === step.id && state.vote.status !== 'revealed') return { kind: 'showResults' };
   return state.current < state.stepCount - 1 ? { kind: 'nextStep', index: state.current + 1 } : { kind: 'finished' };
 }
