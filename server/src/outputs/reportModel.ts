@@ -17,8 +17,11 @@ import type {
 
 export type * from './types.js';
 
-/** Where report times are shown: the municipality's zone by language (the server itself runs in UTC). */
-export const REPORT_TIME_ZONES: Record<Language, string> = { da: 'Europe/Copenhagen', nb: 'Europe/Oslo', nn: 'Europe/Oslo', en: 'UTC' };
+/**
+ * Where report times are shown: the municipality's zone by language (the server itself may run in UTC).
+ * English workshops are held in the same Danish and Norwegian municipalities (one clock: CET/CEST).
+ */
+export const REPORT_TIME_ZONES: Record<Language, string> = { da: 'Europe/Copenhagen', nb: 'Europe/Oslo', nn: 'Europe/Oslo', en: 'Europe/Copenhagen' };
 
 type Box = { x: number; y: number; width: number; height: number };
 const centreInside = (el: Box, f: Box) => {

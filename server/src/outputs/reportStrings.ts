@@ -245,12 +245,14 @@ const nn: ReportStrings = {
 
 export const REPORT_STRINGS: Record<Language, ReportStrings> = { da, nb, nn, en };
 
+// English as written in Europe: "30 November 2026", a 24-hour clock.
+const intlLocale = (language: Language) => (language === 'en' ? 'en-GB' : language);
 /** A date in the workshop's language and the municipality's time zone ("30. november 2026"). */
 export const formatDate = (language: Language, timeZone: string, iso: string): string =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone }).format(new Date(iso));
+  new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone }).format(new Date(iso));
 /** A clock time ("10.02" / "10:02"). */
 export const formatTime = (language: Language, timeZone: string, iso: string): string =>
-  new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone }).format(new Date(iso));
+  new Intl.DateTimeFormat(intlLocale(language), { timeStyle: 'short', timeZone }).format(new Date(iso));
 /** When a step ran: "10:02–10:15 (13 min)", or "from 10:02" while it runs. */
 export function formatRun(language: Language, timeZone: string, run: { start: string; end: string | null; minutes: number | null }): string {
   const s = REPORT_STRINGS[language];
