@@ -8,6 +8,7 @@
  *   docs/examples/report-da.pdf, report-da.docx   the reports
  *   docs/examples/report-da-pdf-page1.png          the PDF's first page (pdftoppm, poppler-utils)
  *   docs/examples/report-da-pdf-appendix.png       the PDF's last page: the board picture
+ *   docs/examples/letter-da.pdf, letter-da-page1.png  the letter to participants (tagged PDF)
  *
  * Options: `-- --out=<folder>`.
  */
@@ -125,16 +126,17 @@ async function main(): Promise<void> {
     fac.close();
 
     const auth = { headers: { authorization: `Bearer ${w.facilitatorToken}` } };
-    for (const format of ['pdf', 'docx'] as const) {
+    for (const [format, file] of [['pdf', 'report-da.pdf'], ['docx', 'report-da.docx'], ['letter-pdf', 'letter-da.pdf']] as const) {
       const res = await fetch(`${server.url}/api/workshops/${w.id}/report?format=${format}`, auth);
       if (!res.ok) throw new Error(`${format}: ${res.status} ${await res.text()}`);
-      writeFileSync(join(OUT, `report-da.${format}`), Buffer.from(await res.arrayBuffer()));
+      writeFileSync(join(OUT, file), Buffer.from(await res.arrayBuffer()));
     }
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(OUT, 'letter-da.pdf'), join(OUT, 'letter-da-page1')]);
     const pdf = join(OUT, 'report-da.pdf');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUT, 'report-da-pdf-page1')]);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(pages), '-l', String(pages), '-singlefile', pdf, join(OUT, 'report-da-pdf-appendix')]);
-    console.log(`wrote ${OUT}: report-da.pdf (${pages} pages), report-da.docx, report-da-pdf-page1.png, report-da-pdf-appendix.png`);
+    console.log(`wrote ${OUT}: report-da.pdf (${pages} pages), report-da.docx, report-da-pdf-page1.png, report-da-pdf-appendix.png, letter-da.pdf, letter-da-page1.png`);
   } finally {
     await server.stop();
   }

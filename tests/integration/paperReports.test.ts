@@ -140,6 +140,23 @@ describe('PDF report (tagged)', () => {
   });
 });
 
+describe('letter to participants (PDF)', () => {
+  it('is tagged like the report and holds the themes, what came first and the agreed action', async () => {
+    const { res, file } = await download('letter-pdf');
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = fs.readFileSync(file);
+    expect(bytes.toString('latin1')).toMatch(/\/Lang \(da\)/);
+    const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+    expect(pdf.numPages, 'a letter is a page or two').toBeLessThanOrEqual(2);
+    const roles = new Set<string | undefined>();
+    for (let i = 1; i <= pdf.numPages; i++) walk((await (await pdf.getPage(i)).getStructTree()) as StructNode).forEach((n) => roles.add(n.role));
+    for (const role of ['H1', 'H2', 'P', 'L', 'LI']) expect(roles, role).toContain(role);
+    await pdf.destroy();
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const expected of [...CLUSTERS, 'Plant 100 træer', 'Møde i marts', 'Byrådet får jeres prioriteringer']) expect(text).toContain(expected);
+  });
+});
+
 describe('Word report (.docx)', () => {
   it('is served as a Word document with real headings, lists, a table and every note, cluster and action', async () => {
     const { res, file } = await download('docx');

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
+import type { Language } from '@sammen/shared';
 import { PAPER_STRINGS } from './paperStrings.js';
 import { type PaperBlock, paperOutline } from './paperOutline.js';
 import { type PdfFonts, drawPicture } from './pdfPicture.js';
@@ -31,22 +32,26 @@ const INK = '#1a1a1a';
 const MUTED = '#555555';
 
 /**
- * The report as a tagged PDF (PDF/UA structure: H1–H2, P, L/LI, Table/TR/TH/TD, Figure with the
+ * The report as a tagged PDF (PDF/UA structure: H1–H3, P, L/LI, Table/TR/TH/TD, Figure with the
  * model's alt text; language and title in the catalogue), laid out as a committee paper's appendix:
  * one column, compact, nothing empty; page numbers are artifacts.
  */
 export function renderPdf(m: ReportModel): Promise<Buffer> {
-  const s = REPORT_STRINGS[m.language];
-  const ps = PAPER_STRINGS[m.language];
+  return renderPaperPdf(paperOutline(m), { language: m.language, title: `${REPORT_STRINGS[m.language].report}: ${m.front.title}`, footer: m.front.title });
+}
+
+/** Lays out paper blocks as a tagged A4 PDF; shared by the report and the letter to participants. */
+export function renderPaperPdf(blocks: PaperBlock[], meta: { language: Language; title: string; footer: string }): Promise<Buffer> {
+  const ps = PAPER_STRINGS[meta.language];
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     pdfVersion: '1.7',
     tagged: true,
-    lang: m.language,
+    lang: meta.language,
     displayTitle: true,
     bufferPages: true,
-    info: { Title: `${s.report}: ${m.front.title}` },
+    info: { Title: meta.title },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -141,7 +146,6 @@ export function renderPdf(m: ReportModel): Promise<Buffer> {
       }
     }
   };
-  const blocks = paperOutline(m);
   blocks.forEach((b, i) => block(b, blocks[i + 1]));
 
   // Page numbers: artifacts, so a screen reader does not read them into the text.
@@ -151,7 +155,7 @@ export function renderPdf(m: ReportModel): Promise<Buffer> {
     const keep = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font(fonts.regular).fontSize(8).fillColor(MUTED).text(t(`${m.front.title} · ${ps.page(i + 1, range.count)}`), MARGIN, doc.page.height - MARGIN / 2 - 4, { width, align: 'right', lineBreak: false });
+    doc.font(fonts.regular).fontSize(8).fillColor(MUTED).text(t(`${meta.footer} · ${ps.page(i + 1, range.count)}`), MARGIN, doc.page.height - MARGIN / 2 - 4, { width, align: 'right', lineBreak: false });
     doc.endMarkedContent();
     doc.page.margins.bottom = keep;
   }

@@ -7,6 +7,7 @@ import { oversizedBackup } from '../http/importSize.js';
 import type { LimitHook } from '../http/limits.js';
 import { checkBackup, exportWorkshop, importWorkshop } from '../outputs/backup.js';
 import { buildLetter, renderLetterHtml } from '../outputs/letter.js';
+import { renderLetterPdf } from '../outputs/letterPdf.js';
 import { renderCsv } from '../outputs/renderCsv.js';
 import { renderDocx } from '../outputs/renderDocx.js';
 import { renderHtml } from '../outputs/renderHtml.js';
@@ -56,8 +57,8 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
     const session = await facilitator(request, reply);
     if (!session) return reply;
     const format = request.query.format ?? 'html';
-    if (!['md', 'csv', 'pdf', 'docx', 'html', 'letter', 'letter-html'].includes(format)) {
-      return sendError(reply, ERRORS.BAD_REQUEST, 'format must be md, csv, pdf, docx, html or letter');
+    if (!['md', 'csv', 'pdf', 'docx', 'html', 'letter', 'letter-html', 'letter-pdf'].includes(format)) {
+      return sendError(reply, ERRORS.BAD_REQUEST, 'format must be md, csv, pdf, docx, html, letter or letter-pdf');
     }
     const snap = await workshops.snapshot(session.workshopId);
     const loaded = await workshops.load(session.workshopId);
@@ -76,6 +77,8 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .header('content-disposition', `attachment; filename="${name}.docx"`)
           .send(await renderDocx(model));
+      case 'letter-pdf':
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="sammen-letter-${snap.workshop.id}.pdf"`).send(await renderLetterPdf(buildLetter(model)));
       case 'letter':
       case 'letter-html':
         // The letter to participants: one page, ready to print or paste into an e-mail.
