@@ -85,9 +85,12 @@ beforeAll(async () => {
   expect(await fac.run({ type: 'vote.reveal' })).toEqual({ ok: true });
   // The first participant's arrival started step 1's run; back to step 1 ends step 2's: both ran, step 3 never did.
   expect(await fac.run({ type: 'agenda.prev' })).toEqual({ ok: true });
-  ranWindow = { from, to: Date.now() };
   a.close();
   b.close();
+  // The last participant leaving ends step 1's second run. A command queues behind that bookkeeping.
+  await fac.waitFor((v) => v.members.every((m) => m.role !== 'participant' || !m.online));
+  expect(await fac.run({ type: 'timer.pause' })).toEqual({ ok: true });
+  ranWindow = { from, to: Date.now() };
 });
 afterAll(async () => {
   fac?.close();
@@ -117,6 +120,9 @@ describe('report from the one model (HTML, Markdown, CSV, letter)', () => {
       const runs = text.match(/(\d\d[.:]\d\d)–(\d\d[.:]\d\d) \(\d+ min\.\)/g) ?? [];
       expect(runs.length, `${format}: a time span for step 1 and for step 2`).toBeGreaterThanOrEqual(2);
       for (const r of runs) expect(times).toContain(r.slice(0, 5));
+      // Everyone left, so no step is still running: step 1 ran twice, step 2 once.
+      expect(runs).toHaveLength(3);
+      expect(text).not.toContain('fra kl.');
     }
   });
 
