@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Command } from '@sammen/shared';
+import { applyCommand } from './commands.js';
+import { initialWorkshopState, type WorkshopState } from './types.js';
+
+const fac = { memberId: 'f', role: 'facilitator' as const, name: 'F' };
+const step = (id: string) => ({ id, title: id, participantText: '', facilitatorNotes: '', minutes: 5, frameId: null, level: 'consult' as const, promise: '', private: false });
+
+const command: fc.Arbitrary<Command> = fc.oneof(
+  fc.constant({ type: 'agenda.next' } as const),
+  fc.constant({ type: 'agenda.prev' } as const),
+  fc.nat(4).map((index) => ({ type: 'agenda.goto', index }) as const),
+  fc.constant({ type: 'timer.start', seconds: 60 } as const),
+  fc.constant({ type: 'vote.start', elementIds: ['n1'], dotsPerPerson: 1, allowMultiplePerElement: false } as const),
+  fc.subarray(['a', 'b', 'c', 'd'], { minLength: 1 }).map((ids) => ({ type: 'agenda.set', steps: ids.map(step) }) as const),
+);
+
+describe('step runs (property)', () => {
+  it('whatever the facilitator does, live or not: at most one open run, on the current step; runs never overlap and run forward', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(command, fc.boolean(), fc.nat(600_000)), { maxLength: 40 }), (script) => {
+        let s: WorkshopState = initialWorkshopState(['a', 'b', 'c'].map(step));
+        let now = 0;
+        for (const [cmd, live, dt] of script) {
+          now += dt;
+          const out = applyCommand(s, fac, cmd, now, { live });
+          if (out.ok) s = out.state;
+        }
+        const all = Object.entries(s.stepRuns).flatMap(([id, runs]) => runs.map((r) => ({ id, ...r })));
+        const open = all.filter((r) => r.end === null);
+        expect(open.length).toBeLessThanOrEqual(1);
+        if (open[0]) expect(open[0].id).toBe(s.agenda[s.current]?.id);
+        const sorted = [...all].sort((x, y) => x.start - y.start || (x.end ?? Infinity) - (y.end ?? Infinity));
+        sorted.forEach((r, i) => {
+          if (r.end !== null) expect(r.end).toBeGreaterThanOrEqual(r.start);
+          const next = sorted[i + 1];
+          if (next) expect(r.end ?? Infinity).toBeLessThanOrEqual(next.start);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
