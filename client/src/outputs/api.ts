@@ -6,7 +6,7 @@ import { ApiError } from '../ui/api.js';
  * needs the facilitator's token. Errors carry the HTTP status and the server's message.
  */
 /** `letter`: the one-page letter to participants (HTML), from the same report model. */
-export type ReportFormat = 'html' | 'md' | 'csv' | 'pdf' | 'docx' | 'letter';
+export type ReportFormat = 'html' | 'md' | 'csv' | 'pdf' | 'docx' | 'letter' | 'letter-pdf';
 
 export interface VersionSummary {
   id: string;

@@ -118,6 +118,7 @@ export function OutputsMenu({ editor, boardTitle }: { editor: Editor; boardTitle
             <>
               {item('report', t('outputs.report.open'), act(openReport('html')))}
               {item('letter', t('outputs.report.letter'), act(openReport('letter')))}
+              {item('letter-pdf', t('outputs.report.letterPdf'), act(download('letter-pdf')))}
               {item('md', t('outputs.report.md'), act(download('md')))}
               {item('csv', t('outputs.report.csv'), act(download('csv')))}
               {item('pdf', t('outputs.report.pdf'), act(download('pdf')))}
