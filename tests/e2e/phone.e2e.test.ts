@@ -378,6 +378,13 @@ describe('the facilitator on a phone', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('context-more-panel').waitFor({ state: 'hidden' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('context-more');
+    // The vote results card opens under the toolbar, not over it.
+    expect(await fac.run({ type: 'vote.start', elementIds: [note.id], dotsPerPerson: 3, allowMultiplePerElement: false, title: 'First' })).toEqual({ ok: true });
+    expect(await fac.run({ type: 'vote.reveal' })).toEqual({ ok: true });
+    await page.getByTestId('results-panel').waitFor();
+    await page.locator('.context-bar').waitFor();
+    const [results, toolbar] = [(await page.getByTestId('results-panel').boundingBox())!, (await page.locator('.context-bar').boundingBox())!];
+    expect(results.y, 'results card below the toolbar').toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
   });
 });
 
