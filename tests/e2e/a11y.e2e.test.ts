@@ -187,6 +187,14 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violations', () => {
     await check(page, 'HTML report');
   });
 
+  it('letter to participants', async () => {
+    const res = await fetch(`${server.url}/api/workshops/${w.id}/report?format=letter`, { headers: { authorization: `Bearer ${w.facilitatorToken}` } });
+    expect(res.status).toBe(200);
+    const page = await newPage();
+    await page.setContent(await res.text());
+    await check(page, 'letter to participants');
+  });
+
   afterAll(() => {
     console.log(`axe summary:\n${Object.entries(found).map(([k, v]) => `  ${k}: ${v.length ? v.join('; ') : 'none'}`).join('\n')}`);
   });
