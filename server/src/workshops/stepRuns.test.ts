@@ -8,12 +8,12 @@ const fac = { memberId: 'f', role: 'facilitator' as const, name: 'F' };
 const step = (id: string) => ({ id, title: id, participantText: '', facilitatorNotes: '', minutes: 5, frameId: null, level: 'consult' as const, promise: '', private: false });
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.constant({ type: 'agenda.next' } as const),
-  fc.constant({ type: 'agenda.prev' } as const),
-  fc.nat(4).map((index) => ({ type: 'agenda.goto', index }) as const),
-  fc.constant({ type: 'timer.start', seconds: 60 } as const),
-  fc.constant({ type: 'vote.start', elementIds: ['n1'], dotsPerPerson: 1, allowMultiplePerElement: false } as const),
-  fc.subarray(['a', 'b', 'c', 'd'], { minLength: 1 }).map((ids) => ({ type: 'agenda.set', steps: ids.map(step) }) as const),
+  fc.constant<Command>({ type: 'agenda.next' }),
+  fc.constant<Command>({ type: 'agenda.prev' }),
+  fc.nat(4).map((index): Command => ({ type: 'agenda.goto', index })),
+  fc.constant<Command>({ type: 'timer.start', seconds: 60 }),
+  fc.constant<Command>({ type: 'vote.start', elementIds: ['n1'], dotsPerPerson: 1, allowMultiplePerElement: false }),
+  fc.subarray(['a', 'b', 'c', 'd'], { minLength: 1 }).map((ids): Command => ({ type: 'agenda.set', steps: ids.map(step) })),
 );
 
 describe('step runs (property)', () => {
