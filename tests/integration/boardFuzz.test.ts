@@ -16,7 +16,7 @@ import { encodeUpdateMessage } from '../harness/wire.js';
  * any ids and states), the server either takes it or closes that connection with a refusal code, a
  * refused message stores nothing, and the other clients of the board go on. Against the real server.
  */
-const RUNS = 300;
+const RUNS = 200;
 const REFUSALS = new Set([1009, 4400, 4403, 4413, 4504, 4529]);
 
 const frame = (type: number, sub: number | null, payload: Uint8Array): Uint8Array => {

@@ -18,7 +18,7 @@ import { bodyArb, mutate, mutationArb, parseRouteTree, toPayload } from '../harn
 type Body = { kind: 'json'; value: unknown } | { kind: 'text'; value: string };
 
 const OWNER = 'owner-key-for-the-fuzz-test';
-const RUNS = 80;
+const RUNS = 60;
 
 describe('HTTP bodies, fuzzed', () => {
   let app: Awaited<ReturnType<typeof buildApp>>['app'];
