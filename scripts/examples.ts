@@ -9,11 +9,13 @@
  *   docs/examples/report-da-pdf-page1.png          the PDF's first page (pdftoppm, poppler-utils)
  *   docs/examples/report-da-pdf-appendix.png       the PDF's last page: the board picture
  *   docs/examples/letter-da.pdf, letter-da-page1.png  the letter to participants (tagged PDF)
+ *   docs/examples/report-da-docx-page1.png         the Word file's first page (only where LibreOffice is installed)
  *
  * Options: `-- --out=<folder>`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ActionCard, type ColorName, type Element, type Frame, type StickyNote, getElements, insertElement } from '../shared/src/index.ts';
@@ -53,7 +55,12 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const server = await startServer();
   try {
-    const w = await createWorkshop(server, { language: 'da', title: 'Hvad kan vi gøre sammen? Søndermarken 2027' });
+    const w = await createWorkshop(server, {
+      language: 'da',
+      title: 'Hvad kan vi gøre sammen? Søndermarken 2027',
+      place: 'Medborgerhuset Søndermarken',
+      question: 'Hvad kan vi gøre sammen for at gøre Søndermarken til et bedre sted at bo?',
+    });
     const board = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
     await synced(board);
     const elements: Element[] = [frame('say', 0, 0, 3 * clusterW + 4 * 40, 2 * clusterH + 140, 'Hvad er vigtigt for dig?')];
@@ -136,6 +143,14 @@ async function main(): Promise<void> {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUT, 'report-da-pdf-page1')]);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(pages), '-l', String(pages), '-singlefile', pdf, join(OUT, 'report-da-pdf-appendix')]);
+    // The Word file's first page as LibreOffice lays it out, where it is installed (libreoffice-writer-nogui).
+    const tmp = mkdtempSync(join(tmpdir(), 'sammen-docx-'));
+    try {
+      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', tmp, join(OUT, 'report-da.docx')], { stdio: 'ignore' });
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(tmp, 'report-da.pdf'), join(OUT, 'report-da-docx-page1')]);
+    } catch {
+      console.log('no LibreOffice (soffice): report-da-docx-page1.png not made');
+    }
     console.log(`wrote ${OUT}: report-da.pdf (${pages} pages), report-da.docx, report-da-pdf-page1.png, report-da-pdf-appendix.png, letter-da.pdf, letter-da-page1.png`);
   } finally {
     await server.stop();
