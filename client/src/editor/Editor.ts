@@ -243,6 +243,20 @@ export class Editor {
   }
 
   private fitPending = false;
+  /**
+   * True while the board's own opening fit (the whole board, once it has arrived) moves the camera:
+   * that is not a person's move, so a fit that keeps a step's frame in view may put it back.
+   */
+  openingFit = false;
+
+  private fitOpening(): void {
+    this.openingFit = true;
+    try {
+      this.zoomToFit();
+    } finally {
+      this.openingFit = false;
+    }
+  }
 
   setSize(size: Size): void {
     const first = this.size.width <= 1 && size.width > 1;
@@ -256,13 +270,13 @@ export class Editor {
     }
     if (first && this.fitPending) {
       this.fitPending = false;
-      this.zoomToFit();
+      this.fitOpening();
     }
   }
 
   /** Zooms to fit as soon as the canvas has a size (the board may arrive before the canvas is laid out). */
   zoomToFitWhenSized(): void {
-    if (this.size.width > 1) this.zoomToFit();
+    if (this.size.width > 1) this.fitOpening();
     else this.fitPending = true;
   }
 

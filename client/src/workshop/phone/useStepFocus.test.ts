@@ -27,6 +27,19 @@ describe('fitWhenSized', () => {
     expect(e.getState().viewport.scale).toBeCloseTo((390 - 24) / 1100);
   });
 
+  it('keeps the frame fitted when the board arrives after the step and zooms to show itself whole', () => {
+    const e = editor();
+    insertElement(e.doc, { id: 'far', type: 'frame', index: 'a1', frameId: null, x: 6000, y: 4000, width: 800, height: 600, title: 'Parking lot', fill: 'grey' });
+    e.setSize({ width: 1440, height: 750 });
+    fitWhenSized(e, frame);
+    e.zoomToFitWhenSized();
+    expect(shows(e)).toBe(true);
+    expect(e.getState().viewport.scale).toBeCloseTo(Math.min((1440 - 24) / 1100, (750 - 46) / 1000));
+    // A person's own fit of the whole board afterwards is theirs to keep.
+    e.zoomToFit();
+    expect(e.getState().viewport.scale).toBeLessThan(0.3);
+  });
+
   it('keeps the frame fitted while bars appear around the board', () => {
     const e = editor();
     e.setSize({ width: 1440, height: 800 });

@@ -36,6 +36,11 @@ export function fitWhenSized(editor: Editor, box: Box): () => void {
     }
     const { viewport: was, size } = applied;
     if (viewport === was) return;
+    // The board arrived after the step did and showed itself whole: the step's frame comes back.
+    if (editor.openingFit) {
+      apply();
+      return;
+    }
     const resized = editor.size.width !== size.width || editor.size.height !== size.height;
     // A resize keeps the middle where it was (Editor.setSize); anything else is the person's own move.
     const recentred = resized && viewport.scale === was.scale && near(viewport.x, was.x + (editor.size.width - size.width) / 2) && near(viewport.y, was.y + (editor.size.height - size.height) / 2);
