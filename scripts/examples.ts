@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     const pdf = join(OUT, 'report-da.pdf');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUT, 'report-da-pdf-page1')]);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(pages), '-l', String(pages), '-singlefile', pdf, join(OUT, 'report-da-pdf-appendix')]);
+    execFileSync('pdftoppm', ['-png', '-r', '90', '-f', String(pages), '-l', String(pages), '-singlefile', pdf, join(OUT, 'report-da-pdf-appendix')]);
     // The Word file's first page as LibreOffice lays it out, where it is installed (libreoffice-writer-nogui).
     const tmp = mkdtempSync(join(tmpdir(), 'sammen-docx-'));
     try {

@@ -80,6 +80,10 @@ export function renderPaperPdf(blocks: PaperBlock[], meta: { language: Language;
     doc.moveDown(0.6);
   };
   const figureHeight = (p: ReportPicture) => Math.min(width * (p.height / p.width), 330);
+  // A board too big to read at the text width (notes under 6 pt) gets landscape room, notes ~1.5× larger.
+  const needsLandscape = (p: ReportPicture) => Math.min(width / p.width, 330 / p.height) * 20 < 6;
+  const isLandscape = () => doc.page.width > doc.page.height;
+  const landscapePage = () => doc.addPage({ size: 'A4', layout: 'landscape', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } });
   const block = (b: PaperBlock, next: PaperBlock | undefined) => {
     switch (b.kind) {
       case 'kicker':
@@ -92,10 +96,11 @@ export function renderPaperPdf(blocks: PaperBlock[], meta: { language: Language;
         return;
       case 'heading': {
         const size = b.level === 1 ? 14 : 11.5;
-        ensure(size * 3 + (next?.kind === 'figure' ? figureHeight(next.picture) + 30 : 40)); // never a heading alone at the foot of a page
+        if (next?.kind === 'figure' && needsLandscape(next.picture) && !isLandscape()) landscapePage();
+        else ensure(size * 3 + (next?.kind === 'figure' ? figureHeight(next.picture) + 30 : 40)); // never a heading alone at the foot of a page
         if (b.level === 1) doc.moveDown(0.7);
         tagged(`H${b.level + 1}`, () => doc.font(fonts.bold).fontSize(size).fillColor(INK).text(t(b.text), MARGIN, doc.y, { width }));
-        if (b.level === 1) doc.moveTo(MARGIN, doc.y + 1).lineTo(MARGIN + width, doc.y + 1).lineWidth(0.5).stroke('#9a9a9a');
+        if (b.level === 1) doc.moveTo(MARGIN, doc.y + 1).lineTo(doc.page.width - MARGIN, doc.y + 1).lineWidth(0.5).stroke('#9a9a9a');
         doc.moveDown(0.35);
         return;
       }
@@ -134,11 +139,18 @@ export function renderPaperPdf(blocks: PaperBlock[], meta: { language: Language;
         return;
       case 'figure': {
         const p = b.picture;
-        const h = figureHeight(p);
-        ensure(h + 30);
+        let w = width;
+        let h = figureHeight(p);
+        if (needsLandscape(p)) {
+          if (!isLandscape()) landscapePage();
+          w = doc.page.width - 2 * MARGIN;
+          const full = Math.min(w * (p.height / p.width), doc.page.height - 2 * MARGIN - 30);
+          if (doc.y + full * 0.8 + 30 > doc.page.height - MARGIN) landscapePage();
+          h = Math.min(full, doc.page.height - MARGIN - doc.y - 30);
+        } else ensure(h + 30);
         const top = doc.y;
         let drawn = 0;
-        tagged('Figure', () => { drawn = drawPicture(doc, fonts, p, MARGIN, top, width, h); }, { alt: p.alt });
+        tagged('Figure', () => { drawn = drawPicture(doc, fonts, p, MARGIN, top, w, h); }, { alt: p.alt });
         doc.y = top + drawn + 4;
         tagged('Caption', () => doc.font(fonts.regular).fontSize(8.5).fillColor(MUTED).text(t(b.caption), MARGIN, doc.y, { width }));
         doc.moveDown(1);
@@ -155,7 +167,7 @@ export function renderPaperPdf(blocks: PaperBlock[], meta: { language: Language;
     const keep = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font(fonts.regular).fontSize(8).fillColor(MUTED).text(t(`${meta.footer} · ${ps.page(i + 1, range.count)}`), MARGIN, doc.page.height - MARGIN / 2 - 4, { width, align: 'right', lineBreak: false });
+    doc.font(fonts.regular).fontSize(8).fillColor(MUTED).text(t(`${meta.footer} · ${ps.page(i + 1, range.count)}`), MARGIN, doc.page.height - MARGIN / 2 - 4, { width: doc.page.width - 2 * MARGIN, align: 'right', lineBreak: false });
     doc.endMarkedContent();
     doc.page.margins.bottom = keep;
   }
