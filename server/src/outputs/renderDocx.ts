@@ -18,12 +18,12 @@ const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: 
 export function renderDocx(m: ReportModel): Promise<Buffer> {
   const s = REPORT_STRINGS[m.language];
   const out: Array<Paragraph | Table> = [];
-  const cell = (text: string, th: boolean, width: number, bold = th) =>
+  const cell = (text: string, th: boolean, width: number, bold = th, size = 18) =>
     new TableCell({
       width: { size: width * 100, type: WidthType.PERCENTAGE },
       shading: th ? { type: ShadingType.CLEAR, fill: 'ECECEC', color: 'auto' } : undefined,
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: text.split('\n').map((line) => new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: line, bold, size: 18 })] })),
+      children: text.split('\n').map((line) => new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: line, bold, size })] })),
     });
   for (const b of paperOutline(m)) {
     switch (b.kind) {
@@ -44,12 +44,12 @@ export function renderDocx(m: ReportModel): Promise<Buffer> {
         out.push(new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-          rows: b.rows.map(([k, v]) => new TableRow({ children: [cell(k, false, 0.25, true), cell(v, false, 0.75)] })),
+          rows: b.rows.map(([k, v]) => new TableRow({ children: [cell(k, false, 0.25, true, 21), cell(v, false, 0.75, false, 21)] })),
         }));
         out.push(new Paragraph({ text: '', spacing: { after: 60 } }));
         break;
       case 'list':
-        for (const text of b.items) out.push(new Paragraph({ text, ...(b.numbered ? { numbering: { reference: 'ranked', level: 0 } } : { bullet: { level: 0 } }) }));
+        for (const text of b.items) out.push(new Paragraph({ text, spacing: { after: 40 }, ...(b.numbered ? { numbering: { reference: 'ranked', level: 0 } } : { bullet: { level: 0 } }) }));
         break;
       case 'table':
         out.push(new Table({
