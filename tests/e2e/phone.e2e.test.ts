@@ -343,6 +343,12 @@ describe('the facilitator on a phone', () => {
     await page.getByRole('button', { name: 'Menu' }).tap();
     await page.getByTestId('phone-menu').getByTestId('outputs-menu').waitFor();
     await page.getByTestId('phone-menu').getByTestId('list-view-toggle').waitFor();
+    // The menu opens over the facilitator panel's toggle (in the same top-right corner), not under it.
+    const onTop = await page.evaluate(() => {
+      const m = document.querySelector('[data-testid=phone-menu]')!.getBoundingClientRect();
+      return !!document.elementFromPoint(m.right - 20, m.top + 30)?.closest('[data-testid=phone-menu]');
+    });
+    expect(onTop).toBe(true);
     await page.keyboard.press('Escape');
     await page.getByTestId('phone-menu').waitFor({ state: 'detached' });
     await expectNoSidewaysScroll(page, 'facilitator phone');
