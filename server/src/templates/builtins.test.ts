@@ -14,6 +14,29 @@ const EXPECTED = [
 ];
 
 describe('built-in templates', () => {
+  it('the politician\'s role shows Kommune 1.0/2.0/3.0 as one table: a header once, three columns, a label per row, eight rows', () => {
+    const t = templates.find((x) => x.id === 'politician-role')!;
+    const frames = t.elements.filter((e) => e.type === 'frame');
+    // One frame holds the table; no grid of frames each titled with a column.
+    expect(frames.filter((f) => /^Kommunen? [123]\.0$/.test(f.title.da ?? '') || !f.title.da?.trim()).map((f) => f.id)).toEqual([]);
+    expect(frames.map((f) => f.id)).toContain('grid');
+    const cells = new Map(t.elements.filter((e) => e.type === 'shape' && e.frameId === 'grid').map((e) => [e.id, e]));
+    const heads = [1, 2, 3].map((c) => cells.get(`head-${c}`)!);
+    expect(heads.map((h) => h.text.da?.split('\n')[0])).toEqual(['Kommunen 1.0', 'Kommunen 2.0', 'Kommunen 3.0']);
+    for (let r = 1; r <= 8; r++) {
+      const label = cells.get(`row-${r}-label`)!;
+      expect(label.text.en?.trim()).toBeTruthy();
+      for (let c = 1; c <= 3; c++) {
+        const cell = cells.get(`cell-${r}-${c}`)!;
+        // In its row (same top as the label) and in its column (same left as the header).
+        expect([cell.y, cell.x]).toEqual([label.y, heads[c - 1]!.x]);
+        expect(cell.text.da?.trim()).toBeTruthy();
+      }
+    }
+    // Every step about the grid shows the whole table.
+    expect(t.agenda.filter((s) => s.frameId === 'grid').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('are the eight formats from the sources and the two named questions', () => {
     expect(templates.map((t) => t.id).sort()).toEqual(EXPECTED);
   });
