@@ -136,6 +136,12 @@ describe('the run sheet', () => {
     await expect.poll(() => chime.getAttribute('aria-pressed')).toBe(was === 'true' ? 'false' : 'true');
     await chime.click();
     await expect.poll(() => chime.getAttribute('aria-pressed')).toBe(was);
+    // Closed, the panel keeps the running clock beside its toggle.
+    await panel.getByRole('button', { name: 'Hide facilitator panel' }).click();
+    await expect.poll(() => panel.getByRole('timer').getAttribute('aria-label')).toMatch(/^Time left: 0[67]:\d\d$/);
+    await panel.getByRole('button', { name: 'Facilitator' }).click();
+    await panel.getByRole('tab', { name: 'Now', selected: true }).waitFor();
+    expect(await panel.getByRole('timer').count()).toBe(0);
     await write('More benches by the lake', 1);
     expect(notes(board).some((n) => n.text === 'More benches by the lake')).toBe(false);
     await action.click();

@@ -18,6 +18,7 @@ import { PrivateSection } from './PrivateSection.js';
 import { type PanelTab, RunSheet } from './RunSheet.js';
 import { SaveTemplateSection } from './SaveTemplateSection.js';
 import { showFrameAfterLayout } from './showFrame.js';
+import { Timer } from '../ui/Timer.js';
 import { TimerSection } from './TimerSection.js';
 import { useBoardFrames } from './useBoardFrames.js';
 import { useCommand } from './useCommand.js';
@@ -120,6 +121,8 @@ export function FacilitatorPanel({ editor }: { editor: Editor }) {
   return (
     <aside className={`fac-panel${open ? ' open' : ''}`} aria-label={t('facilitator.panel')}>
       <div className="fac-top">
+        {/* Closed, the panel still shows the clock: the facilitator's only one above the board. */}
+        {!open && view && <Timer timer={view.timer} clockOffset={api.clockOffset} />}
         <button
           type="button"
           className={open ? 'fac-toggle icon-button' : 'fac-toggle'}
