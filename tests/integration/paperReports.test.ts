@@ -196,6 +196,11 @@ describe('Word report (.docx)', () => {
     const all = paragraphs.map((p) => p.text).join('\n');
     for (const expected of [...CLUSTERS, 'Plant 100 træer', 'Grundejerforeningen', 'Møde i marts', 'Forår 2027']) expect(all).toContain(expected);
     expect(all).not.toContain('()');
+    // The board picture: SVG with the notes (PNG fallback beside it) and the model's alt text as its description.
+    expect(xml).toMatch(/<wp:docPr [^>]*descr="Billede af rammen &quot;Hvad er vigtigt for dig\?&quot;[^"]*5 sedler/);
+    const svg = readZipEntry(fs.readFileSync(file), 'word/media/image1.svg');
+    for (const n of ['Flere træer', 'Lys på stien']) expect(svg).toContain(n);
+    expect(readZipEntry(fs.readFileSync(file), 'word/media/image1.png').length).toBeGreaterThan(0);
     const settings = readZipEntry(fs.readFileSync(file), 'docProps/core.xml');
     expect(settings).toContain('Workshoprapport: Borgerpanel: grønne områder');
   });

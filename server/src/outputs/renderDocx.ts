@@ -1,8 +1,10 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, ShadingType,
+  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, LevelFormat, LineRuleType, Packer, PageNumber, Paragraph, ShadingType,
   Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
+import { frameSvg } from './frameSvg.js';
 import { paperOutline } from './paperOutline.js';
+import { picturePng } from './picturePng.js';
 import type { ReportModel } from './reportModel.js';
 import { REPORT_STRINGS } from './reportStrings.js';
 
@@ -62,10 +64,27 @@ export function renderDocx(m: ReportModel): Promise<Buffer> {
         }));
         out.push(new Paragraph({ text: '', spacing: { after: 60 } }));
         break;
-      case 'figure':
-        // No picture in Word (drawing the board needs an SVG→PNG renderer): its description instead.
-        out.push(new Paragraph({ children: [new TextRun({ text: b.picture.alt, italics: true, color: '555555' })] }));
+      case 'figure': {
+        // The board as SVG (the HTML report's picture, notes drawn), with a text-less PNG for word
+        // processors without SVG; the model's alt text as the picture's description, and a caption.
+        const inFrame = m.frames.find((f) => f.frame.id === b.picture.frameId);
+        if (inFrame) {
+          const width = 620;
+          const height = Math.round(Math.min(width * (b.picture.height / b.picture.width), 820));
+          out.push(new Paragraph({
+            keepNext: true,
+            children: [new ImageRun({
+              type: 'svg',
+              data: Buffer.from(frameSvg(inFrame.frame, inFrame.elements)),
+              fallback: { type: 'png', data: picturePng(b.picture) },
+              transformation: { width: Math.round(width * Math.min(1, 820 / (width * (b.picture.height / b.picture.width)))), height },
+              altText: { name: b.caption, title: b.caption, description: b.picture.alt },
+            })],
+          }));
+        }
+        out.push(new Paragraph({ children: [new TextRun({ text: b.caption, italics: true, size: 17, color: '555555' })] }));
         break;
+      }
     }
   }
 
@@ -74,7 +93,7 @@ export function renderDocx(m: ReportModel): Promise<Buffer> {
     creator: 'Sammen',
     styles: {
       default: {
-        document: { run: { font: FONT, size: 21, language: { value: m.language } }, paragraph: { spacing: { after: 100, line: 264 } } },
+        document: { run: { font: FONT, size: 21, language: { value: m.language } }, paragraph: { spacing: { after: 100, line: 264, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: 40, bold: true, color: '1A1A1A' }, paragraph: { spacing: { after: 160 } } },
         heading1: { run: { font: FONT, size: 28, bold: true, color: '1A1A1A' }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
         heading2: { run: { font: FONT, size: 23, bold: true, color: '1A1A1A' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
