@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '@sammen/shared';
 import { applyCommand } from './commands.js';
+import { RUN_RESUME_MS, endRuns, ensureCurrentRuns } from './stepRuns.js';
 import { initialWorkshopState, type WorkshopState } from './types.js';
 
 const fac = { memberId: 'f', role: 'facilitator' as const, name: 'F' };
@@ -40,5 +41,30 @@ describe('step runs (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('step runs across reconnects', () => {
+  const live = { live: true };
+  const goto = (s: WorkshopState, index: number, now: number, isLive = true): WorkshopState => {
+    const out = applyCommand(s, fac, { type: 'agenda.goto', index }, now, { live: isLive });
+    if (!out.ok) throw new Error(out.error);
+    return out.state;
+  };
+
+  it('a step that goes live again within RUN_RESUME_MS continues its run; later, or after another step, it starts a new one', () => {
+    let s = initialWorkshopState(['a', 'b'].map(step));
+    s = goto(s, 0, 0);
+    endRuns(s, 60_000); // the last participant's phone dropped off
+    ensureCurrentRuns(s, 90_000); // and came back half a minute later
+    expect(s.stepRuns['a']).toEqual([{ start: 0, end: null }]);
+
+    endRuns(s, 120_000);
+    ensureCurrentRuns(s, 120_000 + RUN_RESUME_MS + 1);
+    expect(s.stepRuns['a']).toHaveLength(2);
+
+    s = goto(s, 1, 1_000_000);
+    s = goto(s, 0, 1_010_000, live.live); // back to a after b ran: a new run, never overlapping b's
+    expect(s.stepRuns['a']).toHaveLength(3);
   });
 });

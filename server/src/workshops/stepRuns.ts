@@ -16,6 +16,12 @@ export function endRuns(s: WorkshopState, now: number): void {
   }
 }
 
+/**
+ * A step that becomes live again this soon after its run ended, with no other step run in between,
+ * continues that run: a phone that drops off and reconnects is one run, not dozens of 0-minute ones.
+ */
+export const RUN_RESUME_MS = 5 * 60_000;
+
 /** The step `index` becomes the running step: any other open run ends, a new run starts unless it runs already. */
 export function startRun(s: WorkshopState, index: number, now: number): void {
   const step = s.agenda[index];
@@ -24,8 +30,17 @@ export function startRun(s: WorkshopState, index: number, now: number): void {
   const last = runs[runs.length - 1];
   if (last && last.end === null) return;
   endRuns(s, now);
+  if (last && last.end !== null && now - last.end <= RUN_RESUME_MS && isLatestRun(s, last)) {
+    last.end = null;
+    return;
+  }
   // A stored state keeps at most 1000 runs per step (the schema's bound): the oldest go first.
   s.stepRuns[step.id] = [...runs, { start: now, end: null } satisfies StepRun].slice(-1000);
+}
+
+/** True when no run of any step started after `run` (so reopening it cannot overlap another). */
+function isLatestRun(s: WorkshopState, run: StepRun): boolean {
+  return Object.values(s.stepRuns).every((runs) => runs.every((r) => r === run || r.start < run.start));
 }
 
 /** Starts the current step's run if none is open (the facilitator started working in it). */
