@@ -20,7 +20,7 @@ describe('built-in templates', () => {
     // One frame holds the table; no grid of frames each titled with a column.
     expect(frames.filter((f) => /^Kommunen? [123]\.0$/.test(f.title.da ?? '') || !f.title.da?.trim()).map((f) => f.id)).toEqual([]);
     expect(frames.map((f) => f.id)).toContain('grid');
-    const cells = new Map(t.elements.filter((e) => e.type === 'shape' && e.frameId === 'grid').map((e) => [e.id, e]));
+    const cells = new Map(t.elements.filter((e) => e.type === 'shape').filter((e) => e.frameId === 'grid').map((e) => [e.id, e]));
     const heads = [1, 2, 3].map((c) => cells.get(`head-${c}`)!);
     expect(heads.map((h) => h.text.da?.split('\n')[0])).toEqual(['Kommunen 1.0', 'Kommunen 2.0', 'Kommunen 3.0']);
     for (let r = 1; r <= 8; r++) {
