@@ -391,6 +391,10 @@ describe('the facilitator on a phone', () => {
     await page.locator('.context-bar').waitFor();
     const [results, toolbar] = [(await page.getByTestId('results-panel').boundingBox())!, (await page.locator('.context-bar').boundingBox())!];
     expect(results.y, 'results card below the toolbar').toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+    // Nobody placed a dot: the run sheet lists no "top three" of notes with 0 dots.
+    await page.getByRole('button', { name: 'Facilitator' }).tap();
+    await expect.poll(() => page.getByTestId('next-action').textContent()).toBe('Next step');
+    expect(await page.getByRole('region', { name: 'Result: the top three' }).count()).toBe(0);
   });
 });
 

@@ -131,7 +131,8 @@ export function RunSheet({ view, editor, frames, clockOffset, run, onOpenTab }: 
   };
   // This step's revealed vote, top three: what the facilitator reads aloud next.
   const ownVote = view.vote && view.vote.stepId === step.id && view.vote.status === 'revealed' ? view.vote.results : null;
-  const ownResults = ownVote ? rankResults(ownVote, editor.store.lookup).slice(0, 3) : [];
+  // Only notes that got a dot: a vote nobody took part in has no top three (the results card says so).
+  const ownResults = ownVote ? rankResults(ownVote.filter((r) => r.count > 0), editor.store.lookup).slice(0, 3) : [];
   const label = actionLabel();
   const hint = actionHint();
   const disabled = action.kind === 'startVote' && voteNotes === 0;
