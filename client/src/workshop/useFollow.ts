@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Viewport } from '@sammen/shared';
 import type { Editor } from '../editor/Editor.js';
 import type { Box } from '../geometry/bounds.js';
-import { fitWithInsets, followTarget } from './phone/stepFocus.js';
+import { followTarget } from './phone/stepFocus.js';
+import { fitWhenSized } from './phone/useStepFocus.js';
 import type { WorkshopApi } from './WorkshopContext.js';
 
 export interface FollowState {
@@ -15,12 +16,14 @@ export interface FollowState {
 
 /**
  * Shows what the facilitator shows: the current step's frame, fitted, when all of it is in their
- * rectangle (a phone cannot show a desktop's whole view legibly); else the rectangle itself.
+ * rectangle (a phone cannot show a desktop's whole view legibly), the same way the step opens
+ * (on a phone, never smaller than its text reads, and kept so while the follow banner changes the
+ * canvas's size, until the person or the next move changes the camera); else the rectangle itself.
  */
 function show(editor: Editor | null, rect: Box, stepFrame: () => Box | null): void {
   if (!editor) return;
   const { box, isFrame } = followTarget(rect, stepFrame());
-  if (isFrame) editor.setViewport(fitWithInsets(box, editor.size));
+  if (isFrame) fitWhenSized(editor, box);
   else editor.fitBoardRect(box);
 }
 

@@ -3,7 +3,8 @@ import type { WorkshopView } from '@sammen/shared';
 import type { Editor } from '../../editor/Editor.js';
 import type { Box } from '../../geometry/bounds.js';
 import type { Size, Viewport } from '../../geometry/viewport.js';
-import { fitWithInsets, openingFrame } from './stepFocus.js';
+import { phoneReadableScale } from './frameText.js';
+import { focusViewport, openingFrame } from './stepFocus.js';
 
 /** The frame of the current step on the board, or null. */
 export function stepFrameBox(view: WorkshopView | null, board: Editor | null): Box | null {
@@ -16,12 +17,16 @@ export function stepFrameBox(view: WorkshopView | null, board: Editor | null): B
 /**
  * Fits `box` into the editor's canvas now, or as soon as the canvas has a size, and keeps it fitted
  * while the canvas changes size (bars above and below the board appear as the workshop's state
- * arrives) until the person moves the camera themselves. Returns the stop function.
+ * arrives) until the person moves the camera themselves. On a phone it never zooms out so far that
+ * the frame's body text stops reading (`focusViewport`; the text is read from `textSource`, the
+ * board). Returns the stop function.
  */
-export function fitWhenSized(editor: Editor, box: Box): () => void {
+export function fitWhenSized(editor: Editor, box: Box, textSource: Editor | null = editor): () => void {
+  // Judged once per step: the text's size does not change with the camera.
+  const readable = phoneReadableScale(textSource?.store ?? null, box);
   let applied: { viewport: Viewport; size: Size } | null = null;
   const apply = (): void => {
-    const viewport = fitWithInsets(box, editor.size);
+    const viewport = focusViewport(box, editor.size, readable);
     applied = { viewport, size: editor.size };
     editor.setViewport(viewport);
   };
@@ -84,7 +89,7 @@ export function useStepFocus(view: WorkshopView | null, board: Editor | null, ac
       return;
     }
     framed.current = stepKey;
-    return fitWhenSized(active, box);
+    return fitWhenSized(active, box, board);
     // `stepKey` stands for the step (and its frame); `view` itself changes with every timer tick.
   }, [enabled, synced, active, stepKey, frameReady, frameless, leading, board]);
 }
