@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { type Template, parseTemplate } from '@sammen/shared';
+import { WORKSHOP_STATE_VERSION } from '../workshops/stateMigrations.js';
 import { initialWorkshopState } from '../workshops/types.js';
 import { openSqliteStorage } from './SqliteStorage.js';
 
@@ -42,7 +43,7 @@ it('a saved template and a workshop state stored by an older version are migrate
   expect(template.version).toBe(2);
   expect(template.agenda[0]).toMatchObject({ participantText: { da: '' }, facilitatorNotes: { da: 'Byd alle velkommen.' } });
   const workshop = (await again.workshops.get('w1'))!;
-  expect(workshop.state.version).toBe(2);
+  expect(workshop.state.version).toBe(WORKSHOP_STATE_VERSION);
   expect(workshop.state.agenda[0]).toMatchObject({ participantText: '', facilitatorNotes: 'Byd alle velkommen.' });
   expect(workshop.state.agenda[0]).not.toHaveProperty('instructions');
 
