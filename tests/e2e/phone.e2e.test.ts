@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { getElements, insertElement, newElementId, stickyNoteDefaults, type Element, type Frame, type StickyNote } from '@sammen/shared';
 import type * as Y from 'yjs';
 import { connectControl, createWorkshop, join, type ControlClient } from '../harness/control.js';
-import { startServer, type RunningServer } from '../harness/server.js';
-import { launchChromium } from '../harness/browser.js';
+import { browserSession } from '../harness/session.js';
 import { connectClient, synced, waitForDoc, type YClient } from '../harness/yclient.js';
 
 /**
@@ -19,35 +18,11 @@ import { connectClient, synced, waitForDoc, type YClient } from '../harness/ycli
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3, locale: 'en-GB' };
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const cleanups: Array<() => void> = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of cleanups) c();
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  return page;
-}
+const session = browserSession();
+const { cleanups, newPage } = session;
 
 function reader(boardId: string, token: string, privateDoc = false): YClient {
-  const client = connectClient(server.wsUrl, boardId, { token, privateDoc });
+  const client = connectClient(session.server.wsUrl, boardId, { token, privateDoc });
   cleanups.push(() => client.destroy());
   return client;
 }
@@ -130,8 +105,8 @@ async function axe(page: Page, name: string): Promise<void> {
 
 describe('a citizen on a phone', () => {
   it('joins by code, opens on the step, writes notes privately and on the board, votes, reacts, follows; every overlay closes', async () => {
-    const w = await createWorkshop(server, { title: 'Citizen panel', language: 'en', template: 'citizen-conversation' });
-    const fac: ControlClient = await connectControl(server.url, w.facilitatorToken);
+    const w = await createWorkshop(session.server, { title: 'Citizen panel', language: 'en', template: 'citizen-conversation' });
+    const fac: ControlClient = await connectControl(session.server.url, w.facilitatorToken);
     cleanups.push(() => fac.close());
     const board = reader(w.boardId, w.facilitatorToken);
     await synced(board);
@@ -142,11 +117,11 @@ describe('a citizen on a phone', () => {
 
     // Join by code on the phone.
     const phone = await newPage(PHONE);
-    await phone.goto(`${server.url}/join`);
+    await phone.goto(`${session.server.url}/join`);
     await phone.getByLabel('Workshop code').fill(w.joinCode);
     await phone.getByLabel('Your name').fill('Olga');
     await phone.getByRole('button', { name: 'Join', exact: true }).tap();
-    await phone.waitForURL(`${server.url}/b/${w.boardId}`);
+    await phone.waitForURL(`${session.server.url}/b/${w.boardId}`);
     await phone.locator('[data-testid=connection-status][data-status=online]').waitFor();
     const bar = phone.getByRole('navigation', { name: 'Take part' });
     await bar.waitFor();
@@ -251,7 +226,7 @@ describe('a citizen on a phone', () => {
     // On a wider screen the vote buttons on notes keep their word on one line (no "St/e/m") and
     // stay off the note's text.
     const desk = await newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-    await desk.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(await join(server, w.joinCode, 'Bent'))}`);
+    await desk.goto(`${session.server.url}/b/${w.boardId}#token=${encodeURIComponent(await join(session.server, w.joinCode, 'Bent'))}`);
     const voteButton = desk.getByTestId(`vote-${publicNote.id}`);
     await voteButton.waitFor();
     const button = (await voteButton.boundingBox())!;
@@ -323,13 +298,13 @@ describe('a citizen on a phone', () => {
 
 describe('an observer on a phone', () => {
   it('sees the step in one line and the step frame, without the participant bar', async () => {
-    const w = await createWorkshop(server, { title: 'Observed', language: 'en', template: 'citizen-conversation' });
+    const w = await createWorkshop(session.server, { title: 'Observed', language: 'en', template: 'citizen-conversation' });
     const board = reader(w.boardId, w.facilitatorToken);
     await synced(board);
-    const fac: ControlClient = await connectControl(server.url, w.facilitatorToken);
+    const fac: ControlClient = await connectControl(session.server.url, w.facilitatorToken);
     cleanups.push(() => fac.close());
     const page = await newPage(PHONE);
-    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(w.observerToken)}`);
+    await page.goto(`${session.server.url}/b/${w.boardId}#token=${encodeURIComponent(w.observerToken)}`);
     await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
     await page.getByTestId('phone-header').waitFor();
     await page.getByTestId('observer-banner').waitFor();
@@ -350,11 +325,11 @@ async function withinWindow(page: Page, selector: string): Promise<boolean> {
 
 describe('the facilitator on a phone', () => {
   it('gets a one-line header and a selection toolbar that fits 390 and 320 px, the rest under "More actions"', async () => {
-    const w = await createWorkshop(server, { title: 'A facilitator on the go', language: 'en', template: 'citizen-conversation' });
+    const w = await createWorkshop(session.server, { title: 'A facilitator on the go', language: 'en', template: 'citizen-conversation' });
     const board = reader(w.boardId, w.facilitatorToken);
     await synced(board);
     const page = await newPage(PHONE);
-    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(w.facilitatorToken)}`);
+    await page.goto(`${session.server.url}/b/${w.boardId}#token=${encodeURIComponent(w.facilitatorToken)}`);
     await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
     // One line: the step and the menu; the desktop header's buttons are in the menu.
     const header = page.getByTestId('phone-header');
@@ -375,7 +350,7 @@ describe('the facilitator on a phone', () => {
     await expectNoSidewaysScroll(page, 'facilitator phone');
 
     // A note in the middle of the first frame, selected with a tap: the toolbar is one row inside the screen.
-    const fac: ControlClient = await connectControl(server.url, w.facilitatorToken);
+    const fac: ControlClient = await connectControl(session.server.url, w.facilitatorToken);
     cleanups.push(() => fac.close());
     const welcome = frameOf(board.doc, fac.view().agenda.steps[0]!.frameId!);
     const note = { ...stickyNoteDefaults, id: newElementId(), type: 'note', text: 'Bench by the lake', x: welcome.x + welcome.width / 2 - 100, y: welcome.y + welcome.height / 2 - 100, index: 'zz', frameId: welcome.id } as StickyNote;
@@ -421,16 +396,16 @@ describe('the facilitator on a phone', () => {
 
 describe('a step without a frame', () => {
   it('opens the phone on the board\'s first frame, not on the whole board', async () => {
-    const w = await createWorkshop(server, { title: 'No frame', language: 'en', template: 'citizen-conversation' });
+    const w = await createWorkshop(session.server, { title: 'No frame', language: 'en', template: 'citizen-conversation' });
     const board = reader(w.boardId, w.facilitatorToken);
     await synced(board);
-    const fac: ControlClient = await connectControl(server.url, w.facilitatorToken);
+    const fac: ControlClient = await connectControl(session.server.url, w.facilitatorToken);
     cleanups.push(() => fac.close());
     const steps = fac.view().agenda.steps;
     const welcome = frameOf(board.doc, steps[0]!.frameId!);
     expect(await fac.run({ type: 'agenda.set', steps: steps.map((s, i) => (i === 0 ? { ...s, frameId: null } : s)) })).toEqual({ ok: true });
     const page = await newPage(PHONE);
-    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(await join(server, w.joinCode, 'Olga'))}`);
+    await page.goto(`${session.server.url}/b/${w.boardId}#token=${encodeURIComponent(await join(session.server, w.joinCode, 'Olga'))}`);
     await page.getByTestId('phone-header').waitFor();
     await expectFitted(page, welcome);
   });
@@ -438,30 +413,30 @@ describe('a step without a frame', () => {
 
 describe('links', () => {
   it('a workshop board opened without its token says how to join, and does not try to connect', async () => {
-    const w = await createWorkshop(server, { title: 'Invited only', language: 'en' });
+    const w = await createWorkshop(session.server, { title: 'Invited only', language: 'en' });
     const page = await newPage(PHONE);
     const sockets: string[] = [];
     page.on('websocket', (ws) => sockets.push(ws.url()));
-    await page.goto(`${server.url}/b/${w.boardId}`);
+    await page.goto(`${session.server.url}/b/${w.boardId}`);
     await page.getByRole('heading', { name: 'This board is for invited people' }).waitFor();
-    await expect.poll(() => page.getByTestId('invited-only').textContent()).toContain(`${new URL(server.url).host}/join`);
+    await expect.poll(() => page.getByTestId('invited-only').textContent()).toContain(`${new URL(session.server.url).host}/join`);
     await page.getByRole('button', { name: 'Join with a code' }).tap();
-    await page.waitForURL(`${server.url}/join`);
+    await page.waitForURL(`${session.server.url}/join`);
     expect(sockets.filter((u) => u.includes('/yjs'))).toEqual([]);
     await expectNoSidewaysScroll(page, 'invited only');
   });
 
   it("keeps the facilitator's token out of the address bar and in this tab only; a reload still works", async () => {
-    const w = await createWorkshop(server, { title: 'Projector', language: 'en' });
+    const w = await createWorkshop(session.server, { title: 'Projector', language: 'en' });
     const page = await newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(w.facilitatorToken)}`);
+    await page.goto(`${session.server.url}/b/${w.boardId}#token=${encodeURIComponent(w.facilitatorToken)}`);
     await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
-    expect(page.url()).toBe(`${server.url}/b/${w.boardId}`);
+    expect(page.url()).toBe(`${session.server.url}/b/${w.boardId}`);
     const kept = await page.evaluate((id) => ({ tab: sessionStorage.getItem(`sammen.token.${id}`), device: localStorage.getItem(`sammen.token.${id}`) }), w.boardId);
     expect(kept).toEqual({ tab: w.facilitatorToken, device: null });
     await page.reload();
     await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
-    expect(page.url()).toBe(`${server.url}/b/${w.boardId}`);
+    expect(page.url()).toBe(`${session.server.url}/b/${w.boardId}`);
     await page.getByTestId('invited-only').waitFor({ state: 'detached' });
   });
 });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { getElements, type Element, type Frame } from '@sammen/shared';
 import { connectControl, createWorkshop, type ControlClient } from '../harness/control.js';
-import { startServer, type RunningServer } from '../harness/server.js';
-import { launchChromium } from '../harness/browser.js';
+import { browserSession } from '../harness/session.js';
 import { connectClient, synced } from '../harness/yclient.js';
 
 /**
@@ -25,22 +24,8 @@ interface Drawn {
   box: { x: number; y: number; width: number; height: number };
 }
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const cleanups: Array<() => void> = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of cleanups) c();
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
+const session = browserSession();
+const { cleanups, newPage } = session;
 
 /** The stage's camera: scale and where board point (0, 0) is on the canvas. */
 const camera = (page: Page) =>
@@ -54,10 +39,10 @@ const drawnText = (page: Page) => page.evaluate(() => (window as unknown as { __
 
 describe('a wide step on a phone (issue 15)', () => {
   it("opens the politician's role table readable, on its top-left corner, not as grey stand-ins", async () => {
-    const w = await createWorkshop(server, { title: 'Politikerens rolle', language: 'da', template: 'politician-role' });
-    const fac: ControlClient = await connectControl(server.url, w.facilitatorToken);
+    const w = await createWorkshop(session.server, { title: 'Politikerens rolle', language: 'da', template: 'politician-role' });
+    const fac: ControlClient = await connectControl(session.server.url, w.facilitatorToken);
     cleanups.push(() => fac.close());
-    const board = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
+    const board = connectClient(session.server.wsUrl, w.boardId, { token: w.facilitatorToken });
     cleanups.push(() => board.destroy());
     await synced(board);
     const index = fac.view().agenda.steps.findIndex((s) => s.frameId === 'grid');
@@ -67,17 +52,12 @@ describe('a wide step on a phone (issue 15)', () => {
     const grid = elements.find((e): e is Frame => e.type === 'frame' && e.id === 'grid')!;
     const inGrid = new Set(elements.filter((e: Element) => e.frameId === 'grid').map((e) => e.id));
 
-    const context = await browser.newContext(PHONE);
-    contexts.push(context);
-    const phone = await context.newPage();
-    phone.on('pageerror', (e) => {
-      throw e;
-    });
-    await phone.goto(`${server.url}/join`);
+    const phone = await newPage(PHONE);
+    await phone.goto(`${session.server.url}/join`);
     await phone.getByLabel('Workshop code').fill(w.joinCode);
     await phone.getByLabel('Your name').fill('Mette');
     await phone.getByRole('button', { name: 'Join', exact: true }).tap();
-    await phone.waitForURL(`${server.url}/b/${w.boardId}`);
+    await phone.waitForURL(`${session.server.url}/b/${w.boardId}`);
     await phone.locator('[data-testid=connection-status][data-status=online]').waitFor();
 
     // The step's camera: the table's top-left corner just inside the canvas, zoomed in past a whole-frame fit.

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { getElements, type Frame, type StickyNote } from '@sammen/shared';
-import { launchChromium } from '../harness/browser.js';
+import { browserSession } from '../harness/session.js';
 import { createWorkshop } from '../harness/control.js';
-import { startServer, type RunningServer } from '../harness/server.js';
 import { connectClient, synced, waitForDoc, type YClient } from '../harness/yclient.js';
 
 /**
@@ -16,32 +15,8 @@ import { connectClient, synced, waitForDoc, type YClient } from '../harness/ycli
 const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'en-GB' };
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, locale: 'en-GB' };
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const cleanups: Array<() => void> = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of cleanups) c();
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  return page;
-}
+const session = browserSession();
+const { cleanups, newPage } = session;
 
 /** Everything the page receives over WebSockets (Yjs and the control channel), as text. */
 function recordFrames(page: Page): string[] {
@@ -64,13 +39,13 @@ function drawnAt(page: Page, box: { x: number; y: number; width: number; height:
 
 describe('the run sheet', () => {
   it('runs a whole citizen panel with only the next-action button and "Next step"', async () => {
-    const w = await createWorkshop(server, { title: 'Citizen panel', language: 'en', template: 'citizen-conversation' });
-    const board = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
+    const w = await createWorkshop(session.server, { title: 'Citizen panel', language: 'en', template: 'citizen-conversation' });
+    const board = connectClient(session.server.wsUrl, w.boardId, { token: w.facilitatorToken });
     cleanups.push(() => board.destroy());
     await synced(board);
 
     const fac = await newPage(DESKTOP);
-    await fac.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(w.facilitatorToken)}`);
+    await fac.goto(`${session.server.url}/b/${w.boardId}#token=${encodeURIComponent(w.facilitatorToken)}`);
     const panel = fac.getByRole('complementary', { name: 'Facilitator panel' });
     // The panel opens on "Now" (the first load of the page may be slow on a busy machine).
     await panel.getByRole('tab', { name: 'Now', selected: true }).waitFor({ timeout: 60_000 });
@@ -87,11 +62,11 @@ describe('the run sheet', () => {
     // The citizen joins on her phone.
     const anna = await newPage(PHONE);
     const annaFrames = recordFrames(anna);
-    await anna.goto(`${server.url}/join`);
+    await anna.goto(`${session.server.url}/join`);
     await anna.getByLabel('Workshop code').fill(w.joinCode);
     await anna.getByLabel('Your name').fill('Anna');
     await anna.getByRole('button', { name: 'Join', exact: true }).tap();
-    await anna.waitForURL(`${server.url}/b/${w.boardId}`);
+    await anna.waitForURL(`${session.server.url}/b/${w.boardId}`);
     const bar = anna.getByRole('navigation', { name: 'Take part' });
     await bar.waitFor();
     const write = async (text: string, count: number) => {
