@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { jsonDepth } from '../values/jsonDepth.js';
 
 /**
  * Deepest JSON a request may hold. Sammen's deepest body (a backup: file → content → workshop → state
@@ -7,20 +8,6 @@ import type { FastifyInstance } from 'fastify';
  */
 export const MAX_JSON_DEPTH = 64;
 
-/** How deep a parsed JSON value nests (a scalar is 0), counted without recursion; stops past `limit`. */
-export function jsonDepth(value: unknown, limit = Infinity): number {
-  let deepest = 0;
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    const inner = depth + 1;
-    if (inner > deepest) deepest = inner;
-    if (deepest > limit) return deepest;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, inner]);
-  }
-  return deepest;
-}
 
 /**
  * Fastify's own JSON parser (which refuses `__proto__` and `constructor` tricks), plus a depth limit:

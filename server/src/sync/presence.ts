@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MalformedMessageError } from './messages.js';
+import { jsonDepth } from '../values/jsonDepth.js';
 
 export interface PresenceLimits {
   /** Awareness client ids one connection may publish (a tab has one; a few for reconnects and tests). */
@@ -133,7 +134,7 @@ function decodeEntries(update: Uint8Array): Map<number, Entry> {
       const state = decoding.readVarString(decoder);
       const parsed: unknown = JSON.parse(state);
       if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) throw new Error('presence must be an object or null');
-      if (depthExceeds(parsed, MAX_STATE_DEPTH)) throw new Error(`presence nested deeper than ${MAX_STATE_DEPTH} levels`);
+      if (jsonDepth(parsed, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) throw new Error(`presence nested deeper than ${MAX_STATE_DEPTH} levels`);
       entries.set(id, { clock, state });
     }
     if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
@@ -141,16 +142,4 @@ function decodeEntries(update: Uint8Array): Map<number, Entry> {
     throw new MalformedMessageError(`awareness: ${err instanceof Error ? err.message : String(err)}`);
   }
   return entries;
-}
-
-/** Whether a parsed JSON value is nested deeper than `max`; iterative, so depth cannot overflow the stack. */
-export function depthExceeds(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(v)) stack.push([child, depth + 1]);
-  }
-  return false;
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { MAX_TEXT_LENGTH, elementIdSchema, validateElement } from '@sammen/shared';
 import { UpdateIndex } from './updateIndex.js';
+import { jsonDepth } from '../values/jsonDepth.js';
 
 /** What a board update would leave behind, judged before it is applied. */
 export type ContentVerdict = { ok: true } | { ok: false; reason: string };
@@ -135,7 +136,7 @@ export function checkContent(update: Uint8Array, doc: Y.Doc): ContentVerdict {
       }
       if (!(content instanceof Y.ContentAny)) return refuse(`Field "${key.slice(0, 40)}" holds content of an unexpected kind`);
       const value: unknown = content.arr[content.arr.length - 1];
-      if (depthExceeds(value, MAX_VALUE_DEPTH)) return refuse(`Field "${key.slice(0, 40)}" is nested too deep`);
+      if (jsonDepth(value, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH) return refuse(`Field "${key.slice(0, 40)}" is nested too deep`);
       if (!deleted) changeOf(parent.item).fields.set(key, { value });
       continue;
     }
@@ -232,16 +233,4 @@ function judgeElement(element: Y.Item, change: ElementChange, key: string | null
   if (result.value.id !== key) return refuse(`Element ${key ?? ''} has another id in its fields`);
   for (const k of Object.keys(fields)) if (!(k in result.value)) return refuse(`Element ${key ?? ''} has an unknown field "${k.slice(0, 40)}"`);
   return { ok: true };
-}
-
-/** Whether a plain value is nested deeper than `max`; iterative, so no depth can overflow the stack. */
-export function depthExceeds(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(v)) stack.push([child, depth + 1]);
-  }
-  return false;
 }

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { jsonDepth } from './jsonBody.js';
+import { jsonDepth } from './jsonDepth.js';
 
 it('measures nesting without recursing, and stops early past the limit', () => {
   expect(jsonDepth(1)).toBe(0);
