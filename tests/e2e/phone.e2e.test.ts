@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { getElements, insertElement, newElementId, stickyNoteDefaults, type Element, type Frame, type StickyNote } from '@sammen/shared';
 import type * as Y from 'yjs';
 import { connectControl, createWorkshop, join, type ControlClient } from '../harness/control.js';
+import { drawnText } from '../harness/canvas.js';
 import { browserSession } from '../harness/session.js';
 import { connectClient, synced, waitForDoc, type YClient } from '../harness/yclient.js';
 
@@ -74,8 +75,7 @@ async function expectReadableCorner(page: Page, frame: Frame, ids: ReadonlySet<s
       return Math.abs(r.left - 12) < 1 && Math.abs(r.top - 34) < 1 && r.right > r.canvasWidth ? 'on its corner' : JSON.stringify(r);
     })
     .toBe('on its corner');
-  type Drawn = { id: string; kind: string; screenPx: number; standIn: boolean };
-  const drawn = await page.evaluate(() => (window as unknown as { __sammen: { drawnText(): Drawn[] } }).__sammen.drawnText());
+  const drawn = await drawnText(page);
   const texts = drawn.filter((t) => t.kind === 'text' && ids.has(t.id));
   expect(texts.length).toBeGreaterThan(0);
   expect(texts.filter((t) => t.standIn || t.screenPx < 10)).toEqual([]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getElements, type Element, type Frame } from '@sammen/shared';
 import { connectControl, createWorkshop, type ControlClient } from '../harness/control.js';
+import { drawnText } from '../harness/canvas.js';
 import { browserSession } from '../harness/session.js';
 import { connectClient, synced } from '../harness/yclient.js';
 
@@ -14,16 +15,6 @@ import { connectClient, synced } from '../harness/yclient.js';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3, locale: 'en-GB' };
 
-interface Drawn {
-  id: string;
-  kind: 'frameTitle' | 'text';
-  screenPx: number;
-  standIn: boolean;
-  drawn: string;
-  cut: boolean;
-  box: { x: number; y: number; width: number; height: number };
-}
-
 const session = browserSession();
 const { cleanups, newPage } = session;
 
@@ -35,7 +26,6 @@ const camera = (page: Page) =>
     return stage ? { scale: stage.scaleX(), x: stage.x(), y: stage.y() } : null;
   });
 
-const drawnText = (page: Page) => page.evaluate(() => (window as unknown as { __sammen: { drawnText(): Drawn[] } }).__sammen.drawnText());
 
 describe('a wide step on a phone (issue 15)', () => {
   it("opens the politician's role table readable, on its top-left corner, not as grey stand-ins", async () => {

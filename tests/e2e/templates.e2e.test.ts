@@ -4,6 +4,7 @@ import { LANGUAGES } from '@sammen/shared';
 import { launchChromium } from '../harness/browser.js';
 import { createWorkshop, join } from '../harness/control.js';
 import { type RunningServer, startServer } from '../harness/server.js';
+import { drawnText } from '../harness/canvas.js';
 
 /**
  * Issue #5: every built-in template, in every language, drawn by the real client in Debian Chromium,
@@ -188,8 +189,7 @@ async function checkOpeningZoom(url: string, frameId: string, inFrame: Set<strin
     frameId,
     { polling: 'raf' },
   );
-  type Drawn = { id: string; kind: string; screenPx: number; standIn: boolean; cut: boolean };
-  const all = await participant.evaluate(() => (window as unknown as { __sammen: { drawnText(): Drawn[] } }).__sammen.drawnText());
+  const all = await drawnText(participant);
   const drawn = all.filter((t) => inFrame.has(t.id));
   const problems: string[] = [];
   if (!drawn.some((t) => t.kind === 'text')) problems.push(`no text of the first step's frame ${frameId} is drawn`);
