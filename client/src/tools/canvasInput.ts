@@ -31,7 +31,7 @@ export function attachCanvasInput(
   options: CanvasInputOptions,
 ): () => void {
   let active: { tool: Tool; pointerId: number } | null = null;
-  let lastDown: { time: number; at: Point; count: number } | null = null;
+  let lastDown: { time: number; at: Point; count: number; tool: string } | null = null;
 
   const toEvent = (e: PointerEvent, detail = 0): ToolPointerEvent => {
     const rect = el.getBoundingClientRect();
@@ -133,11 +133,15 @@ export function attachCanvasInput(
     if (active || (e.button !== 0 && e.button !== 1)) return;
     const first = toEvent(e);
     if (e.button === 0 && options.isOverHandle(first.screen)) return;
-    // Our own click counting: pointerdown's `detail` is not reliable across browsers.
+    // Our own click counting: pointerdown's `detail` is not reliable across browsers. A double click is
+    // two presses with the same tool: the click that placed a note is not half of one with Select.
     const now = performance.now();
+    const toolName = editor.getState().tool;
     const count =
-      lastDown && now - lastDown.time < DOUBLE_CLICK_MS && distance(lastDown.at, first.screen) < 6 ? lastDown.count + 1 : 1;
-    lastDown = { time: now, at: first.screen, count };
+      lastDown && lastDown.tool === toolName && now - lastDown.time < DOUBLE_CLICK_MS && distance(lastDown.at, first.screen) < 6
+        ? lastDown.count + 1
+        : 1;
+    lastDown = { time: now, at: first.screen, count, tool: toolName };
     const ev = { ...first, detail: count };
     const panning = e.button === 1 || options.isSpaceHeld();
     const tool = panning ? tools.hand : tools[editor.getState().tool];
