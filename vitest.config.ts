@@ -29,6 +29,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // A browser on a busy 2-core CI machine can take more than the default 1 s to show what
+          // another page did (render, presence coalescing); a poll still fails if it never happens.
+          expect: { poll: { timeout: 5_000 } },
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
