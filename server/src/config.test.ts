@@ -21,3 +21,14 @@ it('creation limits, import size and metrics token come from the environment', (
   expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   expect(() => loadConfig({ BOARDS_PER_HOUR: '0' })).toThrow(/BOARDS_PER_HOUR/);
 });
+
+it('REDIS_URL is optional (one process without it); REDIS_PREFIX keeps deployments apart', () => {
+  expect(loadConfig({}).redisUrl).toBeNull();
+  expect(loadConfig({}).redisPrefix).toBe('sammen:');
+  const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2', REDIS_PREFIX: 'test-7' });
+  expect(config.redisUrl).toBe('redis://127.0.0.1:6379/2');
+  expect(config.redisPrefix).toBe('test-7:');
+  expect(() => loadConfig({ REDIS_URL: '127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+  expect(() => loadConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+  expect(() => loadConfig({ REDIS_PREFIX: 'a b' })).toThrow(/REDIS_PREFIX/);
+});

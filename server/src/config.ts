@@ -50,6 +50,13 @@ export interface Config {
   wsConnectionsPerAddress: number;
   /** Large uploads (backup imports, template files) handled at once by the whole server. */
   uploadsAtOnce: number;
+  /**
+   * Redis that several server processes share (board updates, awareness, the control channel), or
+   * null: one process, nothing crosses. `redis://[:password@]host:port[/db]` or `rediss://` for TLS.
+   */
+  redisUrl: string | null;
+  /** Prefix of every Redis key and channel, so several deployments (or tests) can share one Redis. */
+  redisPrefix: string;
 }
 
 /** What anyone without a token can create. */
@@ -92,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxImportBytes: int(env.MAX_IMPORT_BYTES, 64 * MiB, 'MAX_IMPORT_BYTES', 1024, 4096 * MiB),
     wsConnectionsPerAddress: int(env.WS_CONNECTIONS_PER_ADDRESS, 500, 'WS_CONNECTIONS_PER_ADDRESS', 1, 1_000_000),
     uploadsAtOnce: int(env.UPLOADS_AT_ONCE, 2, 'UPLOADS_AT_ONCE', 1, 1000),
+    redisUrl: env.REDIS_URL ? redisUrl(env.REDIS_URL) : null,
+    redisPrefix: redisPrefix(env.REDIS_PREFIX),
   };
 }
 
@@ -101,6 +110,24 @@ function perHour(env: NodeJS.ProcessEnv, name: string, perAddress: number, total
     perAddress: int(env[`${name}_PER_ADDRESS_PER_HOUR`], perAddress, `${name}_PER_ADDRESS_PER_HOUR`, 1, 10_000_000),
     total: int(env[`${name}_PER_HOUR`], total, `${name}_PER_HOUR`, 1, 100_000_000),
   };
+}
+
+function redisUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`REDIS_URL must be a URL such as redis://127.0.0.1:6379, got "${raw}"`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`REDIS_URL must start with redis:// or rediss://, got "${url.protocol}"`);
+  return raw;
+}
+
+/** REDIS_PREFIX: letters, digits and `_-.:`, ending in `:` (added when missing). Default `sammen:`. */
+function redisPrefix(raw: string | undefined): string {
+  const value = (raw ?? '').trim() || 'sammen:';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(value)) throw new Error(`REDIS_PREFIX may hold only letters, digits and _-.: (at most 64), got "${value}"`);
+  return value.endsWith(':') ? value : `${value}:`;
 }
 
 function metricsToken(raw: string): string {

@@ -1,0 +1,71 @@
+import { Redis } from 'ioredis';
+
+/** Minimal logger (pino's shape), so this module does not depend on Fastify. */
+export interface RedisLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface RedisConnectOptions {
+  /** REDIS_URL (`redis://…` or `rediss://…`). */
+  url: string;
+  /** What this connection is for (shown in logs and `CLIENT LIST`), e.g. `bus-publish`. */
+  role: string;
+  log?: RedisLogger;
+  /**
+   * Commands sent while Redis is away wait for the reconnect (true, the default for writers whose
+   * order matters) or fail at once (false: a caller that has its own catch-up and must not block).
+   */
+  queueWhileOffline?: boolean;
+}
+
+/**
+ * One Redis connection with the settings every Sammen part uses: reconnect for ever with a capped
+ * backoff (Redis restarting must not take the server down), no per-command retry limit for queued
+ * commands (they are sent, in order, after the reconnect), and connection trouble logged once per
+ * outage, not once per retry. Blocking reads (XREAD BLOCK) and pub/sub subscribers need a connection
+ * of their own; call this once per such use.
+ */
+export function connectRedis(options: RedisConnectOptions): Redis {
+  const queue = options.queueWhileOffline ?? true;
+  const redis = new Redis(options.url, {
+    connectionName: `sammen-${options.role}`,
+    // 50 ms, 100 ms, … at most 2 s between attempts, for ever.
+    retryStrategy: (times) => Math.min(times * 50, 2000),
+    maxRetriesPerRequest: queue ? null : 0,
+    enableOfflineQueue: queue,
+    // Blocked readers are woken by the reconnect; no command may hang on a half-open socket for ever.
+    keepAlive: 10_000,
+    lazyConnect: false,
+  });
+  let down = false;
+  redis.on('error', (err: Error) => {
+    if (down) return;
+    down = true;
+    options.log?.warn({ err: err.message, role: options.role }, 'Redis connection lost; reconnecting');
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    options.log?.info({ role: options.role }, 'Redis connection back');
+  });
+  return redis;
+}
+
+/** A key or channel name under this deployment's REDIS_PREFIX (which ends with `:`). */
+export function redisKey(prefix: string, ...parts: string[]): string {
+  return prefix + parts.join(':');
+}
+
+/** Closes a connection, waiting for queued commands when Redis is up, and at once when it is not. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') {
+    try {
+      await redis.quit();
+      return;
+    } catch {
+      // fall through to a hard disconnect
+    }
+  }
+  redis.disconnect();
+}
