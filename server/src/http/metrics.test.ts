@@ -12,10 +12,11 @@ function store() {
       if (state.failing) throw new Error('disk full');
       return ++state.seq;
     },
+    appendBatch: async (entries) => entries.map(() => ++state.seq),
     load: async () => ({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 }),
     compact: async () => undefined,
     delete: async () => undefined,
-  } as DocumentStore;
+  };
   return { state, documents };
 }
 

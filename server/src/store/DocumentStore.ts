@@ -25,6 +25,13 @@ export interface DocumentStore {
    * a resolved append that is not durable loses edits that clients were already shown.
    */
   append(docId: string, update: Uint8Array): Promise<number>;
+  /**
+   * Appends several updates (of any documents) in one transaction with one flush to disk: all of them
+   * or none. Resolves with their sequence numbers in the order given, growing; rejects with a
+   * StorageError and stores nothing if the transaction could not commit. The group committer
+   * (groupCommit.ts) uses it to write every append that waited while the previous commit was on disk.
+   */
+  appendBatch(entries: ReadonlyArray<{ docId: string; update: Uint8Array }>): Promise<number[]>;
   /** Everything needed to rebuild the document. An unknown id gives an empty document. */
   load(docId: string): Promise<StoredDocument>;
   /**

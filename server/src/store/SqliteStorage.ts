@@ -64,6 +64,8 @@ const SQL_MIGRATIONS: readonly string[] = [
    CREATE INDEX board_versions_by_board ON board_versions (board_id, created_at);`,
   // Per-workshop retention in days (0 keeps it); NULL for workshops made before: the server's default.
   `ALTER TABLE workshops ADD COLUMN retention_days INTEGER;`,
+  // Revision of the workshop state, for compare-and-set between processes sharing a store.
+  `ALTER TABLE workshops ADD COLUMN state_revision INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /**
@@ -113,6 +115,13 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     q.putSnapshot.run(docId, Buffer.from(snapshot), uptoSeq);
     q.dropUpdates.run(docId, uptoSeq);
   });
+  const appendBatchTx = db.transaction((entries: ReadonlyArray<{ docId: string; update: Uint8Array }>) =>
+    entries.map(({ docId, update }) => {
+      const result = q.append.run(docId, Buffer.from(update));
+      if (result.changes !== 1) throw new StorageError('unavailable', new Error('append stored no row'));
+      return Number(result.lastInsertRowid);
+    }),
+  );
   const deleteTx = db.transaction((docId: string) => {
     q.dropSnapshot.run(docId);
     q.dropAllUpdates.run(docId);
@@ -123,6 +132,10 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
       const result = q.append.run(docId, Buffer.from(update));
       if (result.changes !== 1) throw new StorageError('unavailable', new Error('append stored no row'));
       return Number(result.lastInsertRowid);
+    },
+    async appendBatch(entries) {
+      // One transaction: synchronous=FULL flushes the WAL once at its commit, whatever its size.
+      return entries.length ? appendBatchTx(entries) : [];
     },
     async load(docId): Promise<StoredDocument> {
       const snap = q.snapshot.get(docId);

@@ -45,6 +45,37 @@ export function storageContract(name: string, open: (place: string) => Promise<S
       expect(loaded.bytes).toBe(u1.byteLength + u2.byteLength);
     });
 
+    it('appends a batch of several documents in one go, in order, after earlier appends', async () => {
+      const s = await openTracked(newPlace());
+      const u0 = update('a');
+      const first = await s.documents.append('d1', u0);
+      const [u1, u2, u3] = [update('b'), update('x'), update('c')];
+      const seqs = await s.documents.appendBatch([
+        { docId: 'd1', update: u1 },
+        { docId: 'd2', update: u2 },
+        { docId: 'd1', update: u3 },
+      ]);
+      expect(seqs).toHaveLength(3);
+      expect(seqs[0]!).toBeGreaterThan(first);
+      expect(seqs[1]!).toBeGreaterThan(seqs[0]!);
+      expect(seqs[2]!).toBeGreaterThan(seqs[1]!);
+      const d1 = await s.documents.load('d1');
+      expect(d1.updates).toEqual([u0, u1, u3]);
+      expect(d1.lastSeq).toBe(seqs[2]);
+      expect((await s.documents.load('d2')).updates).toEqual([u2]);
+      expect(await s.documents.appendBatch([])).toEqual([]);
+    });
+
+    it('a batch that cannot be stored stores none of its updates', async () => {
+      const s = await openTracked(newPlace());
+      const kept = update('kept');
+      await s.documents.append('d1', kept);
+      // A row without a document id breaks a NOT NULL constraint: the batch fails after its first row.
+      const bad = { docId: null as unknown as string, update: update('bad') };
+      await expect(s.documents.appendBatch([{ docId: 'd1', update: update('lost') }, bad])).rejects.toThrow();
+      expect((await s.documents.load('d1')).updates).toEqual([kept]);
+    });
+
     it('keeps what was appended across close and reopen', async () => {
       const place = newPlace();
       const first = await open(place);
