@@ -4,6 +4,7 @@ export * from './api.js';
 export * from './workshop.js';
 export * from './protocol.js';
 export * from './votes.js';
+export * from './opinion.js';
 export * from './template.js';
 export * from './templatePreview.js';
 export * from './zorder.js';
