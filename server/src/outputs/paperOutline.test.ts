@@ -34,7 +34,7 @@ function model(opts: { place?: string; actions?: boolean } = {}) {
       ballots: {}, results: [{ elementId: 'n1', count: 4 }, { elementId: 'n2', count: 0 }, { elementId: 'n3', count: 0 }], startedAt: 0, revealedAt: 0, stepId: 's1',
     }],
   };
-  const workshop: WorkshopRecord = { id: 'w', boardId: 'b', title: 'Borgerpanel', language: 'da', joinCode: null, observerToken: null, state, createdAt: '2026-11-01T10:00:00Z', retentionDays: 0 };
+  const workshop: WorkshopRecord = { id: 'w', boardId: 'b', title: 'Borgerpanel', language: 'da', joinCode: null, observerToken: null, state, createdAt: '2026-11-01T10:00:00Z', retentionDays: 0, stateRevision: 0 };
   return buildReport(workshop, [], elements);
 }
 const texts = (blocks: PaperBlock[]): string[] =>

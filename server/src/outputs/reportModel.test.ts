@@ -52,7 +52,7 @@ function scripted(runsRecorded = true) {
       startedAt: T0, revealedAt: T0, stepId: 's2',
     }],
   };
-  const workshop: WorkshopRecord = { id: 'w', boardId: 'b', title: 'Borgerpanel', language: 'da', joinCode: null, observerToken: null, state, createdAt: '2026-11-01T10:00:00Z', retentionDays: 0 };
+  const workshop: WorkshopRecord = { id: 'w', boardId: 'b', title: 'Borgerpanel', language: 'da', joinCode: null, observerToken: null, state, createdAt: '2026-11-01T10:00:00Z', retentionDays: 0, stateRevision: 0 };
   const members = [member('f', 'facilitator'), member('a', 'participant'), member('b', 'participant')];
   return buildReport(workshop, members, elements);
 }

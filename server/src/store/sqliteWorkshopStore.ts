@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Language } from '@sammen/shared';
 import { migrateWorkshopState } from '../workshops/stateMigrations.js';
-import type { MemberRecord, WorkshopRecord, WorkshopState, WorkshopStore } from '../workshops/types.js';
+import type { MemberRecord, NewWorkshopRecord, WorkshopRecord, WorkshopState, WorkshopStore } from '../workshops/types.js';
 
 interface WorkshopRow {
   id: string;
@@ -11,6 +11,7 @@ interface WorkshopRow {
   join_code: string | null;
   observer_token: string | null;
   state: string;
+  state_revision: number;
   created_at: string;
   retention_days: number | null;
 }
@@ -32,6 +33,7 @@ const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   joinCode: r.join_code,
   observerToken: r.observer_token,
   state: readState(r),
+  stateRevision: r.state_revision,
   createdAt: r.created_at,
   retentionDays: r.retention_days,
 });
@@ -56,14 +58,15 @@ const toMember = (r: MemberRow): MemberRecord => ({
 
 /** Workshops and members in the embedded SQLite file (tables created by SqliteStorage's migrations). */
 export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
-  const cols = 'id, board_id, title, language, join_code, observer_token, state, created_at, retention_days';
+  const cols = 'id, board_id, title, language, join_code, observer_token, state, state_revision, created_at, retention_days';
   const q = {
-    insert: db.prepare(`INSERT INTO workshops (${cols}) VALUES (@id, @board_id, @title, @language, @join_code, @observer_token, @state, @created_at, @retention_days)`),
+    insert: db.prepare(`INSERT INTO workshops (${cols.replace('state_revision, ', '')}) VALUES (@id, @board_id, @title, @language, @join_code, @observer_token, @state, @created_at, @retention_days)`),
     byId: db.prepare<[string], WorkshopRow>(`SELECT ${cols} FROM workshops WHERE id = ?`),
     byBoard: db.prepare<[string], WorkshopRow>(`SELECT ${cols} FROM workshops WHERE board_id = ?`),
     byCode: db.prepare<[string], WorkshopRow>(`SELECT ${cols} FROM workshops WHERE join_code = ?`),
     byObserver: db.prepare<[string], WorkshopRow>(`SELECT ${cols} FROM workshops WHERE observer_token = ?`),
-    saveState: db.prepare<[string, string]>('UPDATE workshops SET state = ? WHERE id = ?'),
+    saveState: db.prepare<[string, string]>('UPDATE workshops SET state = ?, state_revision = state_revision + 1 WHERE id = ?'),
+    casState: db.prepare<[string, string, number]>('UPDATE workshops SET state = ?, state_revision = state_revision + 1 WHERE id = ? AND state_revision = ?'),
     setCode: db.prepare<[string | null, string]>('UPDATE workshops SET join_code = ? WHERE id = ?'),
     setObserver: db.prepare<[string | null, string]>('UPDATE workshops SET observer_token = ? WHERE id = ?'),
     addMember: db.prepare(
@@ -83,7 +86,7 @@ export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
   const memberParams = (m: MemberRecord) => ({
     id: m.id, workshop_id: m.workshopId, role: m.role, name: m.name, token_hash: m.tokenHash, created_at: m.createdAt, removed: m.removed ? 1 : 0,
   });
-  const create = db.transaction((w: WorkshopRecord, f: MemberRecord) => {
+  const create = db.transaction((w: NewWorkshopRecord, f: MemberRecord) => {
     q.insert.run({
       id: w.id, board_id: w.boardId, title: w.title, language: w.language, join_code: w.joinCode,
       observer_token: w.observerToken, state: JSON.stringify(w.state), created_at: w.createdAt, retention_days: w.retentionDays,
@@ -113,6 +116,12 @@ export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
     },
     async saveState(id, state) {
       q.saveState.run(JSON.stringify(state), id);
+    },
+    async compareAndSetState(id, expectedRevision, state) {
+      // One statement: SQLite runs it atomically, so two writers with the same expected revision
+      // cannot both succeed.
+      const { changes } = q.casState.run(JSON.stringify(state), id, expectedRevision);
+      return changes === 1 ? expectedRevision + 1 : null;
     },
     async setLinks(id, links) {
       if (links.joinCode !== undefined) q.setCode.run(links.joinCode, id);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initialWorkshopState } from '../workshops/types.js';
 import type { Storage } from './DocumentStore.js';
+import { workshopStoreContract } from './storageContract.workshops.js';
 
 /**
  * The contract every Storage implementation must meet, run against each one (SQLite now; PostgreSQL
@@ -19,6 +20,8 @@ export function storageContract(name: string, open: (place: string) => Promise<S
     afterEach(async () => {
       for (const s of opened.splice(0)) await s.close();
     });
+    const openAt = async (place = newPlace()) => ({ storage: await openTracked(place), place });
+    workshopStoreContract(openAt);
 
     const update = (text: string): Uint8Array => {
       const doc = new Y.Doc();

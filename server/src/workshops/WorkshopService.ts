@@ -106,7 +106,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const workshop: WorkshopRecord = {
       id, boardId, title: body.title, language: body.language, joinCode, observerToken,
       state: { ...initialWorkshopState(initial.agenda), place: body.place ?? '', question: body.question ?? '' }, createdAt: new Date(this.now()).toISOString(),
-      retentionDays: body.retentionDays ?? this.retention.defaultDays,
+      retentionDays: body.retentionDays ?? this.retention.defaultDays, stateRevision: 0,
     };
     const facilitator: MemberRecord = {
       id: randomId(12), workshopId: id, role: 'facilitator', name: body.facilitatorName ?? 'Facilitator',
@@ -133,7 +133,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const joinCode = await this.uniqueJoinCode();
     await this.deps.boards.create({ id: boardId, title: input.title, workshopId: id });
     const workshop: WorkshopRecord = {
-      id, boardId, title: input.title, language: input.language, joinCode, observerToken, state: input.state, createdAt: input.createdAt, retentionDays: input.retentionDays,
+      id, boardId, title: input.title, language: input.language, joinCode, observerToken, state: input.state, createdAt: input.createdAt, retentionDays: input.retentionDays, stateRevision: 0,
     };
     const [facilitator, ...others] = [...input.members].sort((a, b) => (a.role === 'facilitator' ? -1 : b.role === 'facilitator' ? 1 : 0));
     await this.deps.workshops.create(workshop, { ...facilitator!, workshopId: id, tokenHash: hashToken(facilitatorToken) });

@@ -86,6 +86,11 @@ export interface WorkshopRecord {
    */
   observerToken: string | null;
   state: WorkshopState;
+  /**
+   * Grows by one with every stored change of `state` (0 for a new workshop). Processes that share a
+   * store change the state by compare-and-set on it, so no change made elsewhere is overwritten.
+   */
+  stateRevision: number;
   createdAt: string;
   /**
    * Days after the board's last change before everything is deleted; 0 keeps it until the facilitator
@@ -104,14 +109,23 @@ export interface MemberRecord {
   removed: boolean;
 }
 
+/** A workshop about to be stored: its state starts at revision 0. */
+export type NewWorkshopRecord = Omit<WorkshopRecord, 'stateRevision'>;
+
 /** Workshop records and their members. Tokens are stored only as hashes. */
 export interface WorkshopStore {
-  create(workshop: WorkshopRecord, facilitator: MemberRecord): Promise<void>;
+  create(workshop: NewWorkshopRecord, facilitator: MemberRecord): Promise<void>;
   get(id: string): Promise<WorkshopRecord | null>;
   getByBoardId(boardId: string): Promise<WorkshopRecord | null>;
   getByJoinCode(code: string): Promise<WorkshopRecord | null>;
   getByObserverToken(token: string): Promise<WorkshopRecord | null>;
+  /** Stores `state` whatever the stored revision is (and bumps it). Prefer compareAndSetState. */
   saveState(id: string, state: WorkshopState): Promise<void>;
+  /**
+   * Stores `state` only if the stored revision is still `expectedRevision`; resolves with the new
+   * revision, or null (and writes nothing) when another writer got there first or the workshop is gone.
+   */
+  compareAndSetState(id: string, expectedRevision: number, state: WorkshopState): Promise<number | null>;
   setLinks(id: string, links: { joinCode?: string | null; observerToken?: string | null }): Promise<void>;
   addMember(member: MemberRecord): Promise<void>;
   getMemberByTokenHash(hash: string): Promise<MemberRecord | null>;

@@ -9,7 +9,7 @@ const step = (id: string): AgendaStep => ({
   minutes: 5, frameId: null, level: 'consult', promise: '', private: true, vote: null,
 });
 const workshop = (): WorkshopRecord => ({
-  id: 'w', boardId: 'b', title: 'W', language: 'en', joinCode: 'ABCDEF', observerToken: 'obs', createdAt: '', retentionDays: null,
+  id: 'w', boardId: 'b', title: 'W', language: 'en', joinCode: 'ABCDEF', observerToken: 'obs', createdAt: '', retentionDays: null, stateRevision: 0,
   state: { ...initialWorkshopState([step('s1'), step('s2')]), current: 1, reveals: [{ at: 1, stepIndex: 1, notes: 2, mode: 'anonymous' }] },
 });
 const member = (id: string, role: MemberRecord['role']): MemberRecord => ({ id, workshopId: 'w', role, name: id, tokenHash: id, createdAt: '', removed: false });
