@@ -20,6 +20,7 @@ import { clientRoutes } from './routes/client.js';
 import { healthRoutes } from './routes/health.js';
 import { syncRoutes } from './routes/sync.js';
 import type { DocumentStore, Storage } from './store/DocumentStore.js';
+import { groupCommit } from './store/groupCommit.js';
 import { type Bus, createLocalBus } from './sync/Bus.js';
 import { RoomManager } from './sync/RoomManager.js';
 import { EventEmitter } from 'node:events';
@@ -81,7 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     controlConnections: () => controlConnections(),
     loadedDocuments: (): string[] => rooms.loadedIds(),
   });
-  const documents: DocumentStore = metrics.instrumentDocuments(storage.documents);
+  // Group commit: the appends of every room that wait while one commit is on disk share the next one.
+  const documents: DocumentStore = metrics.instrumentDocuments(groupCommit(storage.documents));
   const limits = creationLimits(config.limits, (action, scope) => metrics.limited(action, scope));
   const uploads = atOnce(config.uploadsAtOnce, () => metrics.limited('uploads', 'server'));
   const retention: RetentionPolicy = { openBoardDays: config.retentionDays, defaultDays: config.retentionDefaultDays, maxDays: config.retentionMaxDays };

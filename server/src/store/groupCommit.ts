@@ -1,0 +1,82 @@
+import type { DocumentStore } from './DocumentStore.js';
+
+/** Most updates one transaction carries; the rest wait for the next one (a bound on a commit's length). */
+export const MAX_BATCH_UPDATES = 2000;
+/** Most bytes one transaction carries (unless a single update is larger on its own). */
+export const MAX_BATCH_BYTES = 16 * 1024 * 1024;
+
+interface Waiter {
+  docId: string;
+  update: Uint8Array;
+  resolve(seq: number): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * Group commit, the way PostgreSQL does it: every append that arrives while a commit is on its way to
+ * disk waits, and all of them — from every document — go into the next transaction with one flush
+ * (`appendBatch`). Each `append` still resolves only once its update is on disk, so nothing is
+ * acknowledged early and nothing waits on a timer: under light load a commit starts as soon as the
+ * current turn of the event loop is done (setImmediate, so the messages already read in this turn join
+ * it); under heavy load a commit's length is the batching window. A commit that fails rejects every
+ * update in it with the store's error (StorageError), and stores none of them.
+ *
+ * Order: updates are committed in the order `append` was called, and the promises settle in that order.
+ */
+export function groupCommit(store: DocumentStore): DocumentStore {
+  let waiting: Waiter[] = [];
+  let committing = false;
+  let scheduled = false;
+
+  const schedule = (): void => {
+    if (scheduled || committing || waiting.length === 0) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      void commit();
+    });
+  };
+
+  const commit = async (): Promise<void> => {
+    if (committing || waiting.length === 0) return;
+    committing = true;
+    const batch = takeBatch();
+    try {
+      const seqs = await store.appendBatch(batch.map(({ docId, update }) => ({ docId, update })));
+      if (seqs.length !== batch.length) throw new Error(`appendBatch returned ${seqs.length} sequence numbers for ${batch.length} updates`);
+      batch.forEach((w, i) => w.resolve(seqs[i]!));
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+    } finally {
+      committing = false;
+      schedule();
+    }
+  };
+
+  const takeBatch = (): Waiter[] => {
+    let count = 0;
+    let bytes = 0;
+    while (count < waiting.length && count < MAX_BATCH_UPDATES) {
+      const size = waiting[count]!.update.byteLength;
+      if (count > 0 && bytes + size > MAX_BATCH_BYTES) break;
+      bytes += size;
+      count += 1;
+    }
+    const batch = waiting.slice(0, count);
+    waiting = waiting.slice(count);
+    return batch;
+  };
+
+  return {
+    append(docId, update) {
+      return new Promise<number>((resolve, reject) => {
+        waiting.push({ docId, update, resolve, reject });
+        schedule();
+      });
+    },
+    appendBatch: (entries) => store.appendBatch(entries),
+    load: (docId) => store.load(docId),
+    compact: (docId, snapshot, uptoSeq) => store.compact(docId, snapshot, uptoSeq),
+    delete: (docId) => store.delete(docId),
+  };
+}
