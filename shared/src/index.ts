@@ -20,4 +20,8 @@ export * from './schema/Shape.js';
 export * from './schema/Frame.js';
 export * from './schema/Connector.js';
 export * from './schema/ActionCard.js';
+export * from './schema/ProjectCard.js';
+export * from './projectLog.js';
+export * from './portfolio.js';
+export * from './projectHistory.js';
 export * from './dataMigrations.js';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { coordSchema, elementIdSchema } from './schema/common.js';
+import { PROJECT_PHASES } from './schema/ProjectCard.js';
 import { type AgendaStepView, type Language, type Role, agendaSchema, ROLES } from './workshop.js';
+import { OPINION_MARKS, OPINION_MAX_STATEMENTS, type OpinionView, opinionStatementTextSchema } from './opinion.js';
 
 /**
  * The workshop control channel (socket.io, one room per workshop): what the server decides. A client
@@ -56,10 +58,25 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('vote.remove'), elementId: elementIdSchema }),
   z.object({ type: z.literal('vote.close') }),
   z.object({ type: z.literal('vote.reveal') }),
+  // opinion round (start, accept, reject, reveal, end: facilitators; mark and suggest: everyone with a seat)
+  z.object({
+    type: z.literal('opinion.start'),
+    elementIds: z.array(elementIdSchema).min(1).max(OPINION_MAX_STATEMENTS),
+    title: z.string().max(200).optional(),
+    frameId: elementIdSchema.nullable().optional(),
+  }),
+  z.object({ type: z.literal('opinion.mark'), statementId: z.string().max(40), mark: z.enum(OPINION_MARKS) }),
+  z.object({ type: z.literal('opinion.suggest'), text: opinionStatementTextSchema }),
+  z.object({ type: z.literal('opinion.accept'), suggestionId: z.string().max(40) }),
+  z.object({ type: z.literal('opinion.reject'), suggestionId: z.string().max(40) }),
+  z.object({ type: z.literal('opinion.reveal') }),
+  z.object({ type: z.literal('opinion.end') }),
   // hands and reactions
   z.object({ type: z.literal('hand.raise') }),
   z.object({ type: z.literal('hand.lower'), memberId: z.string().max(40).optional() }),
   z.object({ type: z.literal('react'), emoji: z.enum(REACTIONS) }),
+  // innovation lab: a project card's phase move, recorded by the server with the mover's name
+  z.object({ type: z.literal('project.move'), elementId: elementIdSchema, phase: z.enum(PROJECT_PHASES) }),
   // people and links (facilitator)
   z.object({ type: z.literal('member.remove'), memberId: z.string().max(40) }),
   z.object({ type: z.literal('member.setRole'), memberId: z.string().max(40), role: z.enum(['cofacilitator', 'participant']) }),
@@ -80,6 +97,16 @@ export const COMMAND_ERRORS = [
   'not_in_vote',
   'no_such_member',
   'not_private',
+  'no_opinion_round',
+  /** An opinion round is already open: reveal or end it first. */
+  'opinion_open',
+  /** The round is revealed: marks and suggestions are closed. */
+  'opinion_closed',
+  'not_in_round',
+  /** None of the chosen elements has any text to make a statement of. */
+  'no_statements',
+  'no_such_suggestion',
+  'too_many_suggestions',
   /** The server could not store the change (disk full, storage unavailable): nothing changed, try again. */
   'storage_failed',
 ] as const;
@@ -134,6 +161,8 @@ export interface WorkshopView {
   /** `revealedInStep`: private notes were revealed while the current step was current. */
   private: { active: boolean; reveal: 'anonymous' | 'named'; revealedInStep?: boolean };
   vote: VoteView | null;
+  /** The opinion round, if one is open or revealed (marks: only the recipient's own). */
+  opinion: OpinionView | null;
   /** Revealed results of earlier votes in this workshop, newest last. */
   pastVotes: Array<{ id: string; title: string; results: Array<{ elementId: string; count: number }> }>;
   hands: Array<{ memberId: string; name: string }>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actionCardSchema } from './schema/ActionCard.js';
+import { projectCardSchema } from './schema/ProjectCard.js';
 import { connectorSchema } from './schema/Connector.js';
 import { frameSchema } from './schema/Frame.js';
 import { shapeSchema } from './schema/Shape.js';
@@ -83,6 +84,7 @@ export const templateElementSchema = z.discriminatedUnion('type', [
   templateFrameSchema,
   connectorSchema,
   actionCardSchema,
+  projectCardSchema,
 ]);
 export type TemplateElement = z.infer<typeof templateElementSchema>;
 
@@ -152,7 +154,7 @@ export function parseTemplate(data: unknown): { ok: true; value: Template } | { 
 }
 
 /** The board elements and agenda of a template in one language. */
-export function instantiateTemplate(template: Template, language: Language): { elements: Element[]; agenda: AgendaStep[] } {
+export function instantiateTemplate(template: Template, language: Language, now: number = Date.now()): { elements: Element[]; agenda: AgendaStep[] } {
   const elements = template.elements.map((el): Element => {
     switch (el.type) {
       case 'note':
@@ -164,6 +166,9 @@ export function instantiateTemplate(template: Template, language: Language): { e
       case 'arrow':
       case 'action':
         return el;
+      case 'project':
+        // A template's card is made when the workshop is (its own createdAt is 0).
+        return { ...el, createdAt: el.createdAt || now };
     }
   });
   const agenda = template.agenda.map((step) => ({
@@ -210,6 +215,8 @@ export function templateFromBoard(input: {
         case 'arrow':
         case 'action':
           return el;
+        case 'project':
+          return { ...el, createdAt: 0, learnings: [] };
       }
     }),
     agenda: input.agenda.map((s) => ({
@@ -227,7 +234,7 @@ export function completeLanguages(template: Template): Language[] {
   const strings: Localized[] = [template.title, template.description];
   for (const el of template.elements) {
     if (el.type === 'frame') strings.push(el.title);
-    else if (el.type !== 'arrow' && el.type !== 'action') strings.push(el.text);
+    else if (el.type !== 'arrow' && el.type !== 'action' && el.type !== 'project') strings.push(el.text);
   }
   for (const s of template.agenda) strings.push(s.title, s.participantText, s.facilitatorNotes, s.promise);
   return LANGUAGES.filter((lang) => strings.every((s) => s[lang] !== undefined));

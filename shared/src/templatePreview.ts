@@ -35,6 +35,7 @@ export function templatePreviewSvg(template: Template, language: Language, width
         case 'text':
           return `<rect ${geo} fill="#00000010"/>`;
         case 'action':
+        case 'project':
           return `<rect ${geo} fill="#ffffff" stroke="#555" stroke-width="2"/>`;
       }
     });

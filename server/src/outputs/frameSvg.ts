@@ -37,9 +37,9 @@ export function frameSvg(frame: Frame, elements: Element[], maxWidth = 800): str
       parts.push(`<text x="${el.x + 10}" y="${el.y + 26}" font-size="20" font-family="sans-serif" fill="#333">${escapeXml(el.title)}</text>`);
       continue;
     }
-    const fill = el.type === 'note' ? COLORS[el.color].fill : el.type === 'shape' ? COLORS[el.fill].fill : el.type === 'action' ? '#ffffff' : 'none';
+    const fill = el.type === 'note' ? COLORS[el.color].fill : el.type === 'shape' ? COLORS[el.fill].fill : el.type === 'action' || el.type === 'project' ? '#ffffff' : 'none';
     if (el.type !== 'text') parts.push(`<rect ${box} fill="${fill}" stroke="#00000033" stroke-width="2" rx="4"/>`);
-    const text = el.type === 'action' ? el.what : el.text;
+    const text = el.type === 'action' ? el.what : el.type === 'project' ? el.title : el.text;
     const size = el.type === 'text' ? el.fontSize : 20;
     const lines = wrap(text, Math.max(4, Math.floor((el.width - 20) / (size * 0.55))), Math.max(1, Math.floor((el.height - 16) / (size * 1.25))));
     lines.forEach((line, i) => {

@@ -229,6 +229,7 @@ function picture(frame: Frame, elements: Element[], stepIndexes: number[], langu
     else if (el.type === 'shape') rest.push({ ...box, kind: 'shape', fill: COLORS[el.fill].fill, text: el.text, fontSize: 20 });
     else if (el.type === 'text') rest.push({ ...box, kind: 'text', fill: null, text: el.text, fontSize: el.fontSize });
     else if (el.type === 'action') rest.push({ ...box, kind: 'action', fill: '#ffffff', text: el.what, fontSize: 20 });
+    else if (el.type === 'project') rest.push({ ...box, kind: 'action', fill: '#ffffff', text: el.title, fontSize: 20 });
   }
   const noteCount = rest.filter((i) => i.kind === 'note').length;
   const clusterTitles = items.map((i) => i.text.trim()).filter(Boolean);

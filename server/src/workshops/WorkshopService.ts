@@ -16,6 +16,7 @@ import {
   isFacilitatorRole,
   newBoardId,
   randomId,
+  moveProjectCard,
   writeVoteResult,
 } from '@sammen/shared';
 import type { BoardCatalog, DocumentStore } from '../store/DocumentStore.js';
@@ -325,6 +326,10 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
         return state;
       case 'reaction':
         this.emit('reaction', workshop.id, { memberId: actor.memberId, name: actor.name, emoji: effect.emoji });
+        return state;
+      case 'projectMove':
+        // Server-made, with the member's name: the move's "who" is not something a client can write.
+        await this.editBoard(workshop.boardId, (doc) => moveProjectCard(doc, effect.elementId, effect.phase, actor.name, this.now()));
         return state;
       case 'voteRevealed':
         await this.editBoard(workshop.boardId, (doc) =>

@@ -1,5 +1,6 @@
 import { type Command, type CommandError, type Role, type Viewport, isFacilitatorRole, randomId } from '@sammen/shared';
 import { closeRunsNotCurrent, endRuns, ensureCurrentRuns, startRun } from './stepRuns.js';
+import { type OpinionRecord, applyOpinionCommand } from './opinionRound.js';
 import type { VoteRecord, WorkshopState } from './types.js';
 
 /** Who runs a command. `memberId` is null for observers (they share one link). */
@@ -15,6 +16,7 @@ export type Effect =
   | { kind: 'bringHere'; viewport: Viewport }
   | { kind: 'revealPrivate'; mode: 'anonymous' | 'named' }
   | { kind: 'voteRevealed'; vote: VoteRecord }
+  | { kind: 'opinionRevealed'; round: OpinionRecord }
   | { kind: 'reaction'; emoji: string };
 
 export type CommandOutcome =
@@ -22,7 +24,7 @@ export type CommandOutcome =
   | { ok: false; error: CommandError; message: string };
 
 /** Commands anyone with a seat (participants and up) may run; all others are for facilitators. */
-const PARTICIPANT_COMMANDS = new Set<Command['type']>(['vote.place', 'vote.remove', 'hand.raise', 'hand.lower', 'react']);
+const PARTICIPANT_COMMANDS = new Set<Command['type']>(['vote.place', 'vote.remove', 'hand.raise', 'hand.lower', 'react', 'opinion.mark', 'opinion.suggest']);
 /** Commands about people and links are handled by the service, not here. */
 export const SERVICE_COMMANDS = new Set<Command['type']>(['member.remove', 'member.setRole', 'links.renew']);
 
@@ -37,6 +39,8 @@ export function isAllowed(role: Role, type: Command['type']): boolean {
 /** What the service knows beyond the state: `live` while at least one participant is connected. */
 export interface CommandContext {
   live: boolean;
+  /** For `opinion.start`: the board text of the elements it names (the service reads the board). */
+  elementTexts?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -190,6 +194,21 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
     case 'react':
       effects.push({ kind: 'reaction', emoji: command.emoji });
       return done();
+    case 'opinion.start':
+    case 'opinion.mark':
+    case 'opinion.suggest':
+    case 'opinion.accept':
+    case 'opinion.reject':
+    case 'opinion.reveal':
+    case 'opinion.end': {
+      if (command.type === 'opinion.start' && context.live) ensureCurrentRuns(s, now);
+      const outcome = applyOpinionCommand(s, actor.memberId, command, now, { elementTexts: context.elementTexts, stepId: s.agenda[s.current]?.id ?? null });
+      if (!outcome.ok) return outcome;
+      s.opinion = outcome.state.opinion;
+      s.pastOpinions = outcome.state.pastOpinions;
+      if (outcome.revealed) effects.push({ kind: 'opinionRevealed', round: outcome.revealed });
+      return done();
+    }
     case 'member.remove':
     case 'member.setRole':
     case 'links.renew':

@@ -5,7 +5,7 @@ import { workshopStateSchema } from './stateSchema.js';
 import { initialWorkshopState } from './types.js';
 
 /** Workshop state as servers stored it before it had a version (v1). */
-const { version: _v, stepRuns: _r, runsRecorded: _rr, place: _p, question: _q, ...fresh } = initialWorkshopState();
+const { version: _v, stepRuns: _r, runsRecorded: _rr, place: _p, question: _q, opinion: _o, pastOpinions: _po, ...fresh } = initialWorkshopState();
 const v1 = {
   ...fresh,
   agenda: [{ id: 's1', title: 'Velkommen', instructions: 'Byd alle velkommen.', minutes: 5, frameId: null, level: 'inform', promise: '', private: false }],
@@ -27,9 +27,16 @@ describe('workshop state migrations', () => {
   it('v2 → v3 adds empty step runs marked as not recorded, and an empty place and question', () => {
     const migrated = migrateWorkshopState({ ...fresh, version: 2 });
     if (!migrated.ok) throw new Error(migrated.detail);
-    expect(migrated.value).toMatchObject({ version: 3, stepRuns: {}, runsRecorded: false, place: '', question: '' });
+    expect(migrated.value).toMatchObject({ version: WORKSHOP_STATE_VERSION, stepRuns: {}, runsRecorded: false, place: '', question: '' });
     // A workshop made now records runs from its start.
     expect(initialWorkshopState().runsRecorded).toBe(true);
+  });
+
+  it('v3 → v4 adds no opinion round and no past rounds', () => {
+    const migrated = migrateWorkshopState({ ...fresh, version: 3, stepRuns: {}, runsRecorded: true, place: 'Rådhuset', question: '' });
+    if (!migrated.ok) throw new Error(migrated.detail);
+    expect(migrated.value).toMatchObject({ version: WORKSHOP_STATE_VERSION, opinion: null, pastOpinions: [], place: 'Rådhuset' });
+    expect(workshopStateSchema.safeParse({ ...fresh, version: 3, stepRuns: {}, runsRecorded: true, place: '', question: '' }).success).toBe(true);
   });
 
   it('the state schema (backups) accepts v1, v2 and v3 and refuses a newer state', () => {

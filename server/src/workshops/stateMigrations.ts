@@ -9,6 +9,7 @@ const isObject = (v: unknown): v is JsonRecord => typeof v === 'object' && v !==
  *   (the same rule as template files, see `templateMigrations`).
  * - 3: `stepRuns` (when each step ran), `runsRecorded` (false: held before runs were recorded, so the
  *   report says "not recorded" rather than "not run"), `place` and `question` (empty).
+ * - 4: `opinion` (the opinion round, none) and `pastOpinions` (empty).
  */
 export const workshopStateMigrations: MigrationSequence = {
   id: 'com.sammen.workshopState',
@@ -32,6 +33,11 @@ export const workshopStateMigrations: MigrationSequence = {
       id: 'com.sammen.workshopState/3_step_runs',
       to: 3,
       up: (state) => ({ ...state, stepRuns: {}, runsRecorded: false, place: '', question: '' }),
+    },
+    {
+      id: 'com.sammen.workshopState/4_opinion_rounds',
+      to: 4,
+      up: (state) => ({ ...state, opinion: null, pastOpinions: [] }),
     },
   ],
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { agendaSchema } from '@sammen/shared';
+import { OPINION_MARKS, OPINION_MAX_STATEMENTS, OPINION_STATEMENT_MAX_CHARS, agendaSchema, opinionResultSchema } from '@sammen/shared';
+import { SUGGESTIONS_IN_ALL } from './opinionRound.js';
 import { WORKSHOP_STATE_VERSION, migrateWorkshopState } from './stateMigrations.js';
 
 /** WorkshopState as data from outside (a backup file): every field checked before it is trusted. */
@@ -17,6 +18,19 @@ export const voteRecordSchema = z.object({
   startedAt: z.number(),
   revealedAt: z.number().nullable(),
   stepId: z.string().max(40).nullable().optional(),
+});
+const opinionRecordSchema = z.object({
+  id: z.string().max(40),
+  title: z.string().max(200),
+  status: z.enum(['open', 'revealed']),
+  frameId: z.string().max(64).nullable(),
+  statements: z.array(z.object({ id: z.string().max(40), text: z.string().max(20_000), elementId: z.string().max(64).nullable() })).max(OPINION_MAX_STATEMENTS),
+  suggestions: z.array(z.object({ id: z.string().max(40), memberId: z.string().max(40), text: z.string().max(OPINION_STATEMENT_MAX_CHARS), at: z.number() })).max(SUGGESTIONS_IN_ALL),
+  marks: z.record(z.string().max(40), z.record(z.string().max(40), z.enum(OPINION_MARKS))),
+  startedAt: z.number(),
+  revealedAt: z.number().nullable(),
+  stepId: z.string().max(40).nullable(),
+  result: opinionResultSchema.nullable(),
 });
 const currentStateSchema = z.object({
   version: z.literal(WORKSHOP_STATE_VERSION),
@@ -39,6 +53,8 @@ const currentStateSchema = z.object({
   runsRecorded: z.boolean(),
   place: z.string().max(200),
   question: z.string().max(500),
+  opinion: opinionRecordSchema.nullable(),
+  pastOpinions: z.array(opinionRecordSchema).max(200),
 });
 
 /**

@@ -1,4 +1,5 @@
 import type { AgendaStep, Language, Role, Viewport } from '@sammen/shared';
+import type { OpinionRecord } from './opinionRound.js';
 import { WORKSHOP_STATE_VERSION } from './stateMigrations.js';
 
 /** A dot vote as the server keeps it: ballots are secret until the reveal, and never leave the server. */
@@ -44,6 +45,10 @@ export interface WorkshopState {
   place: string;
   /** The question or purpose the workshop works on, for the report and the letter; '' when not given. */
   question: string;
+  /** The opinion round (marks secret until the reveal); null when none is open or revealed. */
+  opinion: OpinionRecord | null;
+  /** Earlier rounds of this workshop, revealed ones with their anonymous result, oldest first. */
+  pastOpinions: OpinionRecord[];
 }
 
 /** One time a step ran (ms since the epoch). */
@@ -69,6 +74,8 @@ export function initialWorkshopState(agenda: AgendaStep[] = []): WorkshopState {
     runsRecorded: true,
     place: '',
     question: '',
+    opinion: null,
+    pastOpinions: [],
   };
 }
 

@@ -1,10 +1,11 @@
 import { PROTOCOL_VERSION, type WorkshopView, isFacilitatorRole, participantStep } from '@sammen/shared';
 import type { Actor } from './commands.js';
+import { opinionViewFor } from './opinionRound.js';
 import type { MemberRecord, WorkshopRecord } from './types.js';
 
 /**
  * What one recipient may know: the single place where secrets are filtered out. Ballots never leave
- * the server; a participant sees only their own dots, and counts only after the reveal; the
+ * the server; a participant sees only their own dots (and opinion marks), and counts only after the reveal; the
  * facilitator's notes on each agenda step go to facilitators only.
  */
 export function viewFor(
@@ -41,6 +42,7 @@ export function viewFor(
       results: s.vote.status === 'revealed' ? s.vote.results : null,
       stepId: s.vote.stepId ?? null,
     },
+    opinion: opinionViewFor(s.opinion, recipient.memberId, facilitator),
     pastVotes: s.pastVotes.filter((v) => v.results).map((v) => ({ id: v.id, title: v.title, results: v.results! })),
     hands: s.hands.filter((h) => nameOf.has(h.memberId)).map((h) => ({ memberId: h.memberId, name: nameOf.get(h.memberId)! })),
     members: active.map((m) => ({ id: m.id, name: m.name, role: m.role, online: online.has(m.id) })),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actionCardSchema, type ActionCard } from './ActionCard.js';
 import { connectorSchema, type Connector } from './Connector.js';
 import { frameSchema, type Frame } from './Frame.js';
+import { projectCardSchema, type ProjectCard } from './ProjectCard.js';
 import { shapeSchema, type Shape } from './Shape.js';
 import { stickyNoteSchema, type StickyNote } from './StickyNote.js';
 import { textBoxSchema, type TextBox } from './TextBox.js';
@@ -14,8 +15,9 @@ export const elementSchema = z.discriminatedUnion('type', [
   frameSchema,
   connectorSchema,
   actionCardSchema,
+  projectCardSchema,
 ]);
-export type Element = StickyNote | TextBox | Shape | Frame | Connector | ActionCard;
+export type Element = StickyNote | TextBox | Shape | Frame | Connector | ActionCard | ProjectCard;
 export type ElementType = Element['type'];
 export type BoxElement = Exclude<Element, Connector>;
 export type ElementOfType<T extends ElementType> = Extract<Element, { type: T }>;
