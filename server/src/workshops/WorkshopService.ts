@@ -12,11 +12,13 @@ import {
   type SessionResponse,
   type Viewport,
   type WorkshopView,
+  getElement,
   getElements,
   isFacilitatorRole,
   newBoardId,
   randomId,
   moveProjectCard,
+  writeOpinionResult,
   writeVoteResult,
 } from '@sammen/shared';
 import type { BoardCatalog, DocumentStore } from '../store/DocumentStore.js';
@@ -303,7 +305,9 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     if (!isAllowed(actor.role, command.type)) return { ok: false, error: 'forbidden', message: `A ${actor.role} cannot run ${command.type}` };
     if (SERVICE_COMMANDS.has(command.type)) return this.runPeopleCommand(loaded, command);
 
-    const outcome = applyCommand(loaded.workshop.state, actor, command, this.now(), { live: this.isLive(loaded) });
+    // An opinion round snapshots the statements' text from the board as it is now.
+    const elementTexts = command.type === 'opinion.start' ? await this.elementTexts(loaded.workshop.boardId, command.elementIds) : undefined;
+    const outcome = applyCommand(loaded.workshop.state, actor, command, this.now(), { live: this.isLive(loaded), elementTexts });
     if (!outcome.ok) return outcome;
     let state = outcome.state;
     for (const effect of outcome.effects) state = await this.perform(loaded, actor, effect, state);
@@ -331,6 +335,12 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
         // Server-made, with the member's name: the move's "who" is not something a client can write.
         await this.editBoard(workshop.boardId, (doc) => moveProjectCard(doc, effect.elementId, effect.phase, actor.name, this.now()));
         return state;
+      case 'opinionRevealed': {
+        const result = effect.round.result;
+        // Only the anonymous map goes on the board: no member id, no one's marks.
+        if (result) await this.editBoard(workshop.boardId, (doc) => writeOpinionResult(doc, result));
+        return state;
+      }
       case 'voteRevealed':
         await this.editBoard(workshop.boardId, (doc) =>
           writeVoteResult(doc, { id: effect.vote.id, title: effect.vote.title, revealedAt: effect.vote.revealedAt ?? this.now(), results: effect.vote.results ?? [] }),
@@ -361,6 +371,18 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const loaded = await this.load(workshopId);
     if (!loaded) return null;
     return this.docs.state(loaded.workshop.boardId);
+  }
+
+  /** The current text of each named element that has text (notes, text boxes …), by id. */
+  private elementTexts(boardId: string, ids: string[]): Promise<Map<string, string>> {
+    return this.docs.read(boardId, (doc) => {
+      const texts = new Map<string, string>();
+      for (const id of ids) {
+        const element = getElement(doc, id);
+        if (element && 'text' in element && typeof element.text === 'string') texts.set(id, element.text);
+      }
+      return texts;
+    });
   }
 
   private editBoard(boardId: string, edit: (doc: Y.Doc) => void): Promise<void> {

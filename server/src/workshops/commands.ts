@@ -1,4 +1,4 @@
-import { type Command, type CommandError, type Role, type Viewport, isFacilitatorRole, randomId } from '@sammen/shared';
+import { type Command, type CommandError, type ProjectPhase, type Role, type Viewport, isFacilitatorRole, randomId } from '@sammen/shared';
 import { closeRunsNotCurrent, endRuns, ensureCurrentRuns, startRun } from './stepRuns.js';
 import { type OpinionRecord, applyOpinionCommand } from './opinionRound.js';
 import type { VoteRecord, WorkshopState } from './types.js';
@@ -17,14 +17,15 @@ export type Effect =
   | { kind: 'revealPrivate'; mode: 'anonymous' | 'named' }
   | { kind: 'voteRevealed'; vote: VoteRecord }
   | { kind: 'opinionRevealed'; round: OpinionRecord }
-  | { kind: 'reaction'; emoji: string };
+  | { kind: 'reaction'; emoji: string }
+  | { kind: 'projectMove'; elementId: string; phase: ProjectPhase };
 
 export type CommandOutcome =
   | { ok: true; state: WorkshopState; effects: Effect[] }
   | { ok: false; error: CommandError; message: string };
 
 /** Commands anyone with a seat (participants and up) may run; all others are for facilitators. */
-const PARTICIPANT_COMMANDS = new Set<Command['type']>(['vote.place', 'vote.remove', 'hand.raise', 'hand.lower', 'react', 'opinion.mark', 'opinion.suggest']);
+const PARTICIPANT_COMMANDS = new Set<Command['type']>(['vote.place', 'vote.remove', 'hand.raise', 'hand.lower', 'react', 'project.move', 'opinion.mark', 'opinion.suggest']);
 /** Commands about people and links are handled by the service, not here. */
 export const SERVICE_COMMANDS = new Set<Command['type']>(['member.remove', 'member.setRole', 'links.renew']);
 
@@ -209,6 +210,11 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
       if (outcome.revealed) effects.push({ kind: 'opinionRevealed', round: outcome.revealed });
       return done();
     }
+    case 'project.move':
+      // A locked board is locked for moves too; the move itself is made on the board by the service.
+      if (s.locks.board && !isFacilitatorRole(actor.role)) return fail('forbidden', 'The board is locked');
+      effects.push({ kind: 'projectMove', elementId: command.elementId, phase: command.phase });
+      return done();
     case 'member.remove':
     case 'member.setRole':
     case 'links.renew':
