@@ -30,6 +30,7 @@ import { workshopRoutes } from './routes/workshops.js';
 import { createSyncAuthorizer } from './workshops/access.js';
 import { TemplateLibrary, loadBuiltInTemplates } from './templates/TemplateLibrary.js';
 import { templateRoutes } from './routes/templates.js';
+import { noteGroupRoutes } from './routes/noteGroups.js';
 import { outputRoutes } from './routes/outputs.js';
 import { createWorkshopGate } from './workshops/WorkshopGate.js';
 import { WorkshopService } from './workshops/WorkshopService.js';
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   const library = new TemplateLibrary(loadBuiltInTemplates(deps.builtInTemplatesDir ?? config.templatesDir), storage.templates);
   await app.register(workshopRoutes, { workshops, templates: library, limit: limits.workshops });
   await app.register(templateRoutes, { library, workshops, limit: limits.templates, uploads });
+  await app.register(noteGroupRoutes, { workshops });
   await app.register(outputRoutes, {
     workshops,
     storage,
