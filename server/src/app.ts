@@ -26,6 +26,7 @@ import { RoomManager } from './sync/RoomManager.js';
 import { EventEmitter } from 'node:events';
 import type { UpdateGate } from './sync/UpdateGate.js';
 import { attachControlChannel } from './control/controlChannel.js';
+import { createControlPlane } from './cluster/controlPlane.js';
 import { workshopRoutes } from './routes/workshops.js';
 import { createSyncAuthorizer } from './workshops/access.js';
 import { TemplateLibrary, loadBuiltInTemplates } from './templates/TemplateLibrary.js';
@@ -85,7 +86,10 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   });
   // Group commit: the appends of every room that wait while one commit is on disk share the next one.
   const documents: DocumentStore = metrics.instrumentDocuments(groupCommit(storage.documents));
-  const limits = creationLimits(config.limits, (action, scope) => metrics.limited(action, scope));
+  // Workshop events, who is online, open boards, creation allowances and socket.io across processes
+  // (REDIS_URL); this process's memory without it.
+  const plane = createControlPlane({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, loadedIds: () => rooms.loadedIds(), log: app.log });
+  const limits = creationLimits(config.limits, (action, scope) => metrics.limited(action, scope), plane.makeQuota);
   const uploads = atOnce(config.uploadsAtOnce, () => metrics.limited('uploads', 'server'));
   const retention: RetentionPolicy = { openBoardDays: config.retentionDays, defaultDays: config.retentionDefaultDays, maxDays: config.retentionMaxDays };
   // The gate asks the workshop service for live roles and locks; the service needs the rooms to edit
@@ -114,7 +118,9 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     storage.boards.touch(docId).catch((err: unknown) => app.log.warn({ err }, 'could not note board activity'));
   };
 
-  workshops = new WorkshopService({ retention, workshops: storage.workshops, boards: storage.boards, documents, rooms });
+  workshops = new WorkshopService({
+    retention, workshops: storage.workshops, boards: storage.boards, documents, rooms, events: plane.events, online: plane.online, log: app.log,
+  });
 
   installErrorHandlers(app);
   installJsonParser(app);
@@ -184,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     rooms,
     allowedOrigins: config.allowedOrigins,
     onRefused: (error) => metrics.refusedCommand(error),
+    adapter: plane.socketAdapter,
     perAddress: {
       open: new OpenPerAddress(config.wsConnectionsPerAddress),
       addressOf: (req) => addressKey(addressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])),
@@ -193,7 +200,8 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   controlConnections = () => io.engine.clientsCount;
   await app.register(syncRoutes, {
     rooms,
-    authorize: createSyncAuthorizer(storage.boards, workshops),
+    authorize: createSyncAuthorizer(storage.boards, workshops, (boardId) =>
+      plane.openBoards.mark([boardId]).catch((err: unknown) => app.log.warn({ err }, 'could not mark the board open'))),
     allowedOrigins: config.allowedOrigins,
     maxMessageBytes: config.maxMessageBytes,
   });
@@ -202,7 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   // Every workshop may have chosen a retention, so the check always runs (one indexed query).
   {
     const purge = () =>
-      purgeExpired(storage, rooms, retention).then(
+      purgeExpired(storage, rooms, retention, Date.now(), (ids) => plane.openBoards.openAnywhere(ids)).then(
         (ids) => ids.length && app.log.info({ boards: ids.length }, 'deleted boards past the retention period'),
         (err: unknown) => app.log.error({ err }, 'retention purge failed'),
       );
@@ -217,9 +225,11 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     await rooms.close();
   });
   app.addHook('onClose', async () => {
+    await plane.close();
     await bus.close();
     await storage.close();
   });
+  await plane.ready();
   return { app, rooms, workshops };
 }
 

@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { CLOSE, ERRORS, type Command, type CommandResult, type ServerEvents, commandSchema, formatZodError } from '@sammen/shared';
 import type { OpenPerAddress } from '../http/openPerAddress.js';
 import { isOriginAllowed } from '../http/origin.js';
 import { storageFailure } from '../store/StorageError.js';
 import type { RoomManager } from '../sync/RoomManager.js';
-import type { Session, WorkshopService } from '../workshops/WorkshopService.js';
+import { type Session, StateConflictError, type WorkshopService } from '../workshops/WorkshopService.js';
 
 interface ClientEvents {
   command: (command: Command, ack: (result: CommandResult) => void) => void;
@@ -36,12 +36,15 @@ export function attachControlChannel(
     onRefused?: (error: string) => void;
     /** Open control connections per client address, and how to find a handshake's address (TRUST_PROXY). */
     perAddress?: { open: OpenPerAddress; addressOf: (req: IncomingMessage) => string; onLimited?: () => void };
+    /** socket.io's Redis adapter when several processes serve the workshops (REDIS_URL). */
+    adapter?: ServerOptions['adapter'];
   },
 ): Server {
   const { workshops, rooms } = deps;
   const io = new Server<ClientEvents, ServerEvents, Record<string, never>, { session: Session }>(app.server, {
     path: '/socket.io/',
     serveClient: false,
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
     // An agenda of 50 steps with long instructions is the largest command; 1 MiB leaves room.
     maxHttpBufferSize: 1024 * 1024,
     // Leave other paths' WebSocket upgrades (/yjs/...) alone.
@@ -85,11 +88,12 @@ export function attachControlChannel(
     const session = socket.data.session;
     void socket.join(workshopRoom(session.workshopId));
     void socket.join(session.memberId ? memberRoom(session.memberId) : observerRoom(session.workshopId));
-    workshops.setOnline(session, 1);
+    const online = (delta: 1 | -1) => workshops.setOnline(session, delta).catch((err: unknown) => app.log.warn({ err }, 'could not record who is online'));
+    void online(1);
     const holder = holderOf(session);
     open.set(holder, (open.get(holder) ?? 0) + 1);
     socket.on('disconnect', () => {
-      workshops.setOnline(session, -1);
+      void online(-1);
       const left = (open.get(holder) ?? 1) - 1;
       if (left > 0) open.set(holder, left);
       else open.delete(holder);
@@ -106,7 +110,7 @@ export function attachControlChannel(
       workshops.run(session, parsed.data).then(reply, (err: unknown) => {
         app.log.error({ err }, 'command failed');
         // A change that could not be stored was not made (nothing revealed, nothing emptied): say so.
-        if (storageFailure(err)) return reply({ ok: false, error: 'storage_failed', message: ERRORS.STORAGE_FAILED.message });
+        if (storageFailure(err) || err instanceof StateConflictError) return reply({ ok: false, error: 'storage_failed', message: ERRORS.STORAGE_FAILED.message });
         reply({ ok: false, error: 'invalid', message: 'The server could not run the command' });
       });
     });
@@ -118,13 +122,16 @@ export function attachControlChannel(
     if (view) socket.emit('state', view);
   };
   // Coalesce bursts of changes (a vote with 30 people clicking) into one view per socket per tick.
+  // The service says `changed` for changes made here and, through the cluster's workshop events,
+  // elsewhere: each process sends views to its own sockets only (`io.local`), since views differ
+  // per recipient and must never be broadcast through the adapter.
   const pending = new Set<string>();
   workshops.on('changed', (workshopId) => {
     if (pending.has(workshopId)) return;
     pending.add(workshopId);
     setImmediate(async () => {
       pending.delete(workshopId);
-      const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
+      const sockets = await io.local.in(workshopRoom(workshopId)).fetchSockets();
       for (const s of sockets) {
         const local = io.sockets.sockets.get(s.id) as ControlSocket | undefined;
         if (local) void sendView(local);
@@ -135,10 +142,11 @@ export function attachControlChannel(
   workshops.on('bringHere', (id, viewport) => io.to(workshopRoom(id)).emit('bringHere', viewport));
   workshops.on('reaction', (id, reaction) => io.to(workshopRoom(id)).emit('reaction', reaction));
   workshops.on('revealed', (_id, memberId, count) => io.to(memberRoom(memberId)).emit('revealed', { count }));
+  // Revocation and deletion are announced to every process by the service; each closes its own sockets.
   workshops.on('accessRevoked', (workshopId, memberId) => {
     const target = memberId ? memberRoom(memberId) : observerRoom(workshopId);
-    io.to(target).emit('removed');
-    io.in(target).disconnectSockets(true);
+    io.local.to(target).emit('removed');
+    io.local.in(target).disconnectSockets(true);
     void rooms.disconnectWhere(
       (s) => s.workshopId === workshopId && (memberId ? s.memberId === memberId : s.role === 'observer'),
       CLOSE.UNAUTHORIZED,
@@ -146,12 +154,13 @@ export function attachControlChannel(
   });
 
   workshops.on('deleted', (workshopId) => {
-    io.to(workshopRoom(workshopId)).emit('removed');
-    io.in(workshopRoom(workshopId)).disconnectSockets(true);
+    io.local.to(workshopRoom(workshopId)).emit('removed');
+    io.local.in(workshopRoom(workshopId)).disconnectSockets(true);
   });
 
   app.addHook('preClose', async () => {
-    io.disconnectSockets(true);
+    // Only this process's sockets: through the Redis adapter a plain disconnectSockets reaches all.
+    io.local.disconnectSockets(true);
     io.engine.close();
   });
   return io;

@@ -3,7 +3,7 @@ import { ERRORS } from '@sammen/shared';
 import type { LimitedAction } from '../config.js';
 import { addressKey } from './addressKey.js';
 import { sendError } from './errors.js';
-import { Quota } from './quota.js';
+import { type CreationQuota, localQuota } from './redisQuota.js';
 
 /** An `onRequest` hook: runs before the body is read, so a refused 60 MiB import is never parsed. */
 export type LimitHook = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
@@ -22,11 +22,13 @@ const WHAT: Record<LimitedAction, string> = {
 export function creationLimits(
   limits: Record<LimitedAction, { perAddress: number; total: number }>,
   onLimited: (action: LimitedAction, scope: 'address' | 'server') => void = () => {},
+  /** Where the buckets live: this process's memory, or Redis shared by every process (REDIS_URL). */
+  makeQuota: (action: LimitedAction, perAddress: number, total: number) => CreationQuota = (_action, perAddress, total) => localQuota(perAddress, total),
 ): Record<LimitedAction, LimitHook> {
   const hook = (action: LimitedAction): LimitHook => {
-    const quota = new Quota(limits[action].perAddress, limits[action].total);
+    const quota = makeQuota(action, limits[action].perAddress, limits[action].total);
     return async (request, reply) => {
-      const answer = quota.take(addressKey(request.ip));
+      const answer = await quota.take(addressKey(request.ip));
       if (answer.ok) return undefined;
       onLimited(action, answer.scope);
       const who = answer.scope === 'address' ? 'from your address' : 'on this server';

@@ -32,9 +32,17 @@ export function importedRetention(days: number | undefined, policy: RetentionPol
  * Deletes every board whose retention has run out, with everything that belongs to it: the workshop,
  * its members, private notes, votes (workshop state) and named versions; reports are made on request
  * and never stored. Each workshop has its own retention (days after the board's last change); open
- * boards follow `openBoardDays`. Boards that are open right now are kept. Returns the deleted board ids.
+ * boards follow `openBoardDays`. Boards open right now, here or (`openElsewhere`) on another process,
+ * are kept. Returns the deleted board ids.
  */
-export async function purgeExpired(storage: Storage, rooms: RoomManager, policy: RetentionPolicy, now = Date.now()): Promise<string[]> {
+export async function purgeExpired(
+  storage: Storage,
+  rooms: RoomManager,
+  policy: RetentionPolicy,
+  now = Date.now(),
+  /** Which of these boards another process has open (REDIS_URL); it throws rather than guess. */
+  openElsewhere: (boardIds: string[]) => Promise<Set<string>> = async () => new Set(),
+): Promise<string[]> {
   const loaded = new Set(rooms.loadedIds());
   const deleted: string[] = [];
   // Every retention is at least a day: boards changed within the last day are never due.
@@ -46,6 +54,8 @@ export async function purgeExpired(storage: Storage, rooms: RoomManager, policy:
       days = workshop?.retentionDays ?? policy.defaultDays;
     }
     if (days <= 0 || board.updatedAt >= new Date(now - days * DAY).toISOString()) continue;
+    // Asked last, right before deleting: a board someone opened on another process a moment ago stays.
+    if ((await openElsewhere([board.id])).has(board.id)) continue;
     await deleteBoardAndWorkshop(storage, board);
     deleted.push(board.id);
   }

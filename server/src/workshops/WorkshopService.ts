@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type * as Y from 'yjs';
 import {
+  CLOSE,
   type Command,
   type CommandResult,
   type Element,
@@ -21,17 +22,20 @@ import {
   writeOpinionResult,
   writeVoteResult,
 } from '@sammen/shared';
+import { type OnlineMembers, createLocalOnlineMembers } from '../cluster/onlineMembers.js';
+import { type WorkshopEvent, type WorkshopEventBus, createLocalWorkshopEvents } from '../cluster/workshopEvents.js';
 import type { BoardCatalog, DocumentStore } from '../store/DocumentStore.js';
 import type { RetentionPolicy } from '../store/retention.js';
 import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
 import { endRuns, ensureCurrentRuns } from './stepRuns.js';
-import { revealPrivateNotes } from './reveal.js';
+import { privateDocId, revealPrivateNotes } from './reveal.js';
 import { ServerDocs } from './serverDocs.js';
 import { hashToken, newJoinCode, newToken } from './tokens.js';
 import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore, initialWorkshopState } from './types.js';
 import { viewFor } from './view.js';
+import { type Loaded, WorkshopCache } from './workshopCache.js';
 
 /** A resolved token: who this is, now. */
 export interface Session {
@@ -42,7 +46,11 @@ export interface Session {
   role: Role;
 }
 
-/** Events for the control channel (socket.io) to deliver; the service itself knows no sockets. */
+/**
+ * Events for the control channel (socket.io) to deliver to this process's sockets; the service itself
+ * knows no sockets. `changed`, `accessRevoked` and `deleted` come for changes made here and, through
+ * the cluster's workshop events, for those made by other processes.
+ */
 export interface WorkshopEvents {
   changed: [workshopId: string];
   follow: [workshopId: string, viewport: Viewport];
@@ -57,33 +65,59 @@ export interface WorkshopEvents {
 
 export { privateDocId } from './reveal.js';
 
-interface Loaded {
-  workshop: WorkshopRecord;
-  members: MemberRecord[];
+/** Compare-and-set attempts before a command gives up (each lost one means another change won). */
+const MAX_ATTEMPTS = 40;
+
+/** Thrown when a state change lost the compare-and-set race MAX_ATTEMPTS times in a row. */
+export class StateConflictError extends Error {
+  constructor(workshopId: string) {
+    super(`workshop ${workshopId}: too many concurrent changes; nothing was changed`);
+  }
 }
 
+/** A state change: the new state, or a refusal; `after` runs once the state is stored. */
+type Change = { state: WorkshopState; after?: () => void } | { refused: CommandResult };
+
 /**
- * Workshops: creation, joining, tokens, and every command of the control channel. One queue per
- * workshop keeps commands in order (a dot budget cannot be overspent by two racing clicks). State is
- * cached in memory and written to the store on every change.
+ * Workshops: creation, joining, tokens, and every command of the control channel. Several processes
+ * may serve one workshop: each command loads the state, applies the pure `applyCommand`, and stores
+ * it by compare-and-set on the state's revision, retrying on a lost race (so two processes never
+ * overspend a dot budget or lose a lock); then every process is told (`events`) and refreshes its
+ * copy. One queue per workshop and process keeps this process's commands in order.
  */
 export class WorkshopService extends EventEmitter<WorkshopEvents> {
-  private readonly cache = new Map<string, Loaded>();
+  private readonly cache: WorkshopCache;
   private readonly docs: ServerDocs;
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly online = new Map<string, Map<string, number>>(); // workshopId → memberId → sockets
+  private readonly events: WorkshopEventBus;
+  private readonly online: OnlineMembers;
   /** Workshops deleted while this process runs: never loaded again, even if a read raced the delete. */
   private readonly deleted = new Set<string>();
+  /** One read of who is online per workshop at a time: a change sends views to many sockets at once. */
+  private readonly onlineReads = new Map<string, Promise<Set<string>>>();
 
   constructor(
     private readonly deps: {
       workshops: WorkshopStore; boards: BoardCatalog; documents: DocumentStore; rooms: RoomManager; now?: () => number;
       /** What the operator allows (RETENTION_*); none: workshops are kept until deleted. */
       retention?: RetentionPolicy;
+      /** Other processes serving the same workshops (REDIS_URL); none: this process alone. */
+      events?: WorkshopEventBus;
+      /** Who is connected, on any process. */
+      online?: OnlineMembers;
+      log?: { warn(obj: object, msg?: string): void };
     },
   ) {
     super();
     this.docs = new ServerDocs(deps);
+    this.cache = new WorkshopCache(deps.workshops);
+    this.events = deps.events ?? createLocalWorkshopEvents();
+    this.online = deps.online ?? createLocalOnlineMembers();
+    this.events.subscribe((event) => void this.fromElsewhere(event).catch((err: unknown) => this.deps.log?.warn({ err }, 'workshop event failed')));
+    // Events sent while Redis was away are lost: every cached workshop is read again.
+    this.events.onResync(() => {
+      for (const id of this.cache.ids()) void this.fromElsewhere({ type: 'changed', workshopId: id }).catch(() => undefined);
+    });
   }
 
   private now(): number {
@@ -98,7 +132,6 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   retentionOf(workshop: WorkshopRecord): number {
     return workshop.retentionDays ?? this.retention.defaultDays;
   }
-
   async create(body: CreateWorkshopBody, initial: { agenda?: WorkshopState['agenda']; build?: (doc: Y.Doc) => void } = {}): Promise<CreateWorkshopResponse> {
     const id = randomId(20);
     const boardId = newBoardId();
@@ -147,14 +180,16 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
 
   /**
    * Forgets a workshop that is being deleted: from now on no token of it resolves and the gate
-   * refuses its connections; everyone on the control channel is told. Returns its board and members.
+   * refuses its connections, on every process; everyone on the control channel is told, and the
+   * other processes close its rooms. Returns its board and members.
    */
   async forget(workshopId: string): Promise<Loaded | null> {
     const loaded = await this.load(workshopId);
     if (!loaded) return null;
-    this.cache.delete(workshopId);
+    this.cache.forget(workshopId);
     this.deleted.add(workshopId);
     this.emit('deleted', workshopId);
+    await this.tell({ type: 'deleted', workshopId, boardId: loaded.workshop.boardId, memberIds: loaded.members.map((m) => m.id) });
     return loaded;
   }
 
@@ -181,23 +216,26 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
       createdAt: new Date(this.now()).toISOString(), removed: false,
     };
     await this.deps.workshops.addMember(member);
-    this.cache.get(workshop.id)?.members.push(member);
-    this.emit('changed', workshop.id);
+    const cached = this.cache.peek(workshop.id);
+    if (cached) this.cache.keep({ workshop: cached.workshop, members: [...cached.members, member] });
+    await this.changed(workshop.id);
     return { token, workshopId: workshop.id, boardId: workshop.boardId, memberId: member.id, role: 'participant', retentionDays: this.retentionOf(workshop) };
   }
 
-  /** Who a token belongs to, or null for an unknown, revoked or removed one. */
+  /** Who a token belongs to, or null for an unknown, revoked or removed one (the store decides). */
   async resolveToken(token: string | undefined): Promise<Session | null> {
     if (!token || token.length > 200) return null;
     const member = await this.deps.workshops.getMemberByTokenHash(hashToken(token));
     if (member && !member.removed) {
-      const loaded = await this.load(member.workshopId);
+      let loaded = await this.load(member.workshopId);
+      // Joined on another process a moment ago: this copy has not heard yet.
+      if (loaded && !loaded.members.some((m) => m.id === member.id)) loaded = await this.cache.read(member.workshopId);
       const current = loaded?.members.find((m) => m.id === member.id);
       if (!loaded || !current || current.removed) return null;
       return { workshopId: member.workshopId, boardId: loaded.workshop.boardId, memberId: member.id, name: current.name, role: current.role };
     }
     const observed = await this.deps.workshops.getByObserverToken(token);
-    if (observed) return { workshopId: observed.id, boardId: observed.boardId, memberId: null, name: 'Observer', role: 'observer' };
+    if (observed && !this.deleted.has(observed.id)) return { workshopId: observed.id, boardId: observed.boardId, memberId: null, name: 'Observer', role: 'observer' };
     return null;
   }
 
@@ -213,7 +251,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   /** The current role and locks for the update gate (synchronous: it reads the cache). */
   accessFor(sender: SenderInfo): { role: Role; locks: WorkshopState['locks'] } | null {
     if (!sender.workshopId) return null;
-    const loaded = this.cache.get(sender.workshopId);
+    const loaded = this.cache.peek(sender.workshopId);
     if (!loaded) return null;
     if (sender.memberId === null) {
       return sender.role === 'observer' && loaded.workshop.observerToken ? { role: 'observer', locks: loaded.workshop.state.locks } : null;
@@ -226,14 +264,8 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   /** Makes sure a workshop is cached (the gate reads the cache synchronously). */
   async load(workshopId: string): Promise<Loaded | null> {
     if (this.deleted.has(workshopId)) return null;
-    const cached = this.cache.get(workshopId);
-    if (cached) return cached;
-    const workshop = await this.deps.workshops.get(workshopId);
-    if (!workshop) return null;
-    const members = await this.deps.workshops.listMembers(workshopId);
-    const loaded = this.cache.get(workshopId) ?? { workshop, members };
-    this.cache.set(workshopId, loaded);
-    return loaded;
+    const loaded = await this.cache.load(workshopId);
+    return this.deleted.has(workshopId) ? null : loaded;
   }
 
   async view(session: Session): Promise<WorkshopView | null> {
@@ -243,93 +275,158 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const actor: Actor = { memberId: session.memberId, role: member?.role ?? session.role, name: member?.name ?? session.name };
     const { workshop } = loaded;
     const links = isFacilitatorRole(actor.role) ? { joinCode: workshop.joinCode ?? '', observerToken: workshop.observerToken ?? '' } : null;
-    const online = new Set(this.online.get(workshop.id)?.keys() ?? []);
-    return viewFor(workshop, loaded.members, online, actor, links, this.now());
+    return viewFor(workshop, loaded.members, await this.onlineIn(workshop.id), actor, links, this.now());
   }
 
-  setOnline(session: Session, delta: 1 | -1): void {
+  /** Members connected on any process (one shared read for all the views of one change). */
+  private onlineIn(workshopId: string): Promise<Set<string>> {
+    const running = this.onlineReads.get(workshopId);
+    if (running) return running;
+    const read = this.online.list(workshopId).finally(() => this.onlineReads.delete(workshopId));
+    this.onlineReads.set(workshopId, read);
+    return read;
+  }
+
+  /** A control-channel socket of `session` connected (+1) or left (-1) on this process. */
+  async setOnline(session: Session, delta: 1 | -1): Promise<void> {
     if (!session.memberId) return;
-    const counts = this.online.get(session.workshopId) ?? new Map<string, number>();
-    const next = (counts.get(session.memberId) ?? 0) + delta;
-    if (next > 0) counts.set(session.memberId, next);
-    else counts.delete(session.memberId);
-    this.online.set(session.workshopId, counts);
-    this.emit('changed', session.workshopId);
-    void this.recordLive(session.workshopId);
+    await this.online.change(session.workshopId, session.memberId, delta);
+    this.onlineReads.delete(session.workshopId);
+    await this.changed(session.workshopId);
+    await this.recordLive(session.workshopId);
   }
 
   /** At least one participant (not a facilitator, not an observer) is connected: the workshop is live. */
-  private isLive(loaded: Loaded): boolean {
-    const online = this.online.get(loaded.workshop.id);
-    return !!online && loaded.members.some((m) => m.role === 'participant' && !m.removed && online.has(m.id));
+  private async isLive(loaded: Loaded): Promise<boolean> {
+    const online = await this.online.list(loaded.workshop.id);
+    return loaded.members.some((m) => m.role === 'participant' && !m.removed && online.has(m.id));
   }
 
   /**
    * Step runs follow arrivals and departures: the first participant to arrive starts the current step's
-   * run, the last to leave ends it. In the workshop's command queue, so it never races a command.
+   * run, the last to leave ends it. In the workshop's command queue, so it never races a command here.
    */
   private recordLive(workshopId: string): Promise<void> {
-    const previous = this.queues.get(workshopId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const loaded = await this.load(workshopId);
-      if (!loaded) return;
-      const state = structuredClone(loaded.workshop.state);
-      const before = JSON.stringify(state.stepRuns);
-      if (this.isLive(loaded)) ensureCurrentRuns(state, this.now());
-      else endRuns(state, this.now());
-      if (JSON.stringify(state.stepRuns) === before) return;
-      await this.deps.workshops.saveState(workshopId, state);
-      loaded.workshop.state = state;
-      this.emit('changed', workshopId);
-    });
+    const done = this.inQueue(workshopId, () =>
+      this.changeState(workshopId, async (loaded) => {
+        const state = structuredClone(loaded.workshop.state);
+        const before = JSON.stringify(state.stepRuns);
+        if (await this.isLive(loaded)) ensureCurrentRuns(state, this.now());
+        else endRuns(state, this.now());
+        return { state: JSON.stringify(state.stepRuns) === before ? loaded.workshop.state : state };
+      }),
+    );
     // A store that refuses only costs the run's time stamp; the connection itself is unaffected.
-    const settled = next.catch(() => undefined);
-    this.queues.set(workshopId, settled);
-    return settled;
+    return done.then(() => undefined, () => undefined);
   }
 
-  /** Runs one control-channel command for `session`, in order with the workshop's other commands. */
-  run(session: Session, command: Command): Promise<CommandResult> {
-    const previous = this.queues.get(session.workshopId) ?? Promise.resolve();
-    const next = previous.then(() => this.runNow(session, command));
-    this.queues.set(session.workshopId, next.catch(() => undefined));
+  /** Runs `task` after the workshop's earlier commands on this process. */
+  private inQueue<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(workshopId) ?? Promise.resolve();
+    const next = previous.then(task);
+    const settled = next.catch(() => undefined);
+    this.queues.set(workshopId, settled);
+    void settled.then(() => {
+      if (this.queues.get(workshopId) === settled) this.queues.delete(workshopId);
+    });
     return next;
   }
 
-  private async runNow(session: Session, command: Command): Promise<CommandResult> {
-    const loaded = await this.load(session.workshopId);
-    if (!loaded) return { ok: false, error: 'forbidden', message: 'No such workshop' };
-    const member = session.memberId ? loaded.members.find((m) => m.id === session.memberId) : null;
-    if (session.memberId && (!member || member.removed)) return { ok: false, error: 'forbidden', message: 'You were removed' };
-    const actor: Actor = { memberId: session.memberId, role: member?.role ?? 'observer', name: member?.name ?? 'Observer' };
-    if (!isAllowed(actor.role, command.type)) return { ok: false, error: 'forbidden', message: `A ${actor.role} cannot run ${command.type}` };
-    if (SERVICE_COMMANDS.has(command.type)) return this.runPeopleCommand(loaded, command);
+  /**
+   * Loads the state, computes the next one and stores it only if nobody stored another meanwhile
+   * (compare-and-set on the revision); on a lost race, reads again and recomputes, at most
+   * MAX_ATTEMPTS times. Returning the same state object stores nothing. Once stored, `after` runs and
+   * every process is told.
+   */
+  private async changeState(workshopId: string, compute: (loaded: Loaded) => Promise<Change>): Promise<CommandResult> {
+    for (let attempt = 0; ; attempt++) {
+      const loaded = attempt === 0 ? await this.load(workshopId) : this.deleted.has(workshopId) ? null : await this.cache.read(workshopId);
+      if (!loaded) return { ok: false, error: 'forbidden', message: 'No such workshop' };
+      const change = await compute(loaded);
+      if ('refused' in change) return change.refused;
+      if (change.state === loaded.workshop.state) {
+        change.after?.();
+        return { ok: true };
+      }
+      const revision = await this.deps.workshops.compareAndSetState(workshopId, loaded.workshop.stateRevision, change.state);
+      if (revision !== null) {
+        this.cache.keep({ workshop: { ...loaded.workshop, state: change.state, stateRevision: revision }, members: loaded.members });
+        change.after?.();
+        await this.changed(workshopId);
+        return { ok: true };
+      }
+      if (attempt + 1 >= MAX_ATTEMPTS) throw new StateConflictError(workshopId);
+      // Another process won: wait a little (more after each loss) so that racing writers spread out.
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
+    }
+  }
 
+  /** Runs one control-channel command for `session`, in order with the workshop's other commands here. */
+  run(session: Session, command: Command): Promise<CommandResult> {
+    return this.inQueue(session.workshopId, () => this.runNow(session, command));
+  }
+
+  private async runNow(session: Session, command: Command): Promise<CommandResult> {
+    const first = await this.load(session.workshopId);
+    if (!first) return { ok: false, error: 'forbidden', message: 'No such workshop' };
+    if (SERVICE_COMMANDS.has(command.type)) {
+      const actor = this.actorIn(first, session);
+      if ('refused' in actor) return actor.refused;
+      if (!isAllowed(actor.role, command.type)) return { ok: false, error: 'forbidden', message: `A ${actor.role} cannot run ${command.type}` };
+      return this.runPeopleCommand(first, command);
+    }
+    if (command.type === 'follow.viewport') return this.followViewport(first, session, command.viewport);
+    // Effects with I/O run once per attempt but are safe to repeat (a reveal copies no note twice);
+    // what they found is kept across attempts, and broadcasts go out only after the state is stored.
+    const revealed = new Map<string, number>();
     // An opinion round snapshots the statements' text from the board as it is now.
-    const elementTexts = command.type === 'opinion.start' ? await this.elementTexts(loaded.workshop.boardId, command.elementIds) : undefined;
-    const outcome = applyCommand(loaded.workshop.state, actor, command, this.now(), { live: this.isLive(loaded), elementTexts });
-    if (!outcome.ok) return outcome;
-    let state = outcome.state;
-    for (const effect of outcome.effects) state = await this.perform(loaded, actor, effect, state);
-    // follow.viewport changes only the follow position: deliver it, but do not rewrite the state row each frame.
-    // Stored before anyone sees it: if the store refuses, the command fails and the old state stays.
-    if (command.type !== 'follow.viewport') await this.deps.workshops.saveState(loaded.workshop.id, state);
-    loaded.workshop.state = state;
-    if (command.type !== 'follow.viewport') this.emit('changed', loaded.workshop.id);
+    const elementTexts = command.type === 'opinion.start' ? await this.elementTexts(first.workshop.boardId, command.elementIds) : undefined;
+    return this.changeState(session.workshopId, async (loaded) => {
+      const actor = this.actorIn(loaded, session);
+      if ('refused' in actor) return actor;
+      if (!isAllowed(actor.role, command.type)) return { refused: { ok: false, error: 'forbidden', message: `A ${actor.role} cannot run ${command.type}` } };
+      const outcome = applyCommand(loaded.workshop.state, actor, command, this.now(), { live: await this.isLive(loaded), elementTexts });
+      if (!outcome.ok) return { refused: outcome };
+      let state = outcome.state;
+      const broadcasts: Array<() => void> = [];
+      for (const effect of outcome.effects) state = await this.perform(loaded, actor, effect, state, broadcasts, revealed);
+      return { state, after: () => broadcasts.forEach((send) => send()) };
+    });
+  }
+
+  private actorIn(loaded: Loaded, session: Session): Actor | { refused: CommandResult } {
+    const member = session.memberId ? loaded.members.find((m) => m.id === session.memberId) : null;
+    if (session.memberId && (!member || member.removed)) return { refused: { ok: false, error: 'forbidden', message: 'You were removed' } };
+    return { memberId: session.memberId, role: member?.role ?? 'observer', name: member?.name ?? 'Observer' };
+  }
+
+  /** A leader's viewport while others follow: delivered to everyone, never stored (it changes every frame). */
+  private followViewport(loaded: Loaded, session: Session, viewport: Viewport): CommandResult {
+    const actor = this.actorIn(loaded, session);
+    if ('refused' in actor) return actor.refused;
+    if (!isAllowed(actor.role, 'follow.viewport')) return { ok: false, error: 'forbidden', message: `A ${actor.role} cannot run follow.viewport` };
+    if (loaded.workshop.state.follow.active) this.emit('follow', loaded.workshop.id, viewport);
     return { ok: true };
   }
 
-  private async perform(loaded: Loaded, actor: Actor, effect: Effect, state: WorkshopState): Promise<WorkshopState> {
+  private async perform(
+    loaded: Loaded,
+    actor: Actor,
+    effect: Effect,
+    state: WorkshopState,
+    broadcasts: Array<() => void>,
+    revealed: Map<string, number>,
+  ): Promise<WorkshopState> {
     const { workshop } = loaded;
     switch (effect.kind) {
       case 'follow':
-        this.emit('follow', workshop.id, effect.viewport);
+        broadcasts.push(() => this.emit('follow', workshop.id, effect.viewport));
         return state;
       case 'bringHere':
-        this.emit('bringHere', workshop.id, effect.viewport);
+        broadcasts.push(() => this.emit('bringHere', workshop.id, effect.viewport));
         return state;
       case 'reaction':
-        this.emit('reaction', workshop.id, { memberId: actor.memberId, name: actor.name, emoji: effect.emoji });
+        broadcasts.push(() => this.emit('reaction', workshop.id, { memberId: actor.memberId, name: actor.name, emoji: effect.emoji }));
         return state;
       case 'projectMove':
         // Server-made, with the member's name: the move's "who" is not something a client can write.
@@ -347,9 +444,11 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
         );
         return state;
       case 'revealPrivate': {
-        const revealed = await revealPrivateNotes(this.docs, workshop.boardId, loaded.members, effect.mode);
-        for (const r of revealed) this.emit('revealed', workshop.id, r.memberId, r.count);
-        const notes = revealed.reduce((n, r) => n + r.count, 0);
+        for (const r of await revealPrivateNotes(this.docs, workshop.boardId, loaded.members, effect.mode)) revealed.set(r.memberId, (revealed.get(r.memberId) ?? 0) + r.count);
+        broadcasts.push(() => {
+          for (const [memberId, count] of revealed) this.emit('revealed', workshop.id, memberId, count);
+        });
+        const notes = [...revealed.values()].reduce((n, c) => n + c, 0);
         return {
           ...state,
           private: { ...state.private, active: false },
@@ -398,16 +497,16 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
         if (!member) return { ok: false, error: 'no_such_member', message: 'No such member' };
         if (member.role === 'facilitator') return { ok: false, error: 'forbidden', message: 'The facilitator cannot be changed' };
         // Each change is stored before the cached copy (what everyone is shown) takes it.
+        const change = command.type === 'member.remove' ? { removed: true } : { role: command.role };
+        await this.deps.workshops.updateMember(member.id, change);
+        this.cache.keep({ workshop: loaded.workshop, members: loaded.members.map((m) => (m.id === member.id ? { ...m, ...change } : m)) });
         if (command.type === 'member.remove') {
-          await this.deps.workshops.updateMember(member.id, { removed: true });
-          member.removed = true;
-          const state = { ...workshop.state, hands: workshop.state.hands.filter((h) => h.memberId !== member.id) };
-          await this.deps.workshops.saveState(workshop.id, state);
-          workshop.state = state;
-          this.emit('accessRevoked', workshop.id, member.id);
-        } else {
-          await this.deps.workshops.updateMember(member.id, { role: command.role });
-          member.role = command.role;
+          await this.revoke(workshop.id, member.id);
+          // Their raised hand goes too (a state change like any other: compare-and-set).
+          await this.changeState(workshop.id, async (current) => {
+            const hands = current.workshop.state.hands.filter((h) => h.memberId !== member.id);
+            return { state: hands.length === current.workshop.state.hands.length ? current.workshop.state : { ...current.workshop.state, hands } };
+          });
         }
         break;
       }
@@ -415,19 +514,64 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
         if (command.link === 'participant') {
           const joinCode = await this.uniqueJoinCode();
           await this.deps.workshops.setLinks(workshop.id, { joinCode });
-          workshop.joinCode = joinCode;
+          this.cache.keep({ workshop: { ...workshop, joinCode }, members: loaded.members });
         } else {
           const observerToken = newToken();
           await this.deps.workshops.setLinks(workshop.id, { observerToken });
-          workshop.observerToken = observerToken;
-          this.emit('accessRevoked', workshop.id, null);
+          this.cache.keep({ workshop: { ...workshop, observerToken }, members: loaded.members });
+          await this.revoke(workshop.id, null);
         }
         break;
       default:
         return { ok: false, error: 'invalid', message: 'Unknown command' };
     }
-    this.emit('changed', workshop.id);
+    await this.changed(workshop.id);
     return { ok: true };
+  }
+
+  /** A member (or, null, the observer link) lost access: their sockets close on every process. */
+  private async revoke(workshopId: string, memberId: string | null): Promise<void> {
+    this.emit('accessRevoked', workshopId, memberId);
+    await this.tell({ type: 'accessRevoked', workshopId, memberId });
+  }
+
+  /** Something changed: this process's sockets get their views, and every other process is told. */
+  private async changed(workshopId: string): Promise<void> {
+    this.emit('changed', workshopId);
+    await this.tell({ type: 'changed', workshopId });
+  }
+
+  /** Publishes to the other processes; a lost message costs them freshness, never this change. */
+  private async tell(event: WorkshopEvent): Promise<void> {
+    await this.events.publish(event).catch((err: unknown) => this.deps.log?.warn({ err, event: event.type }, 'could not tell the other processes'));
+  }
+
+  /** What another process did: read the workshop again, then act on this process's sockets and rooms. */
+  private async fromElsewhere(event: WorkshopEvent): Promise<void> {
+    const { workshopId } = event;
+    switch (event.type) {
+      case 'changed':
+        if (!this.cache.peek(workshopId)) return; // nobody here: nothing cached, no socket to update
+        await this.cache.refresh(workshopId);
+        this.onlineReads.delete(workshopId);
+        this.emit('changed', workshopId);
+        return;
+      case 'accessRevoked':
+        // The copy first, so the gate and token checks here refuse before the sockets are closed.
+        await this.cache.refresh(workshopId);
+        this.emit('accessRevoked', workshopId, event.memberId);
+        this.emit('changed', workshopId);
+        return;
+      case 'deleted': {
+        this.deleted.add(workshopId);
+        this.cache.forget(workshopId);
+        this.emit('deleted', workshopId);
+        const { rooms } = this.deps;
+        await rooms.evict(event.boardId, CLOSE.BOARD_DELETED);
+        for (const m of event.memberIds) await rooms.evict(privateDocId(event.boardId, m), CLOSE.BOARD_DELETED);
+        return;
+      }
+    }
   }
 
   private async uniqueJoinCode(): Promise<string> {

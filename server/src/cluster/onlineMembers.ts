@@ -1,0 +1,94 @@
+import type { Redis } from 'ioredis';
+import { redisKey } from './redis.js';
+
+/**
+ * Who is connected to a workshop's control channel, on any process: the facilitator sees every
+ * participant as online wherever they are connected, and a step "runs" while any participant is.
+ */
+export interface OnlineMembers {
+  /** One more (+1) or one fewer (-1) socket of `memberId` on this process. */
+  change(workshopId: string, memberId: string, delta: 1 | -1): Promise<void>;
+  /** Members with at least one socket on a live process. */
+  list(workshopId: string): Promise<Set<string>>;
+  close(): Promise<void>;
+}
+
+/** This process's own counts (all there is in one process; the local part of the shared count). */
+class LocalCounts {
+  readonly counts = new Map<string, Map<string, number>>(); // workshopId → memberId → sockets
+
+  change(workshopId: string, memberId: string, delta: 1 | -1): number {
+    const counts = this.counts.get(workshopId) ?? new Map<string, number>();
+    const next = (counts.get(memberId) ?? 0) + delta;
+    if (next > 0) counts.set(memberId, next);
+    else counts.delete(memberId);
+    if (counts.size) this.counts.set(workshopId, counts);
+    else this.counts.delete(workshopId);
+    return Math.max(0, next);
+  }
+
+  members(workshopId: string): Set<string> {
+    return new Set(this.counts.get(workshopId)?.keys() ?? []);
+  }
+}
+
+export function createLocalOnlineMembers(): OnlineMembers {
+  const local = new LocalCounts();
+  return {
+    change: async (w, m, d) => void local.change(w, m, d),
+    list: async (w) => local.members(w),
+    close: async () => {},
+  };
+}
+
+/** How long a process counts as alive after its last heartbeat. */
+const ALIVE_MS = 30_000;
+const HEARTBEAT_MS = 10_000;
+
+/**
+ * Shared counts: hash `<prefix>online:<workshopId>`, field `<processId>|<memberId>` = that process's
+ * sockets of the member; each process keeps `<prefix>process:<processId>` alive with a TTL. A process
+ * that dies leaves its fields behind, but without its heartbeat key they no longer count (and the next
+ * reader deletes them), so a crash never leaves citizens "online" for ever.
+ */
+export function createRedisOnlineMembers(options: { redis: Redis; prefix: string; processId: string }): OnlineMembers {
+  const { redis, prefix, processId } = options;
+  const local = new LocalCounts();
+  const hash = (workshopId: string) => redisKey(prefix, 'online', workshopId);
+  const aliveKey = (id: string) => redisKey(prefix, 'process', id);
+  const beat = () => redis.set(aliveKey(processId), '1', 'PX', ALIVE_MS).catch(() => undefined);
+  void beat();
+  const timer = setInterval(beat, HEARTBEAT_MS);
+  timer.unref();
+
+  return {
+    async change(workshopId, memberId, delta) {
+      const left = local.change(workshopId, memberId, delta);
+      const field = `${processId}|${memberId}`;
+      // A day without any change and the hash goes (every process that held a field is long gone).
+      if (left > 0) await redis.multi().hset(hash(workshopId), field, String(left)).pexpire(hash(workshopId), 24 * 3600_000).exec();
+      else await redis.hdel(hash(workshopId), field);
+    },
+    async list(workshopId) {
+      const fields = await redis.hgetall(hash(workshopId));
+      const entries = Object.keys(fields).map((field) => field.split('|') as [string, string]);
+      const processes = [...new Set(entries.map(([p]) => p))];
+      const alive = processes.length ? await redis.mget(processes.map(aliveKey)) : [];
+      const live = new Set(processes.filter((_, i) => alive[i] !== null));
+      live.add(processId);
+      const dead = entries.filter(([p]) => !live.has(p)).map(([p, m]) => `${p}|${m}`);
+      if (dead.length) void redis.hdel(hash(workshopId), ...dead).catch(() => undefined);
+      const online = new Set(entries.filter(([p]) => live.has(p) && p !== processId).map(([, m]) => m));
+      // This process's own sockets from memory: exact even while Redis catches up.
+      for (const m of local.members(workshopId)) online.add(m);
+      return online;
+    },
+    async close() {
+      clearInterval(timer);
+      for (const [workshopId, counts] of local.counts) {
+        await redis.hdel(hash(workshopId), ...[...counts.keys()].map((m) => `${processId}|${m}`)).catch(() => undefined);
+      }
+      await redis.del(aliveKey(processId)).catch(() => undefined);
+    },
+  };
+}
