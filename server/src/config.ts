@@ -57,6 +57,13 @@ export interface Config {
   redisUrl: string | null;
   /** Prefix of every Redis key and channel, so several deployments (or tests) can share one Redis. */
   redisPrefix: string;
+  /**
+   * PostgreSQL that stores everything instead of the SQLite file under `dataDir` (needed when several
+   * processes serve the same boards), or null. `postgres://user:password@host:5432/database`.
+   */
+  databaseUrl: string | null;
+  /** Connections each process keeps to PostgreSQL. */
+  databasePoolSize: number;
 }
 
 /** What anyone without a token can create. */
@@ -101,7 +108,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     uploadsAtOnce: int(env.UPLOADS_AT_ONCE, 2, 'UPLOADS_AT_ONCE', 1, 1000),
     redisUrl: env.REDIS_URL ? redisUrl(env.REDIS_URL) : null,
     redisPrefix: redisPrefix(env.REDIS_PREFIX),
+    databaseUrl: env.DATABASE_URL ? databaseUrl(env.DATABASE_URL) : null,
+    databasePoolSize: int(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', 1, 1000),
   };
+}
+
+function databaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('DATABASE_URL must be a URL such as postgres://user:password@127.0.0.1:5432/sammen');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}"`);
+  }
+  return raw;
 }
 
 /** `<NAME>_PER_ADDRESS_PER_HOUR` and `<NAME>_PER_HOUR`. */

@@ -1,16 +1,16 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openSqliteStorage } from './store/SqliteStorage.js';
+import { describeStorage, openStorage } from './store/openStorage.js';
 
 /** Entry point: read config, open the store, listen, and shut down cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const storage = openSqliteStorage(config.dataDir);
+  const storage = await openStorage(config);
   const { app } = await buildApp({ config, storage });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  app.log.info({ port, dataDir: config.dataDir }, 'Sammen is ready');
+  app.log.info({ port, ...describeStorage(config) }, 'Sammen is ready');
 
   let stopping = false;
   const stop = (signal: string) => {

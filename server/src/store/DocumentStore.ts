@@ -1,6 +1,6 @@
-import type { VersionStore } from '../outputs/types.js';
+import type { BoardVersionRecord, VersionStore } from '../outputs/types.js';
 import type { TemplateStore } from '../templates/types.js';
-import type { WorkshopStore } from '../workshops/types.js';
+import type { MemberRecord, NewWorkshopRecord, WorkshopState, WorkshopStore } from '../workshops/types.js';
 
 /**
  * Where Y.Doc updates live. A "document" is any Y.Doc the server keeps (a board; later a participant's
@@ -63,8 +63,42 @@ export interface BoardCatalog {
   delete(id: string): Promise<void>;
 }
 
+/** Everything a new workshop starts with, written together (see `StorageWrites.createWorkshop`). */
+export interface WorkshopCreation {
+  /** Its board (id `workshop.boardId`, title `workshop.title`) is created with it. */
+  workshop: NewWorkshopRecord;
+  /** The facilitator first, then (an import) the other members. */
+  members: MemberRecord[];
+  /** Initial content: the board's (a template, an import) and an import's private documents. */
+  documents?: ReadonlyArray<{ docId: string; update: Uint8Array }>;
+  /** Named versions of the board (an import). */
+  versions?: readonly BoardVersionRecord[];
+}
+
+/**
+ * Writes that belong together. Each is ONE transaction: when it resolves all of it is stored, when
+ * it rejects none of it is (a crash or a full disk half-way leaves no workshop without a facilitator,
+ * no half-imported backup, no half-deleted workshop).
+ */
+export interface StorageWrites {
+  /** Creates a workshop with its board, members and initial content. */
+  createWorkshop(creation: WorkshopCreation): Promise<void>;
+  /**
+   * Deletes a board with everything that belongs to it: its document, its named versions and, when a
+   * workshop owns it, the workshop, its members and their private documents (`private:<board>:<member>`).
+   * Call `eraseDeleted` after it.
+   */
+  deleteBoard(board: { id: string; workshopId: string | null }): Promise<void>;
+  /**
+   * Marks a member removed and stores the workshop's new state. With `expectedRevision` a number, only
+   * if the stored state revision is still that (compare-and-set; null and nothing written otherwise);
+   * with null, whatever it is. Resolves with the new state revision.
+   */
+  removeMember(change: { workshopId: string; memberId: string; expectedRevision: number | null; state: WorkshopState }): Promise<number | null>;
+}
+
 /** A storage backend: documents, the board catalogue, workshops, and its own shutdown. */
-export interface Storage {
+export interface Storage extends StorageWrites {
   documents: DocumentStore;
   boards: BoardCatalog;
   workshops: WorkshopStore;
@@ -72,8 +106,8 @@ export interface Storage {
   versions: VersionStore;
   /**
    * Makes what was deleted unrecoverable from the store's files (SQLite: secure_delete zeroes deleted
-   * rows, this checkpoints and truncates the WAL, which still holds the old pages). Called after every
-   * erasure (workshop deletion, retention).
+   * rows, this checkpoints and truncates the WAL, which still holds the old pages; PostgreSQL: VACUUM,
+   * see PostgresStorage). Called after every erasure (workshop deletion, retention).
    */
   eraseDeleted(): Promise<void>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BoardCatalog, BoardRecord, DocumentStore, Storage, StoredDocument } from './DocumentStore.js';
 import { StorageError, guardStore } from './StorageError.js';
+import { sqliteStorageWrites } from './sqliteStorageWrites.js';
 import { sqliteTemplateStore } from './sqliteTemplateStore.js';
 import { sqliteVersionStore } from './sqliteVersionStore.js';
 import { sqliteWorkshopStore } from './sqliteWorkshopStore.js';
@@ -186,6 +187,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     workshops: guardStore(sqliteWorkshopStore(db)),
     templates: guardStore(sqliteTemplateStore(db)),
     versions: guardStore(sqliteVersionStore(db)),
+    ...guardStore(sqliteStorageWrites(db)),
     async eraseDeleted() {
       // The WAL still holds the pages as they were before the delete: copy the zeroed pages into the
       // database and cut the WAL to nothing. TRUNCATE waits for readers (busy_timeout) and reports busy.

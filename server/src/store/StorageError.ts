@@ -39,10 +39,11 @@ export function fromSqliteError(err: unknown): unknown {
 type AsyncMethods<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> };
 
 /**
- * Wraps every method of a store object so that driver failures leave as StorageError. The methods
- * must be async (the Storage interface's are), so a synchronous throw becomes a rejection too.
+ * Wraps every method of a store object so that driver failures leave as StorageError (`classify`
+ * knows the driver: SQLite by default, `fromPostgresError` for PostgreSQL). The methods must be async
+ * (the Storage interface's are), so a synchronous throw becomes a rejection too.
  */
-export function guardStore<T extends AsyncMethods<T>>(store: T): T {
+export function guardStore<T extends AsyncMethods<T>>(store: T, classify: (err: unknown) => unknown = fromSqliteError): T {
   const guarded = {} as Record<string, unknown>;
   for (const [key, value] of Object.entries(store)) {
     guarded[key] =
@@ -51,7 +52,7 @@ export function guardStore<T extends AsyncMethods<T>>(store: T): T {
             try {
               return await (value as (...a: unknown[]) => unknown).apply(store, args);
             } catch (err) {
-              throw fromSqliteError(err);
+              throw classify(err);
             }
           }
         : value;

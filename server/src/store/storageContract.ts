@@ -96,10 +96,10 @@ export function storageContract(name: string, open: (place: string) => Promise<S
     it('compaction replaces history up to a sequence number and keeps later updates', async () => {
       const s = await openTracked(newPlace());
       const doc = new Y.Doc();
-      let seq = 0;
-      doc.on('update', (u: Uint8Array) => void s.documents.append('d1', u).then((n) => (seq = Math.max(seq, n))));
+      const appends: Array<Promise<number>> = [];
+      doc.on('update', (u: Uint8Array) => appends.push(s.documents.append('d1', u)));
       for (const ch of 'hello') doc.getText('t').insert(doc.getText('t').length, ch);
-      await new Promise((r) => setImmediate(r));
+      const seq = Math.max(...(await Promise.all(appends)));
       const snapshot = Y.encodeStateAsUpdate(doc);
       const late = update('late');
       await s.documents.compact('d1', snapshot, seq);
