@@ -22,6 +22,7 @@ import { syncRoutes } from './routes/sync.js';
 import type { DocumentStore, Storage } from './store/DocumentStore.js';
 import { groupCommit } from './store/groupCommit.js';
 import { type Bus, createLocalBus } from './sync/Bus.js';
+import { createRedisBus } from './cluster/redisBus.js';
 import { RoomManager } from './sync/RoomManager.js';
 import { EventEmitter } from 'node:events';
 import type { UpdateGate } from './sync/UpdateGate.js';
@@ -59,7 +60,6 @@ export interface SammenApp {
  */
 export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   const { config, storage } = deps;
-  const bus = deps.bus ?? createLocalBus();
   const app = Fastify({
     logger: deps.logger ?? {
       level: config.logLevel,
@@ -78,6 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     // let any client pick the address that rate limits and the join-code lockout count against.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
+  // Board updates and awareness across processes (REDIS_URL); nobody else to tell without it.
+  const bus = deps.bus ?? (config.redisUrl ? createRedisBus({ url: config.redisUrl, prefix: config.redisPrefix, log: app.log }) : createLocalBus());
   let controlConnections = (): number => 0;
   const metrics: Metrics = new Metrics({
     boardConnections: () => [...app.websocketServer.clients].filter((s) => s.readyState === s.OPEN).length,

@@ -1,9 +1,10 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE, MIGRATIONS, SCHEMA_VERSION, migrateDoc } from '@sammen/shared';
-import type { DocumentStore } from '../store/DocumentStore.js';
+import type { DocumentStore, StoredDocument } from '../store/DocumentStore.js';
 import { StorageError } from '../store/StorageError.js';
-import type { Bus } from './Bus.js';
+import type { Bus, BusMessage } from './Bus.js';
+import { BusLink, snapshotDigest } from './busLink.js';
 import {
   MalformedMessageError,
   decodeMessage,
@@ -87,7 +88,12 @@ export class Room {
   private lastSeq = 0;
   private pendingUpdates = 0;
   private compactionScheduled = false;
-  private unsubscribeBus: () => void = () => {};
+  /** The bus subscription, taken before the store is read (see BusLink). */
+  private busLink: BusLink | null = null;
+  /** The stored snapshot this room's memory already holds (catch-ups skip decoding it again). */
+  private knownSnapshot: string | null = null;
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
   private destroyed = false;
   private readonly limits: ConnectionLimits;
   private readonly stateCache = new StateCache(this.doc);
@@ -113,7 +119,22 @@ export class Room {
   /** Loads the document from the store, migrates it to the current schema and starts listening. */
   static async load(options: RoomOptions): Promise<Room> {
     const room = new Room(options);
-    const stored = await options.store.load(options.docId);
+    // Subscribe first, read the store second: an update another process stores and publishes while
+    // we read is then held by the link and applied below, not lost between the two.
+    const link = new BusLink(options.bus, options.docId, {
+      message: (message) => room.applyFromBus(message),
+      gap: () => room.catchUp(),
+    });
+    room.busLink = link;
+    let stored: StoredDocument;
+    try {
+      await link.ready;
+      stored = await options.store.load(options.docId);
+    } catch (err) {
+      room.destroy();
+      throw err;
+    }
+    room.knownSnapshot = snapshotDigest(stored.snapshot);
     room.storedBytes = stored.bytes;
     room.lastSeq = stored.lastSeq;
     room.pendingUpdates = stored.updates.length;
@@ -127,6 +148,7 @@ export class Room {
     }
     room.doc.on('update', room.onDocUpdate);
     room.awareness.on('update', room.onAwarenessUpdate);
+    link.open();
     // A migration (or the schema stamp of a new board) is a server change like any other: stored
     // before the live document has it. If it cannot be stored, the board does not open (4503).
     const { update: migration, result: migrated } = prepareServerChange(room.doc, (doc) => migrateDoc(doc, MIGRATIONS, SCHEMA_VERSION));
@@ -143,10 +165,6 @@ export class Room {
         throw new RoomLoadError(CLOSE.STORAGE_FAILED, `could not store the migration: ${err instanceof Error ? err.message : String(err)}`, err);
       }
     }
-    room.unsubscribeBus = options.bus.subscribe(options.docId, (message) => {
-      if (message.kind === 'update') Y.applyUpdate(room.doc, message.data, BUS_ORIGIN);
-      else awarenessProtocol.applyAwarenessUpdate(room.awareness, message.data, BUS_ORIGIN);
-    });
     return room;
   }
 
@@ -225,7 +243,7 @@ export class Room {
   discard(close: { code: number; reason: string }): void {
     this.destroyed = true;
     for (const conn of [...this.connections]) this.disconnect(conn, close);
-    this.unsubscribeBus();
+    this.busLink?.close();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -238,7 +256,7 @@ export class Room {
   private destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.unsubscribeBus();
+    this.busLink?.close();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -407,19 +425,90 @@ export class Room {
     setImmediate(() => this.enqueue(() => this.compact()));
   }
 
-  /** Replaces the stored history with one snapshot of the current state. */
+  /**
+   * Replaces the stored history with one snapshot of the current state. With other processes writing
+   * the same document (a shared bus), this process's memory may lack rows they stored that the bus
+   * has not delivered yet: the stored rows are read and applied first, and only the rows that read
+   * saw (≤ its last seq) are replaced, by a snapshot that now holds them all. One process at a time
+   * (a lease on the bus): two compactions that read at different moments could otherwise let the
+   * older snapshot replace the newer one after the newer one had deleted the rows in between.
+   */
   private async compact(): Promise<void> {
     this.compactionScheduled = false;
     if (this.destroyed) return;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    const upto = this.lastSeq;
+    const ran = await this.options.bus.exclusive(this.docId, 'compact', async () => {
+      try {
+        let upto = this.lastSeq;
+        if (this.options.bus.shared) {
+          const stored = await this.options.store.load(this.docId);
+          if (this.destroyed) return;
+          this.applyStored(stored);
+          upto = stored.lastSeq;
+        }
+        const snapshot = Y.encodeStateAsUpdate(this.doc);
+        await this.options.store.compact(this.docId, snapshot, upto);
+        this.knownSnapshot = snapshotDigest(snapshot);
+        this.storedBytes = snapshot.byteLength;
+        this.pendingUpdates = 0;
+      } catch (err) {
+        this.options.log.error({ err, docId: this.docId }, 'compaction failed; history kept as it was');
+      }
+    });
+    if (!ran) this.options.log.info({ docId: this.docId }, 'compaction skipped: another process holds the lease (or Redis is away)');
+  }
+
+  /** What another process applied and published (stored there): applied here, shared locally only. */
+  private applyFromBus(message: BusMessage): void {
+    if (this.destroyed) return;
     try {
-      await this.options.store.compact(this.docId, snapshot, upto);
-      this.storedBytes = snapshot.byteLength;
-      this.pendingUpdates = 0;
+      if (message.kind === 'update') Y.applyUpdate(this.doc, message.data, BUS_ORIGIN);
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, BUS_ORIGIN);
     } catch (err) {
-      this.options.log.error({ err, docId: this.docId }, 'compaction failed; history kept as it was');
+      this.options.log.error({ err, docId: this.docId }, 'could not apply a message from the bus');
     }
+  }
+
+  /**
+   * The bus may have dropped messages (Redis reconnected or lost its data, a stream trimmed): read
+   * the store again and apply what it holds (Yjs skips what the document has; what is new goes to
+   * this room's connections). Retried until it works; one at a time, once more if asked meanwhile.
+   */
+  private catchUp(): void {
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return;
+    }
+    this.catchingUp = (async () => {
+      do {
+        this.catchUpAgain = false;
+        for (let attempt = 0; !this.destroyed; attempt++) {
+          try {
+            this.applyStored(await this.options.store.load(this.docId));
+            break;
+          } catch (err) {
+            this.options.log.error({ err, docId: this.docId, attempt }, 'catch-up from the store failed; retrying');
+            await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5000)));
+          }
+        }
+      } while (this.catchUpAgain && !this.destroyed);
+    })().finally(() => (this.catchingUp = null));
+  }
+
+  /** Applies stored rows (and the snapshot, unless memory has it already) as one bus transaction. */
+  private applyStored(stored: StoredDocument): void {
+    if (this.destroyed) return;
+    const digest = snapshotDigest(stored.snapshot);
+    const updates = stored.snapshot && digest !== this.knownSnapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    this.doc.transact(() => {
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(this.doc, update, BUS_ORIGIN);
+        } catch (err) {
+          this.options.log.error({ err, docId: this.docId }, 'skipped an unreadable stored update');
+        }
+      }
+    }, BUS_ORIGIN);
+    this.knownSnapshot = digest;
   }
 
   private send(conn: Connection, data: Uint8Array, { presence = false } = {}): void {

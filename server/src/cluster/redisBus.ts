@@ -1,0 +1,331 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Bus, BusMessage, BusSubscriber, BusSubscription } from '../sync/Bus.js';
+import { type RedisLogger, closeRedis, connectRedis, redisKey } from './redis.js';
+
+/**
+ * The Bus over Redis Streams: one stream of updates and one of awareness per document.
+ *
+ * Order: each update is added by a script that records the id of the entry before it (`p`), so a
+ * reader that finds `p` different from the last id it read knows it missed entries (the stream was
+ * trimmed, expired, or Redis restarted empty) and tells the room to catch up from the store. A reader
+ * whose connection dropped catches up too. Every update is stored before it is published, so the
+ * store holds whatever fell into such a gap. Awareness is latest-wins and never gap-checked.
+ *
+ * One connection writes (XADD, leases), one reads with a single blocking XREAD over every subscribed
+ * stream; a new subscription wakes that read with CLIENT UNBLOCK so the new stream joins it at once.
+ */
+export interface RedisBusOptions {
+  url: string;
+  prefix: string;
+  log?: RedisLogger & { error(obj: object, msg?: string): void };
+  /** Entries kept per document stream (approximate); a reader further behind catches up from the store. */
+  maxLength?: number;
+  /** How long an idle document's streams live in Redis. */
+  streamTtlMs?: number;
+}
+
+/** XADD after reading the last id, atomically: the entry names its predecessor. */
+const ADD = `
+local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+local prev = '0-0'
+if #last > 0 then prev = last[1][1] end
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'o', ARGV[2], 'p', prev, 'd', ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return id`;
+const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+const BLOCK_MS = 5000;
+const READ_COUNT = 1000;
+const LEASE_MS = 30_000;
+const AWARENESS_MAX_LENGTH = 64;
+const POSITION_TIMEOUT_MS = 2000;
+
+interface TrackedDoc {
+  docId: string;
+  updatesKey: string;
+  awarenessKey: string;
+  subscribers: Set<BusSubscriber>;
+  /** Last entry id read (or the stream's end when subscribing). */
+  updatesId: string;
+  awarenessId: string;
+  /** Read only once positioned; until then XREAD would start from the stream's beginning. */
+  positioned: boolean;
+  /** Position unknown (Redis was away when subscribing): fix it, then report a gap, before reading. */
+  resync: boolean;
+  ready: Promise<void>;
+}
+
+type StreamReply = Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null;
+
+export function createRedisBus(options: RedisBusOptions): Bus {
+  const { prefix, log } = options;
+  const maxLength = options.maxLength ?? 1000;
+  const ttlMs = options.streamTtlMs ?? 24 * 3600_000;
+  const processId = randomUUID();
+  const writer = connectRedis({ url: options.url, role: 'bus-write', log });
+  // The reader never queues or resends: a read that failed is followed by a catch-up, not replayed.
+  const reader = connectRedis({ url: options.url, role: 'bus-read', log, queueWhileOffline: false });
+  const docs = new Map<string, TrackedDoc>();
+  const byKey = new Map<string, { doc: TrackedDoc; kind: BusMessage['kind'] }>();
+  let closed = false;
+
+  // The reader loop's view of its connection: every 'ready' is a new connection (a reconnect after
+  // the first), after which everything may have been missed.
+  let readerEpoch = 0;
+  reader.on('ready', () => {
+    readerEpoch += 1;
+    signal();
+  });
+  let readerClientId: number | null = null;
+  let generation = 0;
+  let reading = false;
+  let readingGeneration = 0;
+  let idleWake: (() => void) | null = null;
+
+  function signal(): void {
+    const wake = idleWake;
+    idleWake = null;
+    wake?.();
+  }
+
+  /** Makes the blocked XREAD return, so the next one includes the streams subscribed since. */
+  async function wake(): Promise<void> {
+    const wanted = ++generation;
+    signal();
+    for (let attempt = 0; attempt < 100 && !closed; attempt++) {
+      if (!reading || readingGeneration >= wanted) return;
+      if (readerClientId === null || writer.status !== 'ready') return;
+      const unblocked = await writer.call('CLIENT', 'UNBLOCK', readerClientId).catch(() => 0);
+      if (unblocked === 1) return;
+      // The XREAD is on its way but not blocked yet: try again in a moment.
+      await sleep(2);
+    }
+  }
+
+  /** The ids of the streams' last entries now ('0-0' for an empty or missing stream). */
+  async function position(redis: Redis, tracked: TrackedDoc): Promise<{ updatesId: string; awarenessId: string }> {
+    const [updates, awareness] = (await Promise.all([
+      redis.xrevrange(tracked.updatesKey, '+', '-', 'COUNT', 1),
+      redis.xrevrange(tracked.awarenessKey, '+', '-', 'COUNT', 1),
+    ])) as Array<Array<[string, string[]]>>;
+    return { updatesId: updates?.[0]?.[0] ?? '0-0', awarenessId: awareness?.[0]?.[0] ?? '0-0' };
+  }
+
+  function each(tracked: TrackedDoc, call: (s: BusSubscriber) => void): void {
+    for (const subscriber of [...tracked.subscribers]) {
+      try {
+        call(subscriber);
+      } catch (err) {
+        log?.error({ err, docId: tracked.docId }, 'bus subscriber failed');
+      }
+    }
+  }
+
+  function deliver(reply: NonNullable<StreamReply>): void {
+    for (const [keyBuffer, entries] of reply) {
+      const ref = byKey.get(keyBuffer.toString());
+      if (!ref) continue; // unsubscribed meanwhile
+      const tracked = ref.doc;
+      let gapReported = false;
+      for (const [idBuffer, fields] of entries) {
+        const id = idBuffer.toString();
+        let origin = '';
+        let prev = '';
+        let data: Buffer | null = null;
+        for (let i = 0; i + 1 < fields.length; i += 2) {
+          const name = fields[i]!.toString();
+          if (name === 'o') origin = fields[i + 1]!.toString();
+          else if (name === 'p') prev = fields[i + 1]!.toString();
+          else if (name === 'd') data = fields[i + 1]!;
+        }
+        if (ref.kind === 'update') {
+          if (prev !== tracked.updatesId && !gapReported) {
+            gapReported = true;
+            log?.warn({ docId: tracked.docId }, 'bus gap (stream trimmed or Redis lost its data): catching up from the store');
+            each(tracked, (s) => s.gap());
+          }
+          tracked.updatesId = id;
+        } else {
+          tracked.awarenessId = id;
+        }
+        if (origin === processId || !data) continue;
+        const message: BusMessage = { kind: ref.kind, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+        each(tracked, (s) => s.message(message));
+      }
+    }
+  }
+
+  async function readLoop(): Promise<void> {
+    let seenEpoch = 0;
+    while (!closed) {
+      if (reader.status !== 'ready') {
+        await new Promise<void>((resolve) => (idleWake = resolve));
+        continue;
+      }
+      try {
+        if (seenEpoch !== readerEpoch) {
+          const reconnected = seenEpoch !== 0;
+          seenEpoch = readerEpoch;
+          readerClientId = Number(await reader.call('CLIENT', 'ID'));
+          if (reconnected) for (const tracked of docs.values()) tracked.resync = true;
+        }
+        for (const tracked of [...docs.values()].filter((t) => t.resync)) {
+          Object.assign(tracked, await position(reader, tracked));
+          tracked.resync = false;
+          tracked.positioned = true;
+          each(tracked, (s) => s.gap());
+        }
+        const tracked = [...docs.values()].filter((t) => t.positioned);
+        if (!tracked.length) {
+          await new Promise<void>((resolve) => (idleWake = resolve));
+          continue;
+        }
+        const keys = tracked.flatMap((t) => [t.updatesKey, t.awarenessKey]);
+        const ids = tracked.flatMap((t) => [t.updatesId, t.awarenessId]);
+        reading = true;
+        readingGeneration = generation;
+        const reply = (await reader.callBuffer('XREAD', 'COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids)) as StreamReply;
+        reading = false;
+        if (reply) deliver(reply);
+      } catch (err) {
+        reading = false;
+        if (closed) return;
+        // The connection dropped under us (or Redis said no): the next 'ready' is a new epoch and
+        // every document catches up. Wait a little rather than spin.
+        log?.warn({ err: err instanceof Error ? err.message : String(err) }, 'bus read failed');
+        await sleep(100);
+      }
+    }
+  }
+  void readLoop();
+
+  return {
+    shared: true,
+
+    publish(docId, message) {
+      if (closed) return;
+      const tracked = docs.get(docId);
+      const key = tracked ? (message.kind === 'update' ? tracked.updatesKey : tracked.awarenessKey) : streamKey(prefix, docId, message.kind);
+      if (message.kind === 'awareness') {
+        // Latest-wins and renewed by clients: not worth queueing while Redis is away.
+        if (writer.status !== 'ready') return;
+        writer.eval(ADD, 1, key, AWARENESS_MAX_LENGTH, processId, Buffer.from(message.data), 60_000).catch(() => {});
+        return;
+      }
+      // Updates queue while Redis is away and go out in order after the reconnect: a process whose
+      // own link dropped while the others' did not must not leave them a gap they cannot see.
+      writer.eval(ADD, 1, key, maxLength, processId, Buffer.from(message.data), ttlMs).catch((err: unknown) => {
+        if (!closed) log?.warn({ err, docId }, 'could not publish an update (others catch up from the store after their reconnect)');
+      });
+    },
+
+    subscribe(docId, subscriber): BusSubscription {
+      let tracked = docs.get(docId);
+      if (!tracked) {
+        const created: TrackedDoc = {
+          docId,
+          updatesKey: streamKey(prefix, docId, 'update'),
+          awarenessKey: streamKey(prefix, docId, 'awareness'),
+          subscribers: new Set(),
+          updatesId: '0-0',
+          awarenessId: '0-0',
+          positioned: false,
+          resync: false,
+          ready: Promise.resolve(),
+        };
+        docs.set(docId, created);
+        byKey.set(created.updatesKey, { doc: created, kind: 'update' });
+        byKey.set(created.awarenessKey, { doc: created, kind: 'awareness' });
+        created.ready = fixPosition(created);
+        tracked = created;
+      }
+      const current = tracked;
+      current.subscribers.add(subscriber);
+      return {
+        ready: current.ready,
+        unsubscribe() {
+          current.subscribers.delete(subscriber);
+          if (current.subscribers.size > 0 || docs.get(docId) !== current) return;
+          docs.delete(docId);
+          byKey.delete(current.updatesKey);
+          byKey.delete(current.awarenessKey);
+        },
+      };
+    },
+
+    async exclusive(docId, name, task) {
+      if (closed) return false;
+      const up = await connected(writer, POSITION_TIMEOUT_MS).then(() => true, () => false);
+      if (!up) return false;
+      const key = redisKey(prefix, 'lease', name, docId);
+      const token = randomUUID();
+      const taken = await withTimeout(writer.set(key, token, 'PX', LEASE_MS, 'NX'), POSITION_TIMEOUT_MS).catch(() => null);
+      if (taken !== 'OK') return false;
+      const renew = setInterval(() => void writer.eval(RENEW, 1, key, token, LEASE_MS).catch(() => {}), LEASE_MS / 3);
+      renew.unref();
+      try {
+        await task();
+        return true;
+      } finally {
+        clearInterval(renew);
+        await withTimeout(writer.eval(RELEASE, 1, key, token), POSITION_TIMEOUT_MS).catch(() => {});
+      }
+    },
+
+    async close() {
+      closed = true;
+      signal();
+      await Promise.all([closeRedis(writer), Promise.resolve(reader.disconnect())]);
+    },
+  };
+
+  /**
+   * Where reading starts: the stream's last entry now. Anything added later is delivered; anything
+   * before is in the store by the time it was added (stored before published). When Redis does not
+   * answer soon, the reader fixes the position once it is back and reports a gap instead, so a board
+   * still opens while Redis is away.
+   */
+  async function fixPosition(tracked: TrackedDoc): Promise<void> {
+    try {
+      await connected(writer, POSITION_TIMEOUT_MS);
+      // Assigned only when in time: a late answer must not move a position the reader has fixed since.
+      Object.assign(tracked, await withTimeout(position(writer, tracked), POSITION_TIMEOUT_MS));
+      tracked.positioned = true;
+    } catch {
+      tracked.resync = true;
+    }
+    void wake();
+  }
+}
+
+function streamKey(prefix: string, docId: string, kind: BusMessage['kind']): string {
+  return redisKey(prefix, 'doc', docId, kind === 'update' ? 'u' : 'a');
+}
+
+/** Resolves when the connection is ready (at once if it is), rejects after `ms`. */
+function connected(redis: Redis, ms: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return withTimeout(new Promise<void>((resolve) => redis.once('ready', () => resolve())), ms);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}
