@@ -39,7 +39,7 @@ async function frames(page: Page, event: WheelEventInit, count: number): Promise
 }
 
 /** Fills a new board with `count` notes in rows of 100 (220 units apart) through a y-websocket client. */
-async function boardWith(server: RunningServer, count: number): Promise<string> {
+export async function boardWith(server: RunningServer, count: number): Promise<string> {
   const boardId = await createBoard(server, `Bench ${count}`);
   const writer = connectClient(server.wsUrl, boardId);
   await synced(writer);
@@ -67,7 +67,7 @@ async function boardWith(server: RunningServer, count: number): Promise<string> 
  * to the client's own `sammen:notes-drawn` (the first frame of the board layer with elements in it).
  */
 // A string, not a function: tsx may wrap functions in helpers that do not exist in the page.
-const MARK_SYNCED = `(() => {
+export const MARK_SYNCED = `(() => {
   const poll = () => {
     const provider = window.__sammen && window.__sammen.provider;
     if (!provider) return void setTimeout(poll, 2);

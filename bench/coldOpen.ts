@@ -1,0 +1,203 @@
+/**
+ * How fast a 20,000-note board opens (issue 12: cold < 500 ms, loaded < 150 ms, to synced over the wire).
+ * Against the real built server (child process, its own DATA_DIR) with real y-websocket clients in Node
+ * and in Chromium:
+ *  - cold: the board is not loaded in the server (its room unloaded after IDLE_UNLOAD_MS, checked on
+ *    /metrics), so the server loads it from the store before it can answer;
+ *  - loaded: another client keeps the room loaded.
+ * Each open is split into the client's apply of the state it was sent (its one big transaction) and the
+ * rest (server work + transfer). The server's own steps are timed in this process on the same stored
+ * bytes, with the server's own code (SqliteStorage, Y.applyUpdate, the sync step 2 encoding).
+ * Needs `npm run build` first (server/dist; client/dist for the browser rows).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../tests/harness/browser.ts';
+import { type RunningServer, startServer } from '../tests/harness/server.ts';
+import { connectClient, synced } from '../tests/harness/yclient.ts';
+import { openSqliteStorage } from '../server/src/store/SqliteStorage.ts';
+import { encodeSyncStep2 } from '../server/src/sync/messages.ts';
+import { boardWith, MARK_SYNCED } from './boardRender.ts';
+import { type BenchTable, fmt, machine, median } from './table.ts';
+
+const NOTES = 20_000;
+const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const METRICS_TOKEN = 'bench-cold-open-metrics';
+const TARGET = { coldMs: 500, loadedMs: 150 };
+
+interface Open {
+  totalMs: number;
+  clientApplyMs: number;
+}
+
+/** Opens the board with a fresh y-websocket client in this process; times connect → synced. */
+async function openInNode(server: RunningServer, boardId: string): Promise<Open> {
+  const start = performance.now();
+  const client = connectClient(server.wsUrl, boardId);
+  // The sync step 2 the server sends is applied in one transaction: its length is the client's cost.
+  let applyStart = 0;
+  let clientApplyMs = 0;
+  client.doc.on('beforeTransaction', () => (applyStart = performance.now()));
+  client.doc.on('afterTransactionCleanup', () => (clientApplyMs = Math.max(clientApplyMs, performance.now() - applyStart)));
+  await synced(client);
+  const totalMs = performance.now() - start;
+  const size = client.doc.getMap('elements').size;
+  client.destroy();
+  if (size !== NOTES) throw new Error(`synced with ${size} elements, expected ${NOTES}`);
+  return { totalMs, clientApplyMs };
+}
+
+async function loadedBoards(server: RunningServer): Promise<number> {
+  // A fresh connection each time: a kept-alive one can be reset while the server is busy applying.
+  const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}`, connection: 'close' } });
+  const text = await res.text();
+  const line = text.split('\n').find((l) => l.startsWith('sammen_loaded_documents{kind="board"}'));
+  if (!line) throw new Error('no sammen_loaded_documents on /metrics');
+  return Number(line.split(' ').pop());
+}
+
+/** Waits until the server has unloaded every board (idle unload, compaction included). */
+async function untilCold(server: RunningServer): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while ((await loadedBoards(server)) > 0) {
+    if (Date.now() > deadline) throw new Error('the board never unloaded');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // The room leaves the list when its unload starts; let its compaction finish too.
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+/** Chromium: navigation start → the board's provider reports synced (a performance mark in the page). */
+async function openInBrowser(browser: Browser, server: RunningServer, boardId: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => localStorage.setItem('sammen.name', 'Bench'));
+    await page.addInitScript(MARK_SYNCED);
+    await page.goto(`${server.url}/b/${boardId}`);
+    await page.waitForFunction(() => performance.getEntriesByName('sammen:synced').length > 0, null, { timeout: 120_000 });
+    return await page.evaluate(() => performance.getEntriesByName('sammen:synced')[0]!.startTime);
+  } finally {
+    await context.close();
+  }
+}
+
+function timeOnce<T>(fn: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = fn();
+  return { ms: performance.now() - start, value };
+}
+
+/** The server's steps of a cold open, timed here with its own code on the stored bytes. */
+function serverSteps(dataDir: string, boardId: string): Promise<Record<string, number>> {
+  // A copy, so that this process never holds the running server's database open.
+  const copy = fs.mkdtempSync(path.join(dataDir, '..', 'sammen-cold-copy-'));
+  for (const f of fs.readdirSync(dataDir)) if (f.startsWith('sammen.db')) fs.copyFileSync(path.join(dataDir, f), path.join(copy, f));
+  const storage = openSqliteStorage(copy);
+  return (async () => {
+    const samples: Record<string, number[]> = {};
+    const add = (k: string, ms: number) => (samples[k] ??= []).push(ms);
+    let bytes = 0;
+    let updates = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const load = performance.now();
+      const stored = await storage.documents.load(boardId);
+      add('store load', performance.now() - load);
+      bytes = stored.bytes;
+      updates = stored.updates.length;
+      const doc = new Y.Doc();
+      add('Y.applyUpdate', timeOnce(() => {
+        for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, u);
+      }).ms);
+      add('copy for the schema check (encode + apply)', timeOnce(() => Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(doc))).ms);
+      add('sync step 2 (encodeStateAsUpdate)', timeOnce(() => encodeSyncStep2(doc, new Uint8Array([0]))).ms);
+      const v2 = Y.encodeStateAsUpdateV2(doc);
+      add('Y.applyUpdateV2 of the same state (V2 snapshot)', timeOnce(() => Y.applyUpdateV2(new Y.Doc(), v2)).ms);
+      doc.destroy();
+    }
+    await storage.close();
+    fs.rmSync(copy, { recursive: true, force: true });
+    const out: Record<string, number> = { 'stored MB': bytes / 1e6, 'stored updates after the snapshot': updates };
+    for (const [k, v] of Object.entries(samples)) out[k] = median(v);
+    return out;
+  })();
+}
+
+export async function run(): Promise<BenchTable> {
+  const server = await startServer({
+    env: { WS_MESSAGE_BURST: '10000000', WS_MESSAGES_PER_SECOND: '1000000', IDLE_UNLOAD_MS: '100', METRICS_TOKEN },
+  });
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  try {
+    const boardId = await boardWith(server, NOTES);
+    const verdict = (ms: number, target: number) => `${ms < target ? 'met' : 'not met'} (${(target / ms).toFixed(2)}× target < ${target} ms)`;
+    const wire = (what: string, opens: Open[], target: number) => {
+      const total = median(opens.map((o) => o.totalMs));
+      const apply = median(opens.map((o) => o.clientApplyMs));
+      rows.push([what, fmt(total), fmt(Math.max(...opens.map((o) => o.totalMs))), fmt(apply), fmt(median(opens.map((o) => o.totalMs - o.clientApplyMs))), verdict(total, target)]);
+    };
+
+    const cold: Open[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await untilCold(server);
+      cold.push(await openInNode(server, boardId));
+    }
+    await untilCold(server);
+    const steps = await serverSteps(server.dataDir, boardId);
+
+    const holder = connectClient(server.wsUrl, boardId);
+    await synced(holder);
+    const loaded: Open[] = [];
+    for (let i = 0; i < RUNS; i++) loaded.push(await openInNode(server, boardId));
+    wire(`Node y-websocket client: cold open → synced, ${RUNS} runs`, cold, TARGET.coldMs);
+    wire(`Node y-websocket client: loaded open → synced, ${RUNS} runs`, loaded, TARGET.loadedMs);
+
+    if (fs.existsSync(path.resolve(import.meta.dirname, '../client/dist/index.html'))) {
+      const browser = await launchChromium();
+      try {
+        const loadedPage: number[] = [];
+        for (let i = 0; i < 3; i++) loadedPage.push(await openInBrowser(browser, server, boardId));
+        holder.destroy();
+        const coldPage: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          await untilCold(server);
+          coldPage.push(await openInBrowser(browser, server, boardId));
+        }
+        rows.push(
+          ['Chromium: cold open, navigation → provider synced, 3 runs', fmt(median(coldPage)), fmt(Math.max(...coldPage)), '', '', verdict(median(coldPage), TARGET.coldMs)],
+          ['Chromium: loaded open, navigation → provider synced, 3 runs', fmt(median(loadedPage)), fmt(Math.max(...loadedPage)), '', '', verdict(median(loadedPage), TARGET.loadedMs)],
+        );
+      } finally {
+        await browser.close();
+      }
+    } else {
+      holder.destroy();
+      notes.push('Chromium rows skipped: client/dist is missing (run `npm run build`).');
+    }
+    for (const [k, v] of Object.entries(steps)) {
+      rows.push([k.endsWith('MB') || k.startsWith('stored') ? `server, in this process: ${k}` : `server, in this process: ${k} (ms)`, fmt(v), '', '', '', '']);
+    }
+  } catch (err) {
+    console.error(server.logs.slice(-20).join('\n'));
+    throw err;
+  } finally {
+    await server.stop();
+  }
+  return {
+    title: `Opening a ${NOTES.toLocaleString('en')}-note board: cold and loaded, to synced over the wire`,
+    command: 'npm run bench -- coldOpen',
+    machine: machine(),
+    headers: ['what', 'median ms', 'max ms', 'client apply ms', 'server + transfer ms', 'against the target'],
+    rows,
+    notes: [
+      'cold: the board\'s room was unloaded (IDLE_UNLOAD_MS=100, waited for on /metrics), so the server loads it from SQLite, applies and checks it before answering. loaded: another client keeps the room loaded.',
+      'client apply: the y-websocket client\'s transaction that applies the server\'s sync step 2 (decode + integrate); server + transfer is the rest of connect → synced (upgrade, load, encode, send).',
+      'Server steps: the same stored bytes (a copy of DATA_DIR) through the server\'s own SqliteStorage, Y.applyUpdate and sync step 2 encoding, in this process, median of the runs.',
+      'The machine is shared (2 cores, several processes): figures move by ±30 % between runs.',
+      ...notes,
+    ],
+  };
+}
