@@ -34,7 +34,18 @@ function writePlan(editor: Editor, frameId: string, plan: ClusterPlan): void {
 
 /** Groups the selected notes under `label` in a new cluster frame; returns its id, or null with no notes. */
 export function groupSelectedNotes(editor: Editor, label: string, layout: ClusterLayout = 'grid'): string | null {
-  const notes = selectedNotes(editor);
+  return groupNotes(editor, selectedNotes(editor), label, layout);
+}
+
+/**
+ * Groups the notes with these ids (those still on the board) under `label`: the same cluster, in one
+ * undoable transaction, as grouping selected notes by hand. Used when a suggested group is accepted.
+ */
+export function groupNoteIds(editor: Editor, ids: readonly string[], label: string, layout: ClusterLayout = 'grid'): string | null {
+  return groupNotes(editor, ids.map((id) => editor.store.get(id)).filter(isNote), label, layout);
+}
+
+function groupNotes(editor: Editor, notes: StickyNote[], label: string, layout: ClusterLayout): string | null {
   const plan = planGroup(notes, layout);
   if (!plan) return null;
   const id = newElementId();

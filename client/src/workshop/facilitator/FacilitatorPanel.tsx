@@ -17,12 +17,14 @@ import { PeopleSection } from './PeopleSection.js';
 import { PrivateSection } from './PrivateSection.js';
 import { type PanelTab, RunSheet } from './RunSheet.js';
 import { SaveTemplateSection } from './SaveTemplateSection.js';
+import { SuggestGroupsSection } from './SuggestGroupsSection.js';
 import { showFrameAfterLayout } from './showFrame.js';
 import { Timer } from '../ui/Timer.js';
 import { TimerSection } from './TimerSection.js';
 import { useBoardFrames } from './useBoardFrames.js';
 import { useCommand } from './useCommand.js';
 import { VoteSection } from './VoteSection.js';
+import { OpinionSection } from '../opinion/OpinionSection.js';
 import './facilitator.css';
 import './runSheet.css';
 
@@ -215,8 +217,20 @@ export function FacilitatorPanel({ editor }: { editor: Editor }) {
               <PanelSection id="vote" title={t('facilitator.sections.vote')}>
                 <VoteSection view={view} editor={editor} run={run} />
               </PanelSection>
+              <PanelSection id="opinion" title={t('facilitator.sections.opinion')}>
+                <OpinionSection view={view} editor={editor} run={run} />
+              </PanelSection>
               <PanelSection id="cluster" title={t('facilitator.sections.cluster')}>
                 <ClusterSection editor={editor} />
+              </PanelSection>
+              <PanelSection id="suggest" title={t('facilitator.sections.suggest')}>
+                <SuggestGroupsSection
+                  editor={editor}
+                  workshopId={view.workshop.id}
+                  token={api.session.token}
+                  frames={frames}
+                  stepFrameId={view.agenda.steps[view.agenda.current]?.frameId ?? null}
+                />
               </PanelSection>
               <PanelSection id="save" title={t('facilitator.sections.save')}>
                 <SaveTemplateSection workshopId={view.workshop.id} token={api.session.token} defaultTitle={view.workshop.title} />
