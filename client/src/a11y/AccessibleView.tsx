@@ -5,6 +5,8 @@ import { redo, undo } from '../editor/commands.js';
 import type { Editor } from '../editor/Editor.js';
 import { useAnnounce } from '../workshop/Announcer.js';
 import { HandsAndReactions } from '../workshop/ui/HandsAndReactions.js';
+import { OpinionList } from '../workshop/opinion/OpinionList.js';
+import { useOpinionActions } from '../workshop/opinion/useOpinionActions.js';
 import type { WorkshopBoard } from '../workshop/WorkshopLayer.js';
 import { moveTargets, type ViewSection } from './boardModel.js';
 import { addNote, deleteOne, moveToFrame, setText } from './commands.js';
@@ -61,6 +63,8 @@ export function AccessibleView({ ws, board, headingId }: { ws: WorkshopBoard; bo
     takeBackDot: (id) => void ws.voteActions.remove(id).then((ok) => ok && announce(t('a11y.announce.dotTakenBack'))),
   });
   const boardActions = actionsFor(board);
+  const opinionActions = useOpinionActions(ws.api);
+  const round = view?.opinion?.status === 'open' && ws.role !== 'observer' ? view.opinion : null;
 
   const addTargets = model.sections.filter((s) => (privateEditor ? s.id === null || privateEditor.canPlaceIn(s.id) : s.canAdd));
   const privateNotes = privateEditor ? [...privateEditor.store.all()].filter((e) => e.type === 'note') : [];
@@ -87,6 +91,7 @@ export function AccessibleView({ ws, board, headingId }: { ws: WorkshopBoard; bo
         )}
       </div>
       {ws.api && view && <HandsAndReactions api={ws.api} view={view} />}
+      {round && <OpinionList round={round} actions={opinionActions} />}
       {addTargets.length > 0 && (
         <AddNoteForm
           targets={addTargets}

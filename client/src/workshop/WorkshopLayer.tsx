@@ -20,6 +20,10 @@ import { StatusStrip } from './ui/StatusStrip.js';
 import { TimerAlerts } from './ui/Timer.js';
 import { useVoteActions, type VoteActions } from './ui/useVoteActions.js';
 import { VoteBar } from './ui/VoteBar.js';
+import { OpinionList } from './opinion/OpinionList.js';
+import { OpinionMapPanel, useStoredOpinions } from './opinion/OpinionMapPanel.js';
+import { useOpinionActions } from './opinion/useOpinionActions.js';
+import { useNarrowScreen } from './phone/useNarrowScreen.js';
 import { WorkshopContext, type WorkshopApi, type WorkshopSessionInfo } from './WorkshopContext.js';
 import './workshop.css';
 
@@ -178,15 +182,33 @@ export function WorkshopOverlays({ ws, viewport, phone = false }: { ws: Workshop
   );
 }
 
-/** Beside the board: the revealed results, and the facilitator panel for facilitators. */
+/**
+ * Beside the board: the revealed results, the opinion round (its list for participants on a
+ * computer; on a phone the bottom bar has the cards), the revealed opinion map, and the facilitator
+ * panel for facilitators.
+ */
 export function WorkshopSide({ ws }: { ws: WorkshopBoard }) {
+  const { t } = useTranslation();
   const { api, role, boardEditor } = ws;
   const stored = useStoredResults(boardEditor?.doc ?? null);
+  const opinions = useStoredOpinions(boardEditor?.doc ?? null);
+  const opinionActions = useOpinionActions(api);
+  const narrow = useNarrowScreen();
   if (!api || !boardEditor) return null;
   const results = api.view ? shownResults(api.view.vote, stored) : null;
+  const round = api.view?.opinion ?? null;
+  // The map the server wrote on the board, while its round is the current one.
+  const map = round?.status === 'revealed' ? (opinions.find((o) => o.id === round.id) ?? round.result) : null;
+  const marking = round?.status === 'open' && role === 'participant' && !narrow;
   return (
     <>
-      {results && <ResultsPanel results={results} editor={boardEditor} />}
+      {results && !map && <ResultsPanel results={results} editor={boardEditor} />}
+      {map && <OpinionMapPanel key={map.id} result={map} />}
+      {marking && (
+        <aside className="opinion-side" aria-label={t('opinion.title')}>
+          <OpinionList round={round} actions={opinionActions} headingLevel={2} />
+        </aside>
+      )}
       {role && isFacilitatorRole(role) && <FacilitatorPanel editor={boardEditor} />}
     </>
   );

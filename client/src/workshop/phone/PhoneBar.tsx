@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Plus, StickyNote as NoteIcon } from 'lucide-react';
+import { MessagesSquare, Plus, StickyNote as NoteIcon } from 'lucide-react';
 import { updateElement, type ColorName, type StickyNote } from '@sammen/shared';
 import type { Editor } from '../../editor/Editor.js';
 import { setText } from '../../a11y/commands.js';
@@ -14,9 +14,12 @@ import { NoteComposer } from './NoteComposer.js';
 import { addPhoneNote, loadMine, rememberMine } from './phoneNotes.js';
 import { seedOf } from './notePlacement.js';
 import { VoteSheet } from './VoteSheet.js';
+import { OpinionSheet } from '../opinion/OpinionSheet.js';
+import { markedCount } from '../opinion/opinionCards.js';
+import { useOpinionActions } from '../opinion/useOpinionActions.js';
 import './phone.css';
 
-type Sheet = { kind: 'compose' } | { kind: 'edit'; editor: Editor; note: StickyNote } | { kind: 'mine' } | { kind: 'vote' } | null;
+type Sheet = { kind: 'compose' } | { kind: 'edit'; editor: Editor; note: StickyNote } | { kind: 'mine' } | { kind: 'vote' } | { kind: 'opinion' } | null;
 
 /**
  * The participant's bottom bar on a phone, within reach of the thumb: a big "New note", one's own
@@ -39,11 +42,21 @@ export function PhoneBar({ ws, boardId }: { ws: WorkshopBoard; boardId: string }
     shownVote.current = openVoteId;
     setSheet((open) => open ?? { kind: 'vote' });
   }, [openVoteId]);
+  // An opinion round that opens brings up its first card the same way.
+  const openRoundId = view?.opinion?.status === 'open' && view.me.role === 'participant' ? view.opinion.id : null;
+  const shownRound = useRef<string | null>(null);
+  useEffect(() => {
+    if (!openRoundId || shownRound.current === openRoundId) return;
+    shownRound.current = openRoundId;
+    setSheet((open) => open ?? { kind: 'opinion' });
+  }, [openRoundId]);
+  const opinionActions = useOpinionActions(api);
   if (!api || !view || !boardEditor || !memberId || view.me.role !== 'participant') return null;
   const remembered = mine ?? loadMine(boardId, memberId);
   const privateEditor = ws.privateNotes?.editor ?? null;
   const step = view.agenda.steps[view.agenda.current] ?? null;
   const vote = view.vote?.status === 'open' ? view.vote : null;
+  const round = view.opinion?.status === 'open' ? view.opinion : null;
   const { privateNotes, boardNotes } = myNotes(boardEditor, privateEditor, remembered);
   const myCount = privateNotes.length + boardNotes.length;
 
@@ -85,6 +98,7 @@ export function PhoneBar({ ws, boardId }: { ws: WorkshopBoard; boardId: string }
         <MyNotesSheet board={boardEditor} privateEditor={privateEditor} mine={remembered} onEdit={(editor, note) => setSheet({ kind: 'edit', editor, note })} onClose={close} />
       )}
       {sheet?.kind === 'vote' && vote && <VoteSheet vote={vote} editor={boardEditor} actions={ws.voteActions} onClose={close} />}
+      {sheet?.kind === 'opinion' && round && <OpinionSheet key={round.id} round={round} actions={opinionActions} onClose={close} />}
       <nav className="phone-bar" aria-label={t('workshop.phone.bar')} data-testid="phone-bar">
         <button type="button" className="primary phone-new-note" onClick={() => setSheet({ kind: 'compose' })} disabled={boardEditor.getPolicy().readOnly && !privateEditor}>
           <Plus size={24} aria-hidden="true" /> {t('workshop.phone.newNote')}
@@ -106,6 +120,20 @@ export function PhoneBar({ ws, boardId }: { ws: WorkshopBoard; boardId: string }
             <WIcon name="dot" size={20} />
             <span className="phone-bar-label" aria-hidden="true">
               {t('workshop.phone.voteShort', { left: dotsLeft(vote), total: vote.dotsPerPerson })}
+            </span>
+          </button>
+        )}
+        {round && (
+          <button
+            type="button"
+            className="phone-bar-button phone-opinion-button"
+            onClick={() => setSheet({ kind: 'opinion' })}
+            aria-label={t('opinion.phoneButtonLabel', { done: markedCount(round), total: round.statements.length })}
+            data-testid="phone-opinion"
+          >
+            <MessagesSquare size={20} aria-hidden="true" />
+            <span className="phone-bar-label" aria-hidden="true">
+              {t('opinion.phoneButton', { done: markedCount(round), total: round.statements.length })}
             </span>
           </button>
         )}

@@ -1,0 +1,51 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpinionView } from '@sammen/shared';
+import { MARK_ORDER, markedCount } from './opinionCards.js';
+import { SuggestForm } from './SuggestForm.js';
+import type { OpinionActions } from './useOpinionActions.js';
+
+/**
+ * The opinion round as a list: every statement a group of three radio buttons (agree, disagree,
+ * pass), so the keyboard (Tab to a statement, arrows to choose) and screen readers ("Agree, radio
+ * button, 1 of 3", inside the statement's group) need nothing special. Used in the list view and
+ * beside the board for participants on a computer.
+ */
+export function OpinionList({ round, actions, headingLevel = 3 }: { round: OpinionView; actions: OpinionActions; headingLevel?: 2 | 3 }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const number = new Intl.NumberFormat(i18n.resolvedLanguage);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section className="opinion-list" aria-labelledby={`${id}-h`} data-testid="opinion-list">
+      <Heading id={`${id}-h`}>{round.title ? t('opinion.listHeadingTitled', { title: round.title }) : t('opinion.listHeading')}</Heading>
+      <p className="opinion-meta">
+        {t('opinion.marked', { done: number.format(markedCount(round)), total: number.format(round.statements.length) })} {t('opinion.privacy')}
+      </p>
+      <ol className="opinion-rows">
+        {round.statements.map((s, i) => (
+          <li key={s.id}>
+            <fieldset className="opinion-row">
+              <legend>
+                <span className="visually-hidden">{t('opinion.cardOf', { n: number.format(i + 1), total: number.format(round.statements.length) })}: </span>
+                {s.text}
+              </legend>
+              {MARK_ORDER.map((m) => (
+                <label key={m} className={`opinion-radio opinion-radio-${m}`}>
+                  <input type="radio" name={`${id}-${s.id}`} value={m} checked={round.myMarks[s.id] === m} onChange={() => void actions.mark(s.id, m)} />
+                  {t(`opinion.marks.${m}`)}
+                </label>
+              ))}
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      {actions.error && (
+        <p className="error" role="alert">
+          {actions.error}
+        </p>
+      )}
+      <SuggestForm round={round} onSuggest={actions.suggest} />
+    </section>
+  );
+}
