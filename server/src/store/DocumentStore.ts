@@ -37,8 +37,14 @@ export interface DocumentStore {
   /**
    * Replaces the snapshot and every update with seq ≤ `uptoSeq` by `snapshot`, atomically. Updates
    * appended after `uptoSeq` (while the snapshot was being made) are kept.
+   *
+   * `expectedRows`: how many rows with seq ≤ `uptoSeq` the caller read (and folded into `snapshot`).
+   * If the store finds another number it changes nothing and rejects: in PostgreSQL a sequence number
+   * is taken before its transaction commits, so a row with a lower seq can become visible after the
+   * caller's read, and deleting it would lose an update nobody merged. Callers whose snapshot comes
+   * from stored rows (several processes) pass it; one process's memory holds every row it appended.
    */
-  compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  compact(docId: string, snapshot: Uint8Array, uptoSeq: number, expectedRows?: number): Promise<void>;
   /** Removes the document and its history. */
   delete(docId: string): Promise<void>;
 }

@@ -112,9 +112,11 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     deleteBoard: db.prepare<[string]>('DELETE FROM boards WHERE id = ?'),
   };
 
-  const compactTx = db.transaction((docId: string, snapshot: Uint8Array, uptoSeq: number) => {
+  const compactTx = db.transaction((docId: string, snapshot: Uint8Array, uptoSeq: number, expectedRows?: number) => {
     q.putSnapshot.run(docId, Buffer.from(snapshot), uptoSeq);
-    q.dropUpdates.run(docId, uptoSeq);
+    const dropped = q.dropUpdates.run(docId, uptoSeq).changes;
+    // Throwing inside the transaction rolls the snapshot back too (see DocumentStore.compact).
+    if (expectedRows !== undefined && dropped !== expectedRows) throw new Error(`compaction expected ${expectedRows} rows up to ${uptoSeq}, found ${dropped}; nothing changed`);
   });
   const appendBatchTx = db.transaction((entries: ReadonlyArray<{ docId: string; update: Uint8Array }>) =>
     entries.map(({ docId, update }) => {
@@ -149,8 +151,8 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
       const lastSeq = rows.length ? rows[rows.length - 1]!.seq : (snap?.upto_seq ?? 0);
       return { snapshot: snap ? new Uint8Array(snap.data) : null, updates, lastSeq, bytes };
     },
-    async compact(docId, snapshot, uptoSeq) {
-      compactTx(docId, snapshot, uptoSeq);
+    async compact(docId, snapshot, uptoSeq, expectedRows) {
+      compactTx(docId, snapshot, uptoSeq, expectedRows);
     },
     async delete(docId) {
       deleteTx(docId);

@@ -76,7 +76,7 @@ export function groupCommit(store: DocumentStore): DocumentStore {
     },
     appendBatch: (entries) => store.appendBatch(entries),
     load: (docId) => store.load(docId),
-    compact: (docId, snapshot, uptoSeq) => store.compact(docId, snapshot, uptoSeq),
+    compact: (docId, snapshot, uptoSeq, expectedRows) => store.compact(docId, snapshot, uptoSeq, expectedRows),
     delete: (docId) => store.delete(docId),
   };
 }

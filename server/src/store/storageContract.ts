@@ -113,6 +113,17 @@ export function storageContract(name: string, open: (place: string) => Promise<S
       expect(rebuilt.getText('t').toString()).toBe('hello');
     });
 
+    it('compaction that finds other rows than the caller read (a late commit, another compaction) changes nothing', async () => {
+      const s = await openTracked(newPlace());
+      const [a, b, merged] = [update('a'), update('b'), update('ab')];
+      await s.documents.append('d1', a);
+      const seq = await s.documents.append('d1', b);
+      await expect(s.documents.compact('d1', a, seq, 1)).rejects.toThrow();
+      expect(await s.documents.load('d1')).toMatchObject({ snapshot: null, updates: [a, b], lastSeq: seq });
+      await s.documents.compact('d1', merged, seq, 2);
+      expect(await s.documents.load('d1')).toMatchObject({ snapshot: merged, updates: [], lastSeq: seq });
+    });
+
     it('a snapshot with no later updates reports its sequence as the last', async () => {
       const s = await openTracked(newPlace());
       const seq = await s.documents.append('d1', update('a'));

@@ -439,14 +439,16 @@ export class Room {
     const ran = await this.options.bus.exclusive(this.docId, 'compact', async () => {
       try {
         let upto = this.lastSeq;
+        let expectedRows: number | undefined;
         if (this.options.bus.shared) {
           const stored = await this.options.store.load(this.docId);
           if (this.destroyed) return;
           this.applyStored(stored);
           upto = stored.lastSeq;
+          expectedRows = stored.updates.length;
         }
         const snapshot = Y.encodeStateAsUpdate(this.doc);
-        await this.options.store.compact(this.docId, snapshot, upto);
+        await this.options.store.compact(this.docId, snapshot, upto, expectedRows);
         this.knownSnapshot = snapshotDigest(snapshot);
         this.storedBytes = snapshot.byteLength;
         this.pendingUpdates = 0;

@@ -102,7 +102,7 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
         return { snapshot: snap ? new Uint8Array(snap.data) : null, updates, lastSeq, bytes };
       });
     },
-    async compact(docId, snapshot, uptoSeq) {
+    async compact(docId, snapshot, uptoSeq, expectedRows) {
       await inTransaction(async (c) => {
         await c.query(
           `INSERT INTO doc_snapshots (doc_id, data, upto_seq) VALUES ($1, $2, $3)
@@ -110,7 +110,10 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
           [docId, Buffer.from(snapshot), uptoSeq],
         );
         // Only rows the snapshot was made from: later appends (seq > uptoSeq) stay.
-        await c.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, uptoSeq]);
+        const { rowCount } = await c.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, uptoSeq]);
+        // A row with a lower seq that committed after the caller's read would be deleted unmerged:
+        // roll back (see DocumentStore.compact).
+        if (expectedRows !== undefined && rowCount !== expectedRows) throw new Error(`compaction expected ${expectedRows} rows up to ${uptoSeq}, found ${rowCount}; nothing changed`);
       });
     },
     async delete(docId) {
