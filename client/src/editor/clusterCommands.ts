@@ -3,7 +3,7 @@ import { unionBoxes } from '../geometry/bounds.js';
 import { elementBounds } from '../geometry/elements.js';
 import { fitBox } from '../geometry/viewport.js';
 import type { Editor } from './Editor.js';
-import { parkingLotBox, planGroup, planTidy, type ClusterLayout, type ClusterPlan } from './clusters.js';
+import { clearOfClusters, parkingLotBox, planGroup, planTidy, type ClusterLayout, type ClusterPlan } from './clusters.js';
 
 /**
  * Clustering as editor commands: each is one local transaction (LOCAL_ORIGIN through
@@ -42,12 +42,16 @@ export function groupSelectedNotes(editor: Editor, label: string, layout: Cluste
  * undoable transaction, as grouping selected notes by hand. Used when a suggested group is accepted.
  */
 export function groupNoteIds(editor: Editor, ids: readonly string[], label: string, layout: ClusterLayout = 'grid'): string | null {
-  return groupNotes(editor, ids.map((id) => editor.store.get(id)).filter(isNote), label, layout);
+  return groupNotes(editor, ids.map((id) => editor.store.get(id)).filter(isNote), label, layout, true);
 }
 
-function groupNotes(editor: Editor, notes: StickyNote[], label: string, layout: ClusterLayout): string | null {
-  const plan = planGroup(notes, layout);
+function groupNotes(editor: Editor, notes: StickyNote[], label: string, layout: ClusterLayout, besideClusters = false): string | null {
+  let plan = planGroup(notes, layout);
   if (!plan) return null;
+  if (besideClusters) {
+    const dx = clearOfClusters(plan.frame, editor.store.frames().filter((f) => f.variant === 'cluster'));
+    if (dx) plan = { frame: { ...plan.frame, x: plan.frame.x + dx }, positions: new Map([...plan.positions].map(([id, p]) => [id, { x: p.x + dx, y: p.y }])) };
+  }
   const id = newElementId();
   editor.transact(() => {
     insertElement(editor.doc, {

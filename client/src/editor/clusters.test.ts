@@ -3,6 +3,7 @@ import { boxContainsBox, boxesIntersect } from '../geometry/bounds.js';
 import {
   CLUSTER_GAP,
   CLUSTER_PADDING,
+  clearOfClusters,
   STACK_STEP,
   frameAround,
   gridColumns,
@@ -113,5 +114,19 @@ describe('frameAround and parkingLotBox', () => {
     expect(lot.y).toBe(50);
     expect(boxesIntersect(lot, content)).toBe(false);
     expect(parkingLotBox(null)).toMatchObject({ x: 0, y: 0 });
+  });
+});
+
+describe('clearOfClusters', () => {
+  const frame = { x: 0, y: 0, width: 300, height: 200 };
+  it('leaves a cluster where it is when it covers none', () => {
+    expect(clearOfClusters(frame, [{ x: 0, y: 400, width: 300, height: 200 }])).toBe(0);
+  });
+  it('moves it right past every cluster it would cover, one after the other', () => {
+    const dx = clearOfClusters(frame, [
+      { x: 10, y: 10, width: 300, height: 200 },
+      { x: 340, y: 0, width: 300, height: 200 },
+    ]);
+    expect(dx).toBe(640 + 2 * CLUSTER_GAP);
   });
 });

@@ -1,4 +1,4 @@
-import { unionBoxes, type Box, type Point } from '../geometry/bounds.js';
+import { boxesIntersect, boxRight, expandBox, unionBoxes, type Box, type Point } from '../geometry/bounds.js';
 
 /**
  * Pure layout for clustering: where notes go when they are grouped under a label or tidied, and how
@@ -107,6 +107,22 @@ export function planTidy(frame: Box, items: readonly Item[], layout: ClusterLayo
   if (!items.length) return { frame, positions: new Map() };
   const positions = layoutItems(items, { x: frame.x + CLUSTER_PADDING, y: frame.y + CLUSTER_PADDING }, layout);
   return { frame: frameAround(moved(items, positions))!, positions };
+}
+
+/**
+ * How far right a new cluster must move so that it covers no existing cluster (with `2 × CLUSTER_GAP`
+ * between them). Accepting several suggested groups from one frame gathers each at the top-left of
+ * its notes, which is about the same spot for all of them; without this they would pile up.
+ */
+export function clearOfClusters(frame: Box, clusters: readonly Box[]): number {
+  let dx = 0;
+  for (let guard = 0; guard <= clusters.length; guard++) {
+    const at = { ...frame, x: frame.x + dx };
+    const hit = clusters.filter((c) => boxesIntersect(expandBox(c, CLUSTER_GAP), at));
+    if (!hit.length) return dx;
+    dx = Math.max(...hit.map(boxRight)) + 2 * CLUSTER_GAP - frame.x;
+  }
+  return dx;
 }
 
 /** Size of a new parking lot: tall enough for a column of questions. */
