@@ -118,6 +118,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     // Throwing inside the transaction rolls the snapshot back too (see DocumentStore.compact).
     if (expectedRows !== undefined && dropped !== expectedRows) throw new Error(`compaction expected ${expectedRows} rows up to ${uptoSeq}, found ${dropped}; nothing changed`);
   });
+  const readDocTx = db.transaction((docId: string) => ({ snap: q.snapshot.get(docId), rows: q.updates.all(docId) }));
   const appendBatchTx = db.transaction((entries: ReadonlyArray<{ docId: string; update: Uint8Array }>) =>
     entries.map(({ docId, update }) => {
       const result = q.append.run(docId, Buffer.from(update));
@@ -141,8 +142,9 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
       return entries.length ? appendBatchTx(entries) : [];
     },
     async load(docId): Promise<StoredDocument> {
-      const snap = q.snapshot.get(docId);
-      const rows = q.updates.all(docId);
+      // Both reads in one transaction (one WAL snapshot): another process's compaction committing in
+      // between would otherwise fold rows into a snapshot this read never sees.
+      const { snap, rows } = readDocTx(docId);
       let bytes = snap ? snap.data.byteLength : 0;
       const updates = rows.map((r) => {
         bytes += r.data.byteLength;
