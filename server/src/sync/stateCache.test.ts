@@ -62,6 +62,38 @@ describe('StateCache', () => {
     expect(after.getMap('elements').toJSON()).toEqual({ own: 0, a: 1, b: 2 });
   });
 
+  it('answers clients that know nothing with a seeded full state (the stored snapshot) until the document changes', () => {
+    const source = new Y.Doc();
+    source.getMap('elements').set('a', 1);
+    const snapshot = Y.encodeStateAsUpdate(source);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, snapshot);
+    const cache = new StateCache(doc);
+    cache.seedFull(snapshot);
+    const seeded = cache.syncStep2(new Uint8Array([0]));
+    expect(Buffer.from(payload(seeded)).equals(Buffer.from(snapshot))).toBe(true);
+    expect(cache.syncStep2(new Uint8Array([0]))).toBe(seeded);
+    doc.getMap('elements').set('b', 2);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, payload(cache.syncStep2(new Uint8Array([0]))));
+    expect(replica.getMap('elements').toJSON()).toEqual({ a: 1, b: 2 });
+  });
+
+  it('ignores a seed while the document holds pending structs', () => {
+    const source = new Y.Doc();
+    source.getMap('elements').set('a', 1);
+    const sv = Y.encodeStateVector(source);
+    source.getMap('elements').set('b', 2);
+    const gap = Y.encodeStateAsUpdate(source, sv);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, gap);
+    const cache = new StateCache(doc);
+    cache.seedFull(gap);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, payload(cache.syncStep2(new Uint8Array([0]))));
+    expect(replica.store.pendingStructs).toBeNull();
+  });
+
   it('throws on a state vector that is not one', () => {
     const cache = new StateCache(new Y.Doc());
     expect(() => cache.syncStep2(new Uint8Array([5, 1]))).toThrow();

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { encodeSyncStep2 } from './messages.js';
+import { encodeSyncStep2, encodeSyncStep2FromUpdate } from './messages.js';
 
 /**
  * The answer to sync step 1, cached per room. Encoding a whole board is the most expensive thing a
@@ -41,6 +41,16 @@ export class StateCache {
     const message = withoutPending(this.doc, () => encodeSyncStep2(this.doc, encodedStateVector));
     this.lastDiff = { key, message };
     return message;
+  }
+
+  /**
+   * Takes `update` (the whole document, as `Y.encodeStateAsUpdate` wrote it, e.g. the stored snapshot
+   * a room was just loaded from) as the answer for clients that know nothing, so it is not encoded
+   * again. Ignored while the document holds pending structs: those must never reach clients.
+   */
+  seedFull(update: Uint8Array): void {
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) return;
+    this.full = encodeSyncStep2FromUpdate(update);
   }
 
   destroy(): void {
