@@ -10,11 +10,11 @@ export const WEEK_MS = 7 * DAY_MS;
 
 type Card = Pick<ProjectCard, 'id' | 'title' | 'phase' | 'learnings' | 'createdAt'>;
 
-export interface SinceLastTime {
-  moved: Array<{ card: Card; moves: ProjectMove[] }>;
-  learned: Array<{ card: Card; learnings: ProjectLearning[] }>;
+export interface SinceLastTime<C extends Card = Card> {
+  moved: Array<{ card: C; moves: ProjectMove[] }>;
+  learned: Array<{ card: C; learnings: ProjectLearning[] }>;
   /** Cards whose last move (or, never moved, whose making) is older than N weeks, with that date. */
-  still: Array<{ card: Card; since: number }>;
+  still: Array<{ card: C; since: number }>;
 }
 
 /** Start of the UTC day holding `t`. Meetings are compared by day: a lab meets at most once a day. */
@@ -39,14 +39,14 @@ export function previousMeeting(cards: readonly Card[], moves: ReadonlyMap<strin
 }
 
 /** What happened since `since` (inclusive), and which cards have not moved for `weeks` weeks at `now`. */
-export function sinceLastTime(
-  cards: readonly Card[],
+export function sinceLastTime<C extends Card>(
+  cards: readonly C[],
   moves: ReadonlyMap<string, readonly ProjectMove[]>,
   since: number,
   now: number,
   weeks: number,
-): SinceLastTime {
-  const out: SinceLastTime = { moved: [], learned: [], still: [] };
+): SinceLastTime<C> {
+  const out: SinceLastTime<C> = { moved: [], learned: [], still: [] };
   const limit = now - weeks * WEEK_MS;
   for (const card of cards) {
     const cardMoves = moves.get(card.id) ?? [];

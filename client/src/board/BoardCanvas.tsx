@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
-import type { Element } from '@sammen/shared';
+import type { Element, ProjectCard } from '@sammen/shared';
 import { boxContainsBox, expandBox, type Box } from '../geometry/bounds.js';
 import { sourceLabel } from '../geometry/actionCard.js';
 import { arrowSegment, drawOrder, type Lookup } from '../geometry/elements.js';
@@ -18,6 +18,7 @@ import { BatchedBoxes, type BatchedElement } from './BatchedBoxes.js';
 import { ElementMenu } from './ElementMenu.js';
 import { ElementNode } from './ElementNode.js';
 import { SelectionLayer } from './SelectionLayer.js';
+import { PortfolioCardsContext, ProjectFilterContext } from './projectContext.js';
 import { remoteMoves } from '../sync/remoteMoves.js';
 import './board.css';
 
@@ -179,6 +180,7 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
   }
 
   const cursor = spaceHeld ? 'grab' : tools[tool].cursor;
+  const portfolioCards = useMemo(() => projectCardsByFrame(editor), [editor, version]);
 
   return (
     <div className="board-wrap">
@@ -202,6 +204,8 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
           scaleX={viewport.scale}
           scaleY={viewport.scale}
         >
+          <ProjectFilterContext.Provider value={state.projectFilter}>
+          <PortfolioCardsContext.Provider value={portfolioCards}>
           {backdrop && <BackdropLayer store={backdrop} windowBox={windowBox} scale={viewport.scale} detail={detail} untitledFrame={untitledFrame} />}
           <StaticLayer
             layerRef={layerRef}
@@ -215,6 +219,8 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
           />
           <Layer listening={false}>{renderNodes(activeElements, movingLookup, viewport.scale, editingId, untitledFrame)}</Layer>
           <SelectionLayer editor={editor} state={state} peers={peers} />
+          </PortfolioCardsContext.Provider>
+          </ProjectFilterContext.Provider>
         </Stage>
       )}
     </div>
@@ -223,6 +229,21 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
     {children}
     </div>
   );
+}
+
+const NO_CARDS: ProjectCard[] = [];
+
+/** The project cards each portfolio frame holds (walked only when the board has a portfolio). */
+function projectCardsByFrame(editor: Editor): (frameId: string) => ProjectCard[] {
+  if (!editor.store.frames().some((f) => f.variant === 'portfolio')) return () => NO_CARDS;
+  const byFrame = new Map<string, ProjectCard[]>();
+  for (const el of editor.store.all()) {
+    if (el.type !== 'project' || !el.frameId) continue;
+    const list = byFrame.get(el.frameId) ?? [];
+    list.push(el);
+    byFrame.set(el.frameId, list);
+  }
+  return (frameId) => byFrame.get(frameId) ?? NO_CARDS;
 }
 
 /**

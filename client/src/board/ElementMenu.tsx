@@ -23,7 +23,7 @@ export function ElementMenu({ editor, elementId, at, bounds, onClose }: {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const el = editor.store.get(elementId);
-  const editable = !!el && ('text' in el || el.type === 'frame' || el.type === 'action');
+  const editable = !!el && ('text' in el || el.type === 'frame' || el.type === 'action' || el.type === 'project');
 
   useEffect(() => {
     // Focus goes into the menu (Escape, arrows and Enter work), without a ring for the finger that opened it.

@@ -1,9 +1,13 @@
-import { memo } from 'react';
 import { Arrow, Ellipse, Group, Rect, Text } from 'react-konva';
-import type { Connector, Element, Frame, Shape, StickyNote, TextBox } from '@sammen/shared';
+import type { Connector, Element, Frame, ProjectCard, Shape, StickyNote, TextBox } from '@sammen/shared';
 import type { Point } from '../geometry/bounds.js';
 import { estimatedLines, frameTitleLayout, maxTextFor, readableAt } from '../geometry/lod.js';
+import { memo, useContext } from 'react';
 import { ActionCardNode } from './ActionCardNode.js';
+import { matchesFilter } from '../geometry/projectFilter.js';
+import { PortfolioGrid } from './PortfolioGrid.js';
+import { ProjectCardNode } from './ProjectCardNode.js';
+import { ProjectFilterContext } from './projectContext.js';
 import { StandIn } from './StandIn.js';
 import { boxTextLayout } from './textProps.js';
 import { boardMeasure } from './textMeasure.js';
@@ -139,6 +143,7 @@ function FrameNode({ el, scale, hideText, untitled }: { el: Frame; scale: number
         strokeScaleEnabled={false}
         perfectDrawEnabled={false}
       />
+      {el.variant === 'portfolio' && <PortfolioGrid el={el} scale={scale} />}
       {!hideText && text && title.mode === 'standIn' && <TitleStandIn el={el} text={text} fontSize={title.fontSize} height={title.height} />}
       {!hideText && text && title.mode === 'text' && (
         <Text
@@ -218,6 +223,12 @@ function propsEqual(a: Props, b: Props): boolean {
   return a.element.type === 'frame' ? a.scale === b.scale : detailOf(a.scale) === detailOf(b.scale);
 }
 
+/** A project card, dimmed when the portfolio's filter is on and it does not match. */
+function FilteredProjectCard({ el, scale, hideText }: { el: ProjectCard; scale: number; hideText: boolean }) {
+  const filter = useContext(ProjectFilterContext);
+  return <ProjectCardNode el={el} scale={scale} hideText={hideText} dimmed={!matchesFilter(el, filter)} />;
+}
+
 /** Draws one element. Memoised: unchanged elements keep their object identity in the store. */
 export const ElementNode = memo(function ElementNode({ element, scale: exactScale, hideText, segment, untitledFrame, selected = false, sourceLabel = null }: Props) {
   const scale = element.type === 'frame' ? exactScale : detailOf(exactScale);
@@ -234,5 +245,7 @@ export const ElementNode = memo(function ElementNode({ element, scale: exactScal
       return <ArrowNode el={element} segment={segment} />;
     case 'action':
       return <ActionCardNode el={element} scale={scale} hideText={hideText} source={sourceLabel} />;
+    case 'project':
+      return <FilteredProjectCard el={element} scale={scale} hideText={hideText} />;
   }
 }, propsEqual);

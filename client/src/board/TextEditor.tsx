@@ -8,6 +8,7 @@ import { renameFrame } from '../editor/commands.js';
 import type { Editor } from '../editor/Editor.js';
 import { diffText, transformPosition, type TextDeltaOp } from '../editor/textDiff.js';
 import { ActionCardDialog } from '../ui/ActionCardDialog.js';
+import { ProjectCardDialog } from '../ui/ProjectCardDialog.js';
 import { fitBoxText } from './textMeasure.js';
 import { frameTitleLayout, maxTextFor } from '../geometry/lod.js';
 import { FONT_FAMILY, LINE_HEIGHT, NOTE_PADDING, SHAPE_PADDING, fillOf, inkOf, textColorOf } from './theme.js';
@@ -31,6 +32,7 @@ export function TextEditor({ editor, id, viewport }: Props) {
   if (!el) return null;
   if (el.type === 'frame') return <FrameTitleEditor key={id} editor={editor} frame={el} viewport={viewport} />;
   if (el.type === 'action') return <ActionCardDialog key={id} editor={editor} card={el} />;
+  if (el.type === 'project') return <ProjectCardDialog key={id} editor={editor} card={el} />;
   if (!('text' in el)) return null;
   return <TextAreaEditor key={id} editor={editor} el={el} viewport={viewport} />;
 }

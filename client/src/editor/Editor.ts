@@ -17,6 +17,7 @@ import { UNDO_CAPTURE_MS } from '../sync/undo.js';
 import type { LocalPresence } from '../sync/presence.js';
 import type { ToolId } from '../tools/types.js';
 import { ElementStore } from './elementStore.js';
+import type { ProjectFilter } from '../geometry/projectFilter.js';
 import { OPEN_POLICY, allowedTools, canEditElement, canPlaceIn, samePolicy, type EditPolicy } from './permissions.js';
 
 /** Why the editor did not do what was asked (for a notice in the UI). */
@@ -41,6 +42,8 @@ export interface EditorState {
   /** Elements being dragged or resized, with their provisional geometry; drawn on their own layer. */
   readonly preview: ReadonlyMap<string, Element> | null;
   readonly noteColor: ColorName;
+  /** The portfolio's filter: project cards that do not match are drawn dimmed. Null: no filter. */
+  readonly projectFilter: ProjectFilter | null;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -87,6 +90,7 @@ export class Editor {
       overlay: null,
       preview: null,
       noteColor: 'yellow',
+      projectFilter: null,
     };
     // Elements deleted by someone else (or by undo) leave the selection and the text editor.
     this.unsubscribeStore = this.store.subscribe((changed) => {
@@ -197,7 +201,7 @@ export class Editor {
   /** Opens the in-place editor; `fresh` when the element was just created to be typed into. */
   startEditing(id: string, fresh = false): void {
     const el = this.store.get(id);
-    if (!el || !('text' in el || el.type === 'frame' || el.type === 'action') || !canEditElement(this.policy, el)) return;
+    if (!el || !('text' in el || el.type === 'frame' || el.type === 'action' || el.type === 'project') || !canEditElement(this.policy, el)) return;
     this.editingFresh = fresh;
     this.set({ editingId: id, selection: new Set([id]) });
   }
@@ -215,6 +219,10 @@ export class Editor {
     this.undoManager.captureTimeout = UNDO_CAPTURE_MS;
     this.undoManager.stopCapturing();
     this.editingFresh = false;
+  }
+
+  setProjectFilter(projectFilter: ProjectFilter | null): void {
+    this.set({ projectFilter });
   }
 
   stopEditing(): void {

@@ -128,6 +128,13 @@ export function elementsToSvg(elements: readonly Element[], bounds: Box, options
       case 'action':
         parts.push(actionSvg(el, o));
         break;
+      case 'project': {
+        // The card's box and its title; the form's other fields are in the portfolio export.
+        parts.push(`<rect x="${num(el.x)}" y="${num(el.y)}" width="${num(el.width)}" height="${num(el.height)}" rx="6" fill="#ffffff" stroke="#3d4350" stroke-width="1.5"/>`);
+        const lines = wrapText(el.title, { maxWidth: el.width - 24, maxHeight: el.height - 24, fontSize: 20, lineHeight: LINE_HEIGHT, ellipsis: true }, o.measure).lines;
+        parts.push(centredLines(lines, { x: el.x + 12, y: el.y + 12, width: el.width - 24, height: el.height - 24 }, 20, '#1f2430', o.fontFamily, 'start'));
+        break;
+      }
     }
   }
   return (

@@ -30,7 +30,7 @@ export function createSelectTool(): Tool {
       const hit = elementAt(editor, e.world, (el) => editor.canEdit(el.id));
       const selection = editor.getState().selection;
       if (hit) {
-        if (e.detail >= 2 && (hit.type === 'frame' || hit.type === 'action' || 'text' in hit)) {
+        if (e.detail >= 2 && (hit.type === 'frame' || hit.type === 'action' || hit.type === 'project' || 'text' in hit)) {
           editor.startEditing(hit.id);
           state = { kind: 'idle' };
           return;

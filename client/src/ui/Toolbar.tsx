@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '../editor/Editor.js';
+import { useState } from 'react';
 import { createActionCard } from '../editor/actionCommands.js';
+import { createProjectCard } from '../editor/projectCommands.js';
+import { PortfolioPanel } from './PortfolioPanel.js';
 import { redo, undo } from '../editor/commands.js';
 import { allowedTools } from '../editor/permissions.js';
 import type { ToolId } from '../tools/types.js';
@@ -28,6 +31,7 @@ export function Toolbar({ editor, tool, canUndo, canRedo }: { editor: Editor; to
   const { t } = useTranslation();
   const policy = editor.getPolicy();
   const allowed = allowedTools(policy);
+  const [portfolioOpen, setPortfolioOpen] = useState(false);
   return (
     <div role="toolbar" aria-label={t('tool.toolbar')} aria-orientation="vertical" className="toolbar">
       {TOOLS.filter(({ id }) => allowed.includes(id)).map(({ id, icon, key }) => {
@@ -62,6 +66,33 @@ export function Toolbar({ editor, tool, canUndo, canRedo }: { editor: Editor; to
           <Icon name="action" />
         </button>
       )}
+      {!policy.readOnly && !policy.notesOnly && (
+        <button
+          type="button"
+          className="tool-button"
+          aria-label={t('projects.add')}
+          title={t('projects.add')}
+          data-testid="add-project"
+          onClick={() => {
+            const id = createProjectCard(editor);
+            if (id) editor.startEditing(id);
+          }}
+        >
+          <Icon name="project" />
+        </button>
+      )}
+      <button
+        type="button"
+        className="tool-button"
+        aria-label={t('projects.portfolio.open')}
+        title={t('projects.portfolio.open')}
+        aria-pressed={portfolioOpen}
+        data-testid="open-portfolio"
+        onClick={() => setPortfolioOpen((v) => !v)}
+      >
+        <Icon name="portfolio" />
+      </button>
+      {portfolioOpen && <PortfolioPanel editor={editor} onClose={() => setPortfolioOpen(false)} />}
       {!policy.readOnly && (
         <>
       <hr aria-hidden="true" />

@@ -4,8 +4,10 @@ import {
   ClipboardList,
   Copy,
   Download,
+  FolderKanban,
   Frame,
   Hand,
+  IdCard,
   Link,
   Maximize,
   MousePointer2,
@@ -48,6 +50,8 @@ const icons = {
   action: ClipboardList,
   export: Download,
   link: Link,
+  project: IdCard,
+  portfolio: FolderKanban,
 } satisfies Record<string, LucideIcon>;
 
 export type IconName = keyof typeof icons;
