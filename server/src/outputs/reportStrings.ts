@@ -1,4 +1,5 @@
 import type { Language, ParticipationLevel } from '@sammen/shared';
+import { OPINION_STRINGS, type OpinionReportStrings } from './opinionStrings.js';
 import type { ReportModel, ReportStep } from './types.js';
 
 /**
@@ -58,6 +59,8 @@ export interface ReportStrings {
   noNotes: string;
   priorities: string;
   noVote: string;
+  /** The opinion rounds' section (`opinionStrings.ts`). */
+  opinion: OpinionReportStrings;
   agreedActions: string;
   noActions: string;
   ran: string;
@@ -73,6 +76,8 @@ export interface ReportStrings {
   kind: string;
   kindNote: string;
   kindAction: string;
+  /** Proposals for a participation platform (Decidim, open data): the body's opening line. */
+  platform: { fromWorkshop: (title: string, date: string) => string };
   /** The letter to participants. */
   letter: {
     format: string;
@@ -108,9 +113,11 @@ const en: ReportStrings = {
   time: 'Time', place: 'Place', question: 'Question', dots: (n) => (n === 1 ? '1 dot' : `${n} dots`),
   top: 'What came out on top', noTop: 'There was no vote and no notes were grouped.', noNotes: 'No notes were written.',
   priorities: 'Priorities', noVote: 'No vote was held.', agreedActions: 'Agreed actions', noActions: 'No actions were agreed.',
+  opinion: OPINION_STRINGS.en,
   ran: 'Ran', notRun: 'Not run', notRecorded: 'Not recorded', since: (t) => `from ${t}`,
   outcome: { kept: 'Yes', 'no-evidence': 'The step ran, but the board does not show it', 'not-run': 'No: the step was not run', unknown: 'Not recorded' },
   kind: 'Type', kindNote: 'Note', kindAction: 'Action',
+  platform: { fromWorkshop: (t, d) => `From the workshop "${t}" on ${d}.` },
   whoTookPart: 'Who took part',
   appendix: 'Appendix: the board',
   letter: {
@@ -146,9 +153,11 @@ const da: ReportStrings = {
   time: 'Tidspunkt', place: 'Sted', question: 'Spørgsmål', dots: (n) => (n === 1 ? '1 prik' : `${n} prikker`),
   top: 'Det vigtigste', noTop: 'Der blev ikke stemt, og sedlerne blev ikke grupperet.', noNotes: 'Der blev ikke skrevet sedler.',
   priorities: 'Prioriteringer', noVote: 'Der blev ikke stemt.', agreedActions: 'Aftalte handlinger', noActions: 'Der blev ikke aftalt handlinger.',
+  opinion: OPINION_STRINGS.da,
   ran: 'Gennemført', notRun: 'Ikke gennemført', notRecorded: 'Ikke registreret', since: (t) => `fra kl. ${t}`,
   outcome: { kept: 'Ja', 'no-evidence': 'Punktet blev gennemført, men det ses ikke på tavlen', 'not-run': 'Nej, punktet blev ikke gennemført', unknown: 'Ikke registreret' },
   kind: 'Type', kindNote: 'Seddel', kindAction: 'Handling',
+  platform: { fromWorkshop: (t, d) => `Fra workshoppen »${t}« den ${d}.` },
   whoTookPart: 'Hvem deltog',
   appendix: 'Bilag: tavlen',
   letter: {
@@ -184,9 +193,11 @@ const nb: ReportStrings = {
   time: 'Tidspunkt', place: 'Sted', question: 'Spørsmål', dots: (n) => (n === 1 ? '1 prikk' : `${n} prikker`),
   top: 'Det viktigste', noTop: 'Det ble ikke stemt, og lappene ble ikke gruppert.', noNotes: 'Det ble ikke skrevet lapper.',
   priorities: 'Prioriteringer', noVote: 'Det ble ikke stemt.', agreedActions: 'Avtalte tiltak', noActions: 'Det ble ikke avtalt tiltak.',
+  opinion: OPINION_STRINGS.nb,
   ran: 'Gjennomført', notRun: 'Ikke gjennomført', notRecorded: 'Ikke registrert', since: (t) => `fra kl. ${t}`,
   outcome: { kept: 'Ja', 'no-evidence': 'Punktet ble gjennomført, men det synes ikke på tavla', 'not-run': 'Nei, punktet ble ikke gjennomført', unknown: 'Ikke registrert' },
   kind: 'Type', kindNote: 'Lapp', kindAction: 'Tiltak',
+  platform: { fromWorkshop: (t, d) => `Fra verkstedet «${t}» ${d}.` },
   whoTookPart: 'Hvem deltok',
   appendix: 'Vedlegg: tavla',
   letter: {
@@ -222,9 +233,11 @@ const nn: ReportStrings = {
   time: 'Tidspunkt', place: 'Stad', question: 'Spørsmål', dots: (n) => (n === 1 ? '1 prikk' : `${n} prikkar`),
   top: 'Det viktigaste', noTop: 'Det vart ikkje røysta, og lappane vart ikkje grupperte.', noNotes: 'Det vart ikkje skrive lappar.',
   priorities: 'Prioriteringar', noVote: 'Det vart ikkje røysta.', agreedActions: 'Avtalte tiltak', noActions: 'Det vart ikkje avtalt tiltak.',
+  opinion: OPINION_STRINGS.nn,
   ran: 'Gjennomført', notRun: 'Ikkje gjennomført', notRecorded: 'Ikkje registrert', since: (t) => `frå kl. ${t}`,
   outcome: { kept: 'Ja', 'no-evidence': 'Punktet vart gjennomført, men det syner ikkje på tavla', 'not-run': 'Nei, punktet vart ikkje gjennomført', unknown: 'Ikkje registrert' },
   kind: 'Type', kindNote: 'Lapp', kindAction: 'Tiltak',
+  platform: { fromWorkshop: (t, d) => `Frå verkstaden «${t}» ${d}.` },
   whoTookPart: 'Kven deltok',
   appendix: 'Vedlegg: tavla',
   letter: {

@@ -13,6 +13,7 @@ import { renderDocx } from '../outputs/renderDocx.js';
 import { renderHtml } from '../outputs/renderHtml.js';
 import { renderMarkdown } from '../outputs/renderMarkdown.js';
 import { renderPdf } from '../outputs/renderPdf.js';
+import { PLATFORM_FORMATS, isPlatformFormat, platformFile } from '../outputs/platformFiles.js';
 import { buildReport } from '../outputs/reportModel.js';
 import type { Storage } from '../store/DocumentStore.js';
 import { deleteBoardAndWorkshop } from '../store/retention.js';
@@ -53,17 +54,23 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
     return session;
   };
 
-  app.get<Params & { Querystring: { format?: string } }>('/api/workshops/:id/report', async (request, reply) => {
+  app.get<Params & { Querystring: { format?: string; locale?: string } }>('/api/workshops/:id/report', async (request, reply) => {
     const session = await facilitator(request, reply);
     if (!session) return reply;
     const format = request.query.format ?? 'html';
-    if (!['md', 'csv', 'pdf', 'docx', 'html', 'letter', 'letter-html', 'letter-pdf'].includes(format)) {
-      return sendError(reply, ERRORS.BAD_REQUEST, 'format must be md, csv, pdf, docx, html, letter or letter-pdf');
+    if (!['md', 'csv', 'pdf', 'docx', 'html', 'letter', 'letter-html', 'letter-pdf'].includes(format) && !isPlatformFormat(format)) {
+      return sendError(reply, ERRORS.BAD_REQUEST, `format must be md, csv, pdf, docx, html, letter, letter-pdf, ${PLATFORM_FORMATS.join(', ')}`);
     }
     const snap = await workshops.snapshot(session.workshopId);
     const loaded = await workshops.load(session.workshopId);
     if (!snap || !loaded) return sendError(reply, ERRORS.NOT_FOUND);
     const model = buildReport(snap.workshop, loaded.members, snap.elements);
+    if (isPlatformFormat(format)) {
+      // Decidim's proposals import and the open-data package (docs/decidim.md).
+      const file = await platformFile(format, model, snap.workshop.id, request.query.locale).catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
+      if (typeof file === 'string') return sendError(reply, ERRORS.BAD_REQUEST, file);
+      return reply.type(file.type).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+    }
     const name = `sammen-report-${snap.workshop.id}`;
     switch (format) {
       case 'md':
