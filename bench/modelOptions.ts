@@ -1,0 +1,173 @@
+/**
+ * Issue 12's question for the document model: can a 20,000-note board be applied fast enough to open
+ * in < 500 ms cold / < 150 ms loaded, and what would each layout give up? Four layouts of the same
+ * notes, each with V1 (what y-websocket sends) and V2 updates:
+ *  A) today: a Y.Map per element with every field as its own key, text as a Y.Text (shared/src/doc.ts);
+ *  B) a Y.Map per element with packed keys: `m` (id, type, index, frameId), `g` ([x, y, width, height]),
+ *     `s` ({ color }), text as a Y.Text — what a move and a recolour touch stay separate keys;
+ *  C) a plain object per element, replaced whole, and the text as a Y.Text in a second root map;
+ *  P) a plain object per element, text included (the issue's 249 ms).
+ * "keeps both" is measured on two synced replicas that edit the same note at once, then exchange updates.
+ */
+import * as Y from 'yjs';
+import { insertElement } from '../shared/src/doc.ts';
+import type { StickyNote } from '../shared/src/schema/StickyNote.ts';
+import { type BenchTable, fmt, machine, timeMs } from './table.ts';
+
+const NOTES = 20_000;
+const COLORS = ['yellow', 'orange', 'pink', 'green', 'blue', 'purple', 'grey'] as const;
+
+/** The notes of bench/boardRender.ts and bench/coldOpen.ts (rows of 100, a Norwegian sentence each). */
+function makeNotes(n: number): StickyNote[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`, type: 'note', index: `a${String(i).padStart(5, '0')}`, frameId: null, x: (i % 100) * 220, y: Math.floor(i / 100) * 220,
+    width: 200, height: 200, color: COLORS[i % 7]!, text: `Lapp ${i}: hva er viktig for deg? æøå`,
+  }));
+}
+
+interface Layout {
+  name: string;
+  build(doc: Y.Doc, notes: StickyNote[]): void;
+  move(doc: Y.Doc, id: string, dx: number): void;
+  recolour(doc: Y.Doc, id: string, color: string): void;
+  /** Types `s` at `at` in the note's text. */
+  type(doc: Y.Doc, id: string, at: number, s: string): void;
+  read(doc: Y.Doc, id: string): { x: number; color: string; text: string };
+}
+
+const els = (doc: Y.Doc) => doc.getMap<any>('elements'); // eslint-disable-line @typescript-eslint/no-explicit-any
+const texts = (doc: Y.Doc) => doc.getMap<Y.Text>('texts');
+const typeInto = (t: Y.Text, at: number, s: string) => t.insert(at, s);
+
+const A: Layout = {
+  name: 'A: Y.Map per element, a key per field (today)',
+  build: (doc, notes) => doc.transact(() => notes.forEach((n) => insertElement(doc, n))),
+  move: (doc, id, dx) => els(doc).get(id).set('x', els(doc).get(id).get('x') + dx),
+  recolour: (doc, id, color) => els(doc).get(id).set('color', color),
+  type: (doc, id, at, s) => typeInto(els(doc).get(id).get('text'), at, s),
+  read: (doc, id) => ({ x: els(doc).get(id).get('x'), color: els(doc).get(id).get('color'), text: String(els(doc).get(id).get('text')) }),
+};
+
+const B: Layout = {
+  name: 'B: Y.Map per element, packed keys (m, g, s, text)',
+  build: (doc, notes) =>
+    doc.transact(() => {
+      for (const { id, type, index, frameId, x, y, width, height, color, text } of notes) {
+        const m = new Y.Map<unknown>();
+        m.set('m', { id, type, index, frameId });
+        m.set('g', [x, y, width, height]);
+        m.set('s', { color });
+        m.set('text', new Y.Text(text));
+        els(doc).set(id, m);
+      }
+    }),
+  move: (doc, id, dx) => {
+    const [x, ...rest] = els(doc).get(id).get('g') as number[];
+    els(doc).get(id).set('g', [x! + dx, ...rest]);
+  },
+  recolour: (doc, id, color) => els(doc).get(id).set('s', { color }),
+  type: (doc, id, at, s) => typeInto(els(doc).get(id).get('text'), at, s),
+  read: (doc, id) => ({ x: els(doc).get(id).get('g')[0], color: els(doc).get(id).get('s').color, text: String(els(doc).get(id).get('text')) }),
+};
+
+const C: Layout = {
+  name: 'C: plain object per element + Y.Text in a second map',
+  build: (doc, notes) =>
+    doc.transact(() => {
+      for (const { text, ...rest } of notes) {
+        els(doc).set(rest.id, rest);
+        texts(doc).set(rest.id, new Y.Text(text));
+      }
+    }),
+  move: (doc, id, dx) => els(doc).set(id, { ...els(doc).get(id), x: els(doc).get(id).x + dx }),
+  recolour: (doc, id, color) => els(doc).set(id, { ...els(doc).get(id), color }),
+  type: (doc, id, at, s) => typeInto(texts(doc).get(id)!, at, s),
+  read: (doc, id) => ({ x: els(doc).get(id).x, color: els(doc).get(id).color, text: String(texts(doc).get(id)) }),
+};
+
+const P: Layout = {
+  name: 'P: plain object per element, text included',
+  build: (doc, notes) => doc.transact(() => notes.forEach((n) => els(doc).set(n.id, { ...n }))),
+  move: (doc, id, dx) => els(doc).set(id, { ...els(doc).get(id), x: els(doc).get(id).x + dx }),
+  recolour: (doc, id, color) => els(doc).set(id, { ...els(doc).get(id), color }),
+  type: (doc, id, at, s) => {
+    const old = els(doc).get(id);
+    els(doc).set(id, { ...old, text: old.text.slice(0, at) + s + old.text.slice(at) });
+  },
+  read: (doc, id) => ({ x: els(doc).get(id).x, color: els(doc).get(id).color, text: els(doc).get(id).text }),
+};
+
+function replicas(update: Uint8Array): [Y.Doc, Y.Doc] {
+  const d1 = new Y.Doc();
+  const d2 = new Y.Doc();
+  Y.applyUpdate(d1, update);
+  Y.applyUpdate(d2, update);
+  return [d1, d2];
+}
+
+function exchange(d1: Y.Doc, d2: Y.Doc): void {
+  const u1 = Y.encodeStateAsUpdate(d1, Y.encodeStateVector(d2));
+  const u2 = Y.encodeStateAsUpdate(d2, Y.encodeStateVector(d1));
+  Y.applyUpdate(d2, u1);
+  Y.applyUpdate(d1, u2);
+}
+
+/** One replica moves a note while the other recolours it. */
+function moveAndRecolour(layout: Layout, update: Uint8Array, id: string): string {
+  const [d1, d2] = replicas(update);
+  const before = layout.read(d1, id);
+  layout.move(d1, id, 51);
+  layout.recolour(d2, id, 'pink');
+  exchange(d1, d2);
+  const a = layout.read(d1, id);
+  if (JSON.stringify(a) !== JSON.stringify(layout.read(d2, id))) return 'no (diverged)';
+  const moved = a.x === before.x + 51;
+  const recoloured = a.color === 'pink';
+  return moved && recoloured ? 'yes' : `no (kept only ${moved ? 'the move' : recoloured ? 'the colour' : 'neither'})`;
+}
+
+/** Two people type in the same note at once, one at the start and one at the end, and one moves it. */
+function typeTogether(layout: Layout, update: Uint8Array, id: string): string {
+  const [d1, d2] = replicas(update);
+  const before = layout.read(d1, id);
+  layout.type(d1, id, 0, 'NB! ');
+  layout.type(d2, id, before.text.length, ' (Kari)');
+  layout.move(d2, id, 10);
+  exchange(d1, d2);
+  const a = layout.read(d1, id);
+  const both = a.text === `NB! ${before.text} (Kari)`;
+  return both && a.x === before.x + 10 ? 'yes' : both ? 'text yes, move lost' : 'no (one typist lost)';
+}
+
+export async function run(): Promise<BenchTable> {
+  const notes = makeNotes(NOTES);
+  const target = notes[NOTES >> 1]!.id;
+  const rows: string[][] = [];
+  for (const layout of [A, B, C, P]) {
+    const source = new Y.Doc();
+    source.clientID = 0x9e3779b9; // a fixed 5-byte client id, so sizes do not wobble between runs
+    layout.build(source, notes);
+    const v1 = Y.encodeStateAsUpdate(source);
+    const v2 = Y.encodeStateAsUpdateV2(source);
+    source.destroy();
+    // 20,000 notes take seconds: 3 runs after 1 warm-up.
+    const applyV1 = timeMs(() => void Y.applyUpdate(new Y.Doc(), v1), 3, 1);
+    const applyV2 = timeMs(() => void Y.applyUpdateV2(new Y.Doc(), v2), 3, 1);
+    rows.push([layout.name, fmt(v1.length / 1e6), fmt(v2.length / 1e6), fmt(applyV1), fmt(applyV2), moveAndRecolour(layout, v1, target), typeTogether(layout, v1, target)]);
+  }
+  const a = Number(rows[0]![3]);
+  for (const row of rows) row.push(`${(Number(row[3]) / a).toFixed(2)}×`);
+  return {
+    title: `Document layouts for ${NOTES.toLocaleString('en')} notes: size, apply time, concurrent edits kept`,
+    command: 'npm run bench -- modelOptions',
+    machine: machine(),
+    headers: ['layout', 'V1 MB', 'V2 MB', 'apply V1 ms', 'apply V2 ms', 'concurrent move + recolour keeps both', 'two typists + a move in one note keep all', 'apply V1 vs A'],
+    rows,
+    notes: [
+      'apply: `new Y.Doc()` + `Y.applyUpdate` (V1, what y-websocket sends and the store holds) or `Y.applyUpdateV2` of the whole board: what a joining client and a cold server pay before anything else. Median of 3 after 1 warm-up.',
+      'Notes as in bench/coldOpen.ts: 20,000 in rows of 100, a ~36-character Norwegian sentence each (æøå), one writer.',
+      'B keeps what a move and a recolour touch in separate keys; a move and a resize (both `g`) at the same moment would keep one of them.',
+      'The machine is shared (2 cores, several processes): figures move by ±30 % between runs; compare within a run.',
+    ],
+  };
+}
