@@ -1,4 +1,5 @@
 import type { ReportModel, ReportNote, ReportPicture } from './reportModel.js';
+import { opinionBlocks } from './opinionSection.js';
 import { PAPER_STRINGS } from './paperStrings.js';
 import { REPORT_STRINGS, formatDate, formatTime, runText, whoOf } from './reportStrings.js';
 
@@ -58,6 +59,8 @@ export function paperOutline(m: ReportModel): PaperBlock[] {
     if (rest > 0) out.push({ kind: 'para', text: PAPER_STRINGS[m.language].noDots(rest), muted: true });
   }
   if (!m.votes.length) out.push({ kind: 'para', text: s.noVote });
+
+  out.push(...opinionBlocks(s.opinion, m.opinions));
 
   out.push({ kind: 'heading', level: 1, text: s.agreedActions });
   if (m.actions.length) {

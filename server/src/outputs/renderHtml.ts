@@ -1,4 +1,5 @@
 import { escapeXml as esc, frameSvg } from './frameSvg.js';
+import { opinionBlocks } from './opinionSection.js';
 import type { ReportModel, ReportNote } from './reportModel.js';
 import { REPORT_STRINGS, formatDate, formatTime, runText, whoOf } from './reportStrings.js';
 
@@ -57,6 +58,17 @@ export function renderHtml(m: ReportModel): string {
   }
   if (!m.votes.length) out.push(`<p>${esc(s.noVote)}</p>`);
   out.push('</section>');
+
+  const opinion = opinionBlocks(s.opinion, m.opinions);
+  if (opinion.length) {
+    out.push('<section>');
+    for (const b of opinion) {
+      if (b.kind === 'heading') out.push(b.level === 1 ? `<h2>${esc(b.text)}</h2>` : `<h3>${esc(b.text)}</h3>`);
+      else if (b.kind === 'para') out.push(`<p${b.muted ? ' class="meta"' : ''}>${esc(b.text)}</p>`);
+      else out.push(`<ul>${b.items.map((item) => `<li class="note">${esc(item)}</li>`).join('')}</ul>`);
+    }
+    out.push('</section>');
+  }
 
   out.push(`<section><h2>${esc(s.agreedActions)}</h2>`);
   for (const a of m.actions) {

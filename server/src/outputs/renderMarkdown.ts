@@ -1,4 +1,5 @@
 import { frameSvg } from './frameSvg.js';
+import { opinionBlocks } from './opinionSection.js';
 import type { ReportModel, ReportNote } from './reportModel.js';
 import { REPORT_STRINGS, formatDate, formatTime, runText, whoOf } from './reportStrings.js';
 
@@ -51,6 +52,12 @@ export function renderMarkdown(m: ReportModel, opts: { images: boolean } = { ima
     out.push('');
   }
   if (!m.votes.length) out.push(s.noVote, '');
+
+  for (const b of opinionBlocks(s.opinion, m.opinions)) {
+    if (b.kind === 'heading') out.push(`${b.level === 1 ? '##' : '###'} ${mdText(b.text)}`, '');
+    else if (b.kind === 'para') out.push(b.muted ? `_${mdText(b.text)}_` : mdText(b.text), '');
+    else out.push(...b.items.map((item) => `- ${mdText(item)}`), '');
+  }
 
   out.push(`## ${s.agreedActions}`, '');
   for (const a of m.actions) {

@@ -14,6 +14,7 @@ import type {
   ReportTopItem,
   ReportVote,
 } from './types.js';
+import { reportOpinionRound } from './opinionSection.js';
 
 export type * from './types.js';
 
@@ -187,6 +188,7 @@ export function buildReport(workshop: WorkshopRecord, members: MemberRecord[], e
     roles,
     steps,
     votes,
+    opinions: [...state.pastOpinions, ...(state.opinion ? [state.opinion] : [])].flatMap((r) => (r.status === 'revealed' && r.result ? [reportOpinionRound(r.result)] : [])),
     actions,
     parkingLot,
     notes: orderedNotes,

@@ -50,6 +50,21 @@ export interface ReportVote {
   title: string;
   results: Array<{ elementId: string; text: string; count: number }>;
 }
+/** A revealed opinion round, anonymous: groups by letter and size, the three lists, no dots and no marks. */
+export interface ReportOpinionRound {
+  id: string;
+  title: string;
+  revealedAt: number;
+  participants: number;
+  grouped: number;
+  /** Described groups (three people or more). */
+  groups: Array<{ letter: string; size: number }>;
+  /** People in groups too small to describe. */
+  smallGroupsPeople: number;
+  consensus: Array<{ text: string; share: number }>;
+  divisive: Array<{ text: string; shares: Array<{ letter: string; share: number }> }>;
+  distinct: Array<{ letter: string; statements: Array<{ text: string; direction: 'agree' | 'disagree'; share: number; othersShare: number }> }>;
+}
 export interface ReportAction {
   id: string;
   /** Never empty: cards without a "what" are not in the model. */
@@ -147,6 +162,8 @@ export interface ReportModel {
   roles: { facilitator: number; cofacilitator: number; participant: number };
   steps: ReportStep[];
   votes: ReportVote[];
+  /** Revealed opinion rounds, oldest first. */
+  opinions: ReportOpinionRound[];
   actions: ReportAction[];
   parkingLot: ReportNote[];
   /** Every note on the board (the CSV), in step and cluster order. */

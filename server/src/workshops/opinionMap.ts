@@ -54,7 +54,8 @@ const SEEDS = [1, 2, 3, 4, 5];
  * score 0.742 as two groups and 0.756 as five), and each extra group is one more to explain to the room.
  */
 const K_MARGIN = 0.05;
-const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+/** Three decimals, and never −0 (JSON would send it as 0, Yjs keeps it: the same map must read the same everywhere). */
+const round3 = (n: number): number => Math.round(n * 1000) / 1000 + 0;
 const MARK_VALUE: Record<OpinionMark, number> = { agree: 1, disagree: -1, pass: 0 };
 
 interface Shares {
