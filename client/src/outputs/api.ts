@@ -5,8 +5,14 @@ import { ApiError } from '../ui/api.js';
  * The outputs API (README "Outputs"): report, backup, named versions, import. Everything except import
  * needs the facilitator's token. Errors carry the HTTP status and the server's message.
  */
-/** `letter`: the one-page letter to participants (HTML), from the same report model. */
-export type ReportFormat = 'html' | 'md' | 'csv' | 'pdf' | 'docx' | 'letter' | 'letter-pdf';
+/**
+ * `letter`: the one-page letter to participants (HTML), from the same report model. `decidim-*`: the
+ * results as proposals for Decidim's import; `open-data-csv` + `datapackage`: the open-data package
+ * (docs/decidim.md).
+ */
+export type ReportFormat =
+  | 'html' | 'md' | 'csv' | 'pdf' | 'docx' | 'letter' | 'letter-pdf'
+  | 'decidim-csv' | 'decidim-json' | 'decidim-xlsx' | 'open-data-csv' | 'datapackage';
 
 export interface VersionSummary {
   id: string;

@@ -15,7 +15,8 @@ type Open = null | 'export' | 'versions' | 'nameVersion';
 /**
  * The board header's "Report & export" menu. Everyone may export the board as a picture; the
  * facilitator and co-facilitators also get the report (printable page, Markdown, CSV, PDF, Word), the
- * letter to participants, the backup file and named versions with preview and restore.
+ * letter to participants, the backup file, the results for Decidim and as open data, and named versions
+ * with preview and restore.
  */
 export function OutputsMenu({ editor, boardTitle }: { editor: Editor; boardTitle: string }) {
   const { t } = useTranslation();
@@ -124,6 +125,12 @@ export function OutputsMenu({ editor, boardTitle }: { editor: Editor; boardTitle
               {item('pdf', t('outputs.report.pdf'), act(download('pdf')))}
               {item('docx', t('outputs.report.docx'), act(download('docx')))}
               {item('backup', t('outputs.backup'), act(backup))}
+              <li role="separator" />
+              {item('decidim-csv', t('outputs.platform.decidimCsv'), act(download('decidim-csv')))}
+              {item('decidim-xlsx', t('outputs.platform.decidimXlsx'), act(download('decidim-xlsx')))}
+              {item('decidim-json', t('outputs.platform.decidimJson'), act(download('decidim-json')))}
+              {item('open-data-csv', t('outputs.platform.openDataCsv'), act(download('open-data-csv')))}
+              {item('datapackage', t('outputs.platform.dataPackage'), act(download('datapackage')))}
               <li role="separator" />
               {item('name-version', t('outputs.versions.name'), act(() => setOpen('nameVersion')))}
               {item('versions', t('outputs.versions.open'), act(() => setOpen('versions')))}
