@@ -4,7 +4,7 @@ import type { Storage } from '../store/DocumentStore.js';
 import { importedRetention } from '../store/retention.js';
 import type { MemberRecord, VoteRecord, WorkshopState } from '../workshops/types.js';
 import type { OpinionRecord } from '../workshops/opinionRound.js';
-import { type WorkshopService, privateDocId } from '../workshops/WorkshopService.js';
+import type { WorkshopService } from '../workshops/WorkshopService.js';
 import { type Backup, type BackupContent, sealBackup } from './backupFile.js';
 
 export { BACKUP_FORMAT, type Backup, checkBackup } from './backupFile.js';
@@ -78,7 +78,7 @@ function remapState(state: WorkshopState, map: Map<string, string>): WorkshopSta
 }
 
 /** Writes a checked backup as a new workshop; returns its ids and fresh tokens. */
-export async function importWorkshop(storage: Storage, workshops: WorkshopService, backup: Backup) {
+export async function importWorkshop(workshops: WorkshopService, backup: Backup) {
   const { content } = backup;
   const idMap = new Map(content.members.map((m) => [m.id, randomId(12)]));
   const members: Array<Omit<MemberRecord, 'workshopId' | 'tokenHash'>> = content.members.map((m) => ({ ...m, id: idMap.get(m.id)! }));
@@ -89,12 +89,13 @@ export async function importWorkshop(storage: Storage, workshops: WorkshopServic
     state: remapState(content.workshop.state as WorkshopState, idMap),
     members,
     retentionDays: importedRetention(content.workshop.retentionDays, workshops.retention),
+    // Stored with the workshop in one transaction: a failed import leaves nothing half-made.
+    content: {
+      board: unb64(content.board),
+      // Version 1 files (from before secrets were left out) may still carry private notes: keep them private.
+      privateDocs: content.privateDocs.map((p) => ({ memberId: idMap.get(p.memberId)!, state: unb64(p.state) })),
+      versions: content.versions.map((v) => ({ name: v.name, createdAt: v.createdAt, state: unb64(v.state) })),
+    },
   });
-  await storage.documents.append(created.boardId, unb64(content.board));
-  // Version 1 files (from before secrets were left out) may still carry private notes: keep them private.
-  for (const p of content.privateDocs) await storage.documents.append(privateDocId(created.boardId, idMap.get(p.memberId)!), unb64(p.state));
-  for (const v of content.versions) {
-    await storage.versions.save({ id: randomId(16), boardId: created.boardId, name: v.name, createdAt: v.createdAt, state: unb64(v.state) });
-  }
   return created;
 }

@@ -128,7 +128,7 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
     if (!checked.ok) return sendError(reply, ERRORS.BAD_REQUEST, checked.message);
     const tooBig = oversizedBackup(checked.backup.content, maxBoardBytes);
     if (tooBig) return sendError(reply, ERRORS.PAYLOAD_TOO_LARGE, tooBig);
-    return reply.code(201).send(await importWorkshop(storage, workshops, checked.backup));
+    return reply.code(201).send(await importWorkshop(workshops, checked.backup));
   });
 
   app.post<Params>('/api/workshops/:id/versions', async (request, reply) => {

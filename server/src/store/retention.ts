@@ -67,14 +67,7 @@ export async function purgeExpired(
  * then makes the deleted bytes unrecoverable from the store's files (`Storage.eraseDeleted`).
  */
 export async function deleteBoardAndWorkshop(storage: Storage, board: { id: string; workshopId: string | null }): Promise<void> {
-  if (board.workshopId) {
-    for (const member of await storage.workshops.listMembers(board.workshopId)) {
-      await storage.documents.delete(`private:${board.id}:${member.id}`);
-    }
-    await storage.workshops.delete(board.workshopId);
-  }
-  await storage.versions.deleteForBoard(board.id);
-  await storage.documents.delete(board.id);
-  await storage.boards.delete(board.id);
+  // One transaction: a failure half-way leaves the workshop whole (and deletable again), never half.
+  await storage.deleteBoard(board);
   await storage.eraseDeleted();
 }

@@ -20,6 +20,7 @@ it('a database deleted from before secure_delete keeps no old text once this Sam
   for (let i = 0; i < 200; i++) insert.run(`${marker} ${'x'.repeat(200)}`);
   old.exec('DELETE FROM scratch; DROP TABLE scratch');
   old.pragma('wal_checkpoint(TRUNCATE)');
+  old.exec('ALTER TABLE workshops DROP COLUMN state_revision');
   old.exec('ALTER TABLE workshops DROP COLUMN retention_days');
   old.pragma('user_version = 4');
   old.close();

@@ -61,7 +61,8 @@ export function sqliteStorageWrites(db: Database.Database): StorageWrites {
     const state = JSON.stringify(c.state);
     const written = c.expectedRevision === null ? q.saveState.run(state, c.workshopId) : q.casState.run(state, c.workshopId, c.expectedRevision);
     if (written.changes !== 1) return null;
-    q.removeMember.run(c.memberId, c.workshopId);
+    // Throwing rolls the state back too: no state change for a member who is not there.
+    if (q.removeMember.run(c.memberId, c.workshopId).changes !== 1) throw new Error(`workshop ${c.workshopId} has no member ${c.memberId}`);
     return q.revision.get(c.workshopId)!.state_revision;
   });
 

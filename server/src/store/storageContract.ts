@@ -2,12 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initialWorkshopState } from '../workshops/types.js';
 import type { Storage } from './DocumentStore.js';
+import { catalogStoresContract } from './storageContract.catalogs.js';
 import { workshopStoreContract } from './storageContract.workshops.js';
+import { storageWritesContract } from './storageContract.writes.js';
 
 /**
- * The contract every Storage implementation must meet, run against each one (SQLite now; PostgreSQL
- * when it lands). `open` must return a storage over the same data each time it is called with the
- * same `place`, so that "reopen" means what it says.
+ * The contract every Storage implementation must meet, run against each one (SQLite in
+ * SqliteStorage.test.ts, PostgreSQL in postgres/PostgresStorage.test.ts): documents and boards here,
+ * workshops, templates, versions and the writes that belong together in storageContract.*.ts.
+ * `open` must return a storage over the same data each time it is called with the same `place`, so
+ * that "reopen" means what it says.
  */
 export function storageContract(name: string, open: (place: string) => Promise<Storage>, newPlace: () => string): void {
   describe(`${name} storage contract`, () => {
@@ -22,6 +26,8 @@ export function storageContract(name: string, open: (place: string) => Promise<S
     });
     const openAt = async (place = newPlace()) => ({ storage: await openTracked(place), place });
     workshopStoreContract(openAt);
+    catalogStoresContract(openAt);
+    storageWritesContract(openAt);
 
     const update = (text: string): Uint8Array => {
       const doc = new Y.Doc();

@@ -24,7 +24,7 @@ import {
 } from '@sammen/shared';
 import { type OnlineMembers, createLocalOnlineMembers } from '../cluster/onlineMembers.js';
 import { type WorkshopEvent, type WorkshopEventBus, createLocalWorkshopEvents } from '../cluster/workshopEvents.js';
-import type { BoardCatalog, DocumentStore } from '../store/DocumentStore.js';
+import type { BoardCatalog, DocumentStore, StorageWrites } from '../store/DocumentStore.js';
 import type { RetentionPolicy } from '../store/retention.js';
 import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
@@ -99,6 +99,8 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   constructor(
     private readonly deps: {
       workshops: WorkshopStore; boards: BoardCatalog; documents: DocumentStore; rooms: RoomManager; now?: () => number;
+      /** Writes that belong together (creation, import, member removal), each one transaction. */
+      writes: StorageWrites;
       /** What the operator allows (RETENTION_*); none: workshops are kept until deleted. */
       retention?: RetentionPolicy;
       /** Other processes serving the same workshops (REDIS_URL); none: this process alone. */
@@ -138,7 +140,6 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const facilitatorToken = newToken();
     const observerToken = newToken();
     const joinCode = await this.uniqueJoinCode();
-    await this.deps.boards.create({ id: boardId, title: body.title, workshopId: id });
     const workshop: WorkshopRecord = {
       id, boardId, title: body.title, language: body.language, joinCode, observerToken,
       state: { ...initialWorkshopState(initial.agenda), place: body.place ?? '', question: body.question ?? '' }, createdAt: new Date(this.now()).toISOString(),
@@ -148,7 +149,9 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
       id: randomId(12), workshopId: id, role: 'facilitator', name: body.facilitatorName ?? 'Facilitator',
       tokenHash: hashToken(facilitatorToken), createdAt: workshop.createdAt, removed: false,
     };
-    await this.deps.workshops.create(workshop, facilitator);
+    // Board, workshop and facilitator in one transaction; the template's content follows (a failure
+    // there leaves a working, empty board).
+    await this.deps.writes.createWorkshop({ workshop, members: [facilitator] });
     if (initial.build) await this.editBoard(boardId, initial.build);
     return { id, boardId, facilitatorToken, joinCode, observerToken, retentionDays: this.retentionOf(workshop) };
   }
@@ -161,20 +164,32 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     state: WorkshopState;
     members: Array<Omit<MemberRecord, 'workshopId' | 'tokenHash'>>;
     retentionDays: number | null;
+    /** The board's state, private documents (by the members' ids above) and named versions. */
+    content: { board: Uint8Array; privateDocs: Array<{ memberId: string; state: Uint8Array }>; versions: Array<{ name: string; createdAt: string; state: Uint8Array }> };
   }): Promise<CreateWorkshopResponse> {
     const id = randomId(20);
     const boardId = newBoardId();
     const facilitatorToken = newToken();
     const observerToken = newToken();
     const joinCode = await this.uniqueJoinCode();
-    await this.deps.boards.create({ id: boardId, title: input.title, workshopId: id });
     const workshop: WorkshopRecord = {
       id, boardId, title: input.title, language: input.language, joinCode, observerToken, state: input.state, createdAt: input.createdAt, retentionDays: input.retentionDays, stateRevision: 0,
     };
     const [facilitator, ...others] = [...input.members].sort((a, b) => (a.role === 'facilitator' ? -1 : b.role === 'facilitator' ? 1 : 0));
-    await this.deps.workshops.create(workshop, { ...facilitator!, workshopId: id, tokenHash: hashToken(facilitatorToken) });
-    // Other members keep their names and roles but get no usable token: they join again with the new code.
-    for (const m of others) await this.deps.workshops.addMember({ ...m, workshopId: id, tokenHash: hashToken(newToken()) });
+    // Everything in one transaction: an import that fails half-way leaves nothing behind.
+    await this.deps.writes.createWorkshop({
+      workshop,
+      members: [
+        { ...facilitator!, workshopId: id, tokenHash: hashToken(facilitatorToken) },
+        // Other members keep their names and roles but get no usable token: they join again with the new code.
+        ...others.map((m) => ({ ...m, workshopId: id, tokenHash: hashToken(newToken()) })),
+      ],
+      documents: [
+        { docId: boardId, update: input.content.board },
+        ...input.content.privateDocs.map((p) => ({ docId: privateDocId(boardId, p.memberId), update: p.state })),
+      ],
+      versions: input.content.versions.map((v) => ({ id: randomId(16), boardId, name: v.name, createdAt: v.createdAt, state: v.state })),
+    });
     return { id, boardId, facilitatorToken, joinCode, observerToken, retentionDays: this.retentionOf(workshop) };
   }
 
@@ -338,7 +353,12 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
    * MAX_ATTEMPTS times. Returning the same state object stores nothing. Once stored, `after` runs and
    * every process is told.
    */
-  private async changeState(workshopId: string, compute: (loaded: Loaded) => Promise<Change>): Promise<CommandResult> {
+  private async changeState(
+    workshopId: string,
+    compute: (loaded: Loaded) => Promise<Change>,
+    /** How to store (default: compare-and-set of the state alone) and the members it leaves. */
+    how: { store?: (loaded: Loaded, state: WorkshopState) => Promise<number | null>; members?: (loaded: Loaded) => MemberRecord[] } = {},
+  ): Promise<CommandResult> {
     for (let attempt = 0; ; attempt++) {
       const loaded = attempt === 0 ? await this.load(workshopId) : this.deleted.has(workshopId) ? null : await this.cache.read(workshopId);
       if (!loaded) return { ok: false, error: 'forbidden', message: 'No such workshop' };
@@ -348,9 +368,11 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
         change.after?.();
         return { ok: true };
       }
-      const revision = await this.deps.workshops.compareAndSetState(workshopId, loaded.workshop.stateRevision, change.state);
+      const revision = how.store
+        ? await how.store(loaded, change.state)
+        : await this.deps.workshops.compareAndSetState(workshopId, loaded.workshop.stateRevision, change.state);
       if (revision !== null) {
-        this.cache.keep({ workshop: { ...loaded.workshop, state: change.state, stateRevision: revision }, members: loaded.members });
+        this.cache.keep({ workshop: { ...loaded.workshop, state: change.state, stateRevision: revision }, members: how.members ? how.members(loaded) : loaded.members });
         change.after?.();
         await this.changed(workshopId);
         return { ok: true };
@@ -497,16 +519,22 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
         if (!member) return { ok: false, error: 'no_such_member', message: 'No such member' };
         if (member.role === 'facilitator') return { ok: false, error: 'forbidden', message: 'The facilitator cannot be changed' };
         // Each change is stored before the cached copy (what everyone is shown) takes it.
-        const change = command.type === 'member.remove' ? { removed: true } : { role: command.role };
-        await this.deps.workshops.updateMember(member.id, change);
-        this.cache.keep({ workshop: loaded.workshop, members: loaded.members.map((m) => (m.id === member.id ? { ...m, ...change } : m)) });
         if (command.type === 'member.remove') {
+          // The member's flag and the state without their raised hand: one transaction, by
+          // compare-and-set on the state (a new object, so it is always stored).
+          const removed = await this.changeState(
+            workshop.id,
+            async (current) => ({ state: { ...current.workshop.state, hands: current.workshop.state.hands.filter((h) => h.memberId !== member.id) } }),
+            {
+              store: (current, state) => this.deps.writes.removeMember({ workshopId: workshop.id, memberId: member.id, expectedRevision: current.workshop.stateRevision, state }),
+              members: (current) => current.members.map((m) => (m.id === member.id ? { ...m, removed: true } : m)),
+            },
+          );
+          if (!removed.ok) return removed;
           await this.revoke(workshop.id, member.id);
-          // Their raised hand goes too (a state change like any other: compare-and-set).
-          await this.changeState(workshop.id, async (current) => {
-            const hands = current.workshop.state.hands.filter((h) => h.memberId !== member.id);
-            return { state: hands.length === current.workshop.state.hands.length ? current.workshop.state : { ...current.workshop.state, hands } };
-          });
+        } else {
+          await this.deps.workshops.updateMember(member.id, { role: command.role });
+          this.cache.keep({ workshop: loaded.workshop, members: loaded.members.map((m) => (m.id === member.id ? { ...m, role: command.role } : m)) });
         }
         break;
       }

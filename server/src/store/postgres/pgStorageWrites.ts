@@ -47,7 +47,9 @@ export function pgStorageWrites(inTransaction: <T>(run: (c: pg.PoolClient) => Pr
           revision = await compareAndSetState(c, workshopId, expectedRevision, state);
         }
         if (revision === null) return null;
-        await c.query('UPDATE members SET removed = true WHERE id = $1 AND workshop_id = $2', [memberId, workshopId]);
+        const { rowCount } = await c.query('UPDATE members SET removed = true WHERE id = $1 AND workshop_id = $2', [memberId, workshopId]);
+        // Throwing rolls the state back too: no state change for a member who is not there.
+        if (rowCount !== 1) throw new Error(`workshop ${workshopId} has no member ${memberId}`);
         return revision;
       });
     },
