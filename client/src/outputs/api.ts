@@ -51,6 +51,12 @@ export async function fetchReport(workshopId: string, token: string, format: Rep
   return { blob: await res.blob(), filename: filenameOf(res) ?? `sammen-report.${format}` };
 }
 
+/** The innovation lab's portfolio (project cards and their history) as CSV or XLSX. */
+export async function fetchPortfolio(workshopId: string, token: string, format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename: string }> {
+  const res = await send(`${base(workshopId)}/portfolio?format=${format}`, {}, token);
+  return { blob: await res.blob(), filename: filenameOf(res) ?? `sammen-portfolio.${format}` };
+}
+
 export async function fetchBackup(workshopId: string, token: string): Promise<{ blob: Blob; filename: string }> {
   const res = await send(`${base(workshopId)}/export`, {}, token);
   return { blob: await res.blob(), filename: filenameOf(res) ?? 'sammen-workshop.json' };

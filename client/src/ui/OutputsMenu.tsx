@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isFacilitatorRole } from '@sammen/shared';
 import type { Editor } from '../editor/Editor.js';
 import { downloadBlob } from '../export/download.js';
-import { fetchBackup, fetchReport, type ReportFormat } from '../outputs/api.js';
+import { fetchBackup, fetchPortfolio, fetchReport, type ReportFormat } from '../outputs/api.js';
 import { useWorkshop } from '../workshop/WorkshopContext.js';
 import { ExportDialog } from './ExportDialog.js';
 import { Icon } from './icons.js';
@@ -77,6 +77,10 @@ export function OutputsMenu({ editor, boardTitle }: { editor: Editor; boardTitle
     const { blob, filename } = await fetchReport(session!.workshopId, session!.token, format);
     downloadBlob(blob, filename);
   };
+  const portfolio = (format: 'csv' | 'xlsx') => async () => {
+    const { blob, filename } = await fetchPortfolio(session!.workshopId, session!.token, format);
+    downloadBlob(blob, filename);
+  };
   const backup = async () => {
     const { blob, filename } = await fetchBackup(session!.workshopId, session!.token);
     downloadBlob(blob, filename);
@@ -125,6 +129,8 @@ export function OutputsMenu({ editor, boardTitle }: { editor: Editor; boardTitle
               {item('pdf', t('outputs.report.pdf'), act(download('pdf')))}
               {item('docx', t('outputs.report.docx'), act(download('docx')))}
               {item('backup', t('outputs.backup'), act(backup))}
+              {item('portfolio-csv', t('projects.export.csv'), act(portfolio('csv')))}
+              {item('portfolio-xlsx', t('projects.export.xlsx'), act(portfolio('xlsx')))}
               <li role="separator" />
               {item('decidim-csv', t('outputs.platform.decidimCsv'), act(download('decidim-csv')))}
               {item('decidim-xlsx', t('outputs.platform.decidimXlsx'), act(download('decidim-xlsx')))}

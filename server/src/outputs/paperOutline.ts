@@ -1,3 +1,4 @@
+import { portfolioBlocks } from './portfolioSection.js';
 import type { ReportModel, ReportNote, ReportPicture } from './reportModel.js';
 import { opinionBlocks } from './opinionSection.js';
 import { PAPER_STRINGS } from './paperStrings.js';
@@ -61,6 +62,8 @@ export function paperOutline(m: ReportModel): PaperBlock[] {
   if (!m.votes.length) out.push({ kind: 'para', text: s.noVote });
 
   out.push(...opinionBlocks(s.opinion, m.opinions));
+
+  out.push(...portfolioBlocks(m.language, m.timeZone, m.portfolio ?? null));
 
   out.push({ kind: 'heading', level: 1, text: s.agreedActions });
   if (m.actions.length) {

@@ -1,3 +1,4 @@
+import { portfolioBlocks } from './portfolioSection.js';
 import { escapeXml as esc, frameSvg } from './frameSvg.js';
 import { opinionBlocks } from './opinionSection.js';
 import type { ReportModel, ReportNote } from './reportModel.js';
@@ -63,6 +64,17 @@ export function renderHtml(m: ReportModel): string {
   if (opinion.length) {
     out.push('<section>');
     for (const b of opinion) {
+      if (b.kind === 'heading') out.push(b.level === 1 ? `<h2>${esc(b.text)}</h2>` : `<h3>${esc(b.text)}</h3>`);
+      else if (b.kind === 'para') out.push(`<p${b.muted ? ' class="meta"' : ''}>${esc(b.text)}</p>`);
+      else out.push(`<ul>${b.items.map((item) => `<li class="note">${esc(item)}</li>`).join('')}</ul>`);
+    }
+    out.push('</section>');
+  }
+
+  const portfolio = portfolioBlocks(m.language, m.timeZone, m.portfolio ?? null);
+  if (portfolio.length) {
+    out.push('<section class="portfolio">');
+    for (const b of portfolio) {
       if (b.kind === 'heading') out.push(b.level === 1 ? `<h2>${esc(b.text)}</h2>` : `<h3>${esc(b.text)}</h3>`);
       else if (b.kind === 'para') out.push(`<p${b.muted ? ' class="meta"' : ''}>${esc(b.text)}</p>`);
       else out.push(`<ul>${b.items.map((item) => `<li class="note">${esc(item)}</li>`).join('')}</ul>`);

@@ -1,3 +1,4 @@
+import { portfolioBlocks } from './portfolioSection.js';
 import { frameSvg } from './frameSvg.js';
 import { opinionBlocks } from './opinionSection.js';
 import type { ReportModel, ReportNote } from './reportModel.js';
@@ -54,6 +55,12 @@ export function renderMarkdown(m: ReportModel, opts: { images: boolean } = { ima
   if (!m.votes.length) out.push(s.noVote, '');
 
   for (const b of opinionBlocks(s.opinion, m.opinions)) {
+    if (b.kind === 'heading') out.push(`${b.level === 1 ? '##' : '###'} ${mdText(b.text)}`, '');
+    else if (b.kind === 'para') out.push(b.muted ? `_${mdText(b.text)}_` : mdText(b.text), '');
+    else out.push(...b.items.map((item) => `- ${mdText(item)}`), '');
+  }
+
+  for (const b of portfolioBlocks(m.language, m.timeZone, m.portfolio ?? null)) {
     if (b.kind === 'heading') out.push(`${b.level === 1 ? '##' : '###'} ${mdText(b.text)}`, '');
     else if (b.kind === 'para') out.push(b.muted ? `_${mdText(b.text)}_` : mdText(b.text), '');
     else out.push(...b.items.map((item) => `- ${mdText(item)}`), '');

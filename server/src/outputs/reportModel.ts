@@ -1,4 +1,5 @@
-import { type ActionCard, COLORS, type Element, type Frame, type Language, type ParticipationLevel, type StickyNote } from '@sammen/shared';
+import { reportPortfolio } from './portfolioSection.js';
+import { type ActionCard, type ProjectMove, COLORS, type Element, type Frame, type Language, type ParticipationLevel, type StickyNote } from '@sammen/shared';
 import type { MemberRecord, VoteRecord, WorkshopRecord } from '../workshops/types.js';
 import { REPORT_STRINGS } from './reportStrings.js';
 import type {
@@ -38,7 +39,13 @@ const hasBox = (e: Element): e is Exclude<Element, { type: 'arrow' }> => e.type 
  * every format renders this same model, so they cannot disagree. Empty things (action cards nobody
  * filled, clusters without notes, frames with nothing in them) are left out here, once for all formats.
  */
-export function buildReport(workshop: WorkshopRecord, members: MemberRecord[], elements: Element[]): ReportModel {
+export function buildReport(
+  workshop: WorkshopRecord,
+  members: MemberRecord[],
+  elements: Element[],
+  /** The board's recorded project card moves (`getProjectMoves`) and the time the report is made. */
+  extras: { projectMoves?: ReadonlyMap<string, readonly ProjectMove[]>; now?: number } = {},
+): ReportModel {
   const state = workshop.state;
   const s = REPORT_STRINGS[workshop.language];
   const byId = new Map(elements.map((e) => [e.id, e]));
@@ -191,6 +198,7 @@ export function buildReport(workshop: WorkshopRecord, members: MemberRecord[], e
     opinions: [...state.pastOpinions, ...(state.opinion ? [state.opinion] : [])].flatMap((r) => (r.status === 'revealed' && r.result ? [reportOpinionRound(r.result)] : [])),
     actions,
     parkingLot,
+    portfolio: reportPortfolio(elements, extras.projectMoves ?? new Map(), extras.now ?? Date.now()),
     notes: orderedNotes,
     frames: frameList,
     timeZone: REPORT_TIME_ZONES[workshop.language],

@@ -1,3 +1,4 @@
+import type { ReportPortfolio } from './portfolioSection.js';
 import type { ActionCard, AgendaStep, Element, Frame, Language } from '@sammen/shared';
 
 /** A named version of a board: its whole Yjs state at that moment ("after the vote"). */
@@ -166,6 +167,8 @@ export interface ReportModel {
   opinions: ReportOpinionRound[];
   actions: ReportAction[];
   parkingLot: ReportNote[];
+  /** The innovation lab's project cards by phase and the moves since the last meeting; absent or null: none. */
+  portfolio?: ReportPortfolio | null;
   /** Every note on the board (the CSV), in step and cluster order. */
   notes: ReportNote[];
   /** Frames with what is inside them, for the pictures. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { CLOSE, ERRORS, formatZodError, getElements, isFacilitatorRole, randomId } from '@sammen/shared';
+import { CLOSE, ERRORS, type ProjectCard, formatZodError, getElements, getProjectMoves, isFacilitatorRole, randomId } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
 import { oversizedBackup } from '../http/importSize.js';
 import type { LimitHook } from '../http/limits.js';
@@ -13,6 +13,7 @@ import { renderDocx } from '../outputs/renderDocx.js';
 import { renderHtml } from '../outputs/renderHtml.js';
 import { renderMarkdown } from '../outputs/renderMarkdown.js';
 import { renderPdf } from '../outputs/renderPdf.js';
+import { portfolioTables, renderPortfolioCsv, renderPortfolioXlsx } from '../outputs/portfolioExport.js';
 import { PLATFORM_FORMATS, isPlatformFormat, platformFile } from '../outputs/platformFiles.js';
 import { buildReport } from '../outputs/reportModel.js';
 import type { Storage } from '../store/DocumentStore.js';
@@ -64,7 +65,7 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
     const snap = await workshops.snapshot(session.workshopId);
     const loaded = await workshops.load(session.workshopId);
     if (!snap || !loaded) return sendError(reply, ERRORS.NOT_FOUND);
-    const model = buildReport(snap.workshop, loaded.members, snap.elements);
+    const model = buildReport(snap.workshop, loaded.members, snap.elements, { projectMoves: (await boardPortfolio(session.workshopId))?.moves });
     if (isPlatformFormat(format)) {
       // Decidim's proposals import and the open-data package (docs/decidim.md).
       const file = await platformFile(format, model, snap.workshop.id, request.query.locale).catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
@@ -100,6 +101,36 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
           .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
           .send(renderHtml(model));
     }
+  });
+
+  /** The board's project cards and their recorded moves (read from the board's state, not a live room). */
+  const boardPortfolio = async (workshopId: string) => {
+    const state = await workshops.boardState(workshopId);
+    if (!state) return null;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const cards = getElements(doc).filter((e): e is ProjectCard => e.type === 'project');
+    const moves = getProjectMoves(doc);
+    doc.destroy();
+    return { cards, moves };
+  };
+
+  // The innovation lab's portfolio as a spreadsheet: every project card with its fields, and its history.
+  app.get<Params & { Querystring: { format?: string } }>('/api/workshops/:id/portfolio', async (request, reply) => {
+    const session = await facilitator(request, reply);
+    if (!session) return reply;
+    const format = request.query.format ?? 'csv';
+    if (format !== 'csv' && format !== 'xlsx') return sendError(reply, ERRORS.BAD_REQUEST, 'format must be csv or xlsx');
+    const loaded = await workshops.load(session.workshopId);
+    const portfolio = await boardPortfolio(session.workshopId);
+    if (!loaded || !portfolio) return sendError(reply, ERRORS.NOT_FOUND);
+    const tables = portfolioTables(portfolio.cards, portfolio.moves, loaded.workshop.language);
+    const name = `sammen-portfolio-${loaded.workshop.id}`;
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(renderPortfolioCsv(tables));
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+      .send(await renderPortfolioXlsx(tables, loaded.workshop.language));
   });
 
   // Deletes the workshop with everything it holds (GDPR erasure); everyone connected is disconnected.
