@@ -121,7 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   };
 
   workshops = new WorkshopService({
-    retention, workshops: storage.workshops, boards: storage.boards, documents, writes: storage, rooms, events: plane.events, online: plane.online, log: app.log,
+    retention, workshops: storage.workshops, boards: storage.boards, documents, rooms, events: plane.events, online: plane.online, log: app.log,
   });
 
   installErrorHandlers(app);
@@ -174,7 +174,9 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   if (config.metricsToken) await app.register(metricsRoutes, { metrics, token: config.metricsToken });
   await app.register(boardRoutes, { boards: storage.boards, limit: limits.boards });
   const library = new TemplateLibrary(loadBuiltInTemplates(deps.builtInTemplatesDir ?? config.templatesDir), storage.templates);
-  await app.register(workshopRoutes, { workshops, templates: library, limit: limits.workshops });
+  await app.register(workshopRoutes, {
+    workshops, templates: library, limit: limits.workshops, wrongCodes: plane.wrongCodes, redis: plane.redis, redisPrefix: config.redisPrefix,
+  });
   await app.register(templateRoutes, { library, workshops, limit: limits.templates, uploads });
   await app.register(noteGroupRoutes, { workshops });
   await app.register(outputRoutes, {

@@ -220,4 +220,16 @@ describe.skipIf(redis !== true || !hasPostgres)('workshops across processes (Pos
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     }
   });
+
+  it('wrong join codes count across the processes: the lockout comes after 30 in all, not 30 on each', async () => {
+    const wrong = (server: RunningServer) =>
+      fetch(`${server.url}/api/join/info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'ZZZZZZ' }) });
+    let attempts = 0;
+    // Round the processes until one says 429 (earlier tests here may have spent a few).
+    while ((await wrong([A, B, C][attempts % 3]!)).status === 404) {
+      attempts += 1;
+      expect(attempts).toBeLessThan(30);
+    }
+    for (const server of [A, B, C]) expect((await wrong(server)).status).toBe(429);
+  });
 });

@@ -1,6 +1,8 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { LimitedAction } from '../config.js';
 import { type CreationQuota, localQuota, redisQuota } from '../http/redisQuota.js';
+import { type FailureCounter, localFailures, redisFailures } from '../http/sharedFailures.js';
+import type { Redis } from 'ioredis';
 import { type OnlineMembers, createLocalOnlineMembers, createRedisOnlineMembers } from './onlineMembers.js';
 import { type OpenBoards, createLocalOpenBoards, createRedisOpenBoards } from './openBoards.js';
 import { type RedisLogger, closeRedis, connectRedis, redisKey } from './redis.js';
@@ -16,6 +18,10 @@ export interface ControlPlane {
   online: OnlineMembers;
   openBoards: OpenBoards;
   makeQuota: (action: LimitedAction, perAddress: number, total: number) => CreationQuota;
+  /** Wrong join codes per address (a sliding window). */
+  wrongCodes: (maxFailures: number, windowMs: number) => FailureCounter;
+  /** A connection that never waits for a reconnect (for request limits), or null without Redis. */
+  redis: Redis | null;
   /** For `new Server({ adapter })`; undefined: socket.io's in-memory adapter. */
   socketAdapter?: ReturnType<typeof createAdapter>;
   /** Resolves once this process receives what the others publish. */
@@ -37,6 +43,8 @@ export function createControlPlane(options: {
       online: createLocalOnlineMembers(),
       openBoards: createLocalOpenBoards(),
       makeQuota: (_action, perAddress, total) => localQuota(perAddress, total),
+      wrongCodes: localFailures,
+      redis: null,
       ready: async () => {},
       close: async () => {},
     };
@@ -57,6 +65,9 @@ export function createControlPlane(options: {
     openBoards,
     makeQuota: (action, perAddress, total) =>
       redisQuota({ redis: reader, prefix, name: action, perAddress, total, onError: (err) => log?.warn({ err }, 'shared rate limit unavailable; this process counts alone') }),
+    wrongCodes: (maxFailures, windowMs) =>
+      redisFailures({ redis: reader, prefix, name: 'join-codes', maxFailures, windowMs, onError: (err) => log?.warn({ err }, 'shared join-code lockout unavailable; this process counts alone') }),
+    redis: reader,
     socketAdapter: createAdapter(adapterPub, adapterSub, { key: redisKey(prefix, 'socket.io') }),
     ready: () => events.ready(),
     async close() {
