@@ -1,3 +1,4 @@
+import { ProjectCardDialog } from '../ui/ProjectCardDialog.js';
 import { useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLORS, type ColorName } from '@sammen/shared';
@@ -45,6 +46,7 @@ export function AccessibleView({ ws, board, headingId }: { ws: WorkshopBoard; bo
   const titleOf = (frameId: string | null): string => frameTitle(model.sections.find((s) => s.id === frameId) ?? { id: null, title: '', variant: 'frame', lock: null, canAdd: false, items: [] });
 
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const [formId, setFormId] = useState<string | null>(null);
   const refused = (): void => announce(t('a11y.announce.refused'));
   const actionsFor = (editor: Editor): ItemActions => ({
     save: (id, text) => {
@@ -61,7 +63,9 @@ export function AccessibleView({ ws, board, headingId }: { ws: WorkshopBoard; bo
     move: (id, frameId) => (moveToFrame(editor, id, frameId) ? announce(t('a11y.announce.moved', { frame: titleOf(frameId) })) : refused()),
     placeDot: (id) => void ws.voteActions.place(id).then((ok) => ok && announce(t('a11y.announce.dotPlaced'))),
     takeBackDot: (id) => void ws.voteActions.remove(id).then((ok) => ok && announce(t('a11y.announce.dotTakenBack'))),
+    openForm: (id) => setFormId(id),
   });
+  const formCard = formId ? board.store.get(formId) : undefined;
   const boardActions = actionsFor(board);
   const opinionActions = useOpinionActions(ws.api);
   const round = view?.opinion?.status === 'open' && ws.role !== 'observer' ? view.opinion : null;
@@ -127,6 +131,7 @@ export function AccessibleView({ ws, board, headingId }: { ws: WorkshopBoard; bo
           )}
         </section>
       )}
+      {formCard?.type === 'project' && <ProjectCardDialog editor={board} card={formCard} onClose={() => setFormId(null)} />}
       {model.sections.map((s) => (
         <section key={s.id ?? 'loose'} className="a11y-section" aria-labelledby={`${headingId}-${s.id ?? 'loose'}`} data-testid="a11y-section">
           <h3 id={`${headingId}-${s.id ?? 'loose'}`}>{frameTitle(s)}</h3>

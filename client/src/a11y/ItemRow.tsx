@@ -1,3 +1,4 @@
+import { areaLabel } from '../ui/projectLabels.js';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLORS } from '@sammen/shared';
@@ -9,6 +10,8 @@ export interface ItemActions {
   move(id: string, frameId: string): void;
   placeDot(id: string): void;
   takeBackDot(id: string): void;
+  /** Opens a project card's form (its fields do not fit the one-text editor). */
+  openForm(id: string): void;
 }
 
 /** The first line of a text, shortened, for button names ("Delete “Bus to the…”"). */
@@ -66,6 +69,11 @@ export function ItemRow({
             {t('a11y.item.result', { rank: item.result.rank, dots: t('workshop.results.dots', { count: item.result.count }) })}
           </span>
         )}
+        {item.project && (
+          <span data-testid="a11y-project">
+            {[t(`projects.phase.${item.project.phase}`), item.project.area ? areaLabel(t, item.project.area) : t('projects.noArea'), item.project.owner || t('projects.noOwner')].join(' · ')}
+          </span>
+        )}
         {!item.editable && <span>{t('a11y.item.readOnly')}</span>}
       </p>
       {editing ? (
@@ -116,6 +124,7 @@ export function ItemRow({
                 ref={editRef}
                 type="button"
                 onClick={() => {
+                  if (item.project) return actions.openForm(item.id);
                   setDraft(item.text);
                   setEditing(true);
                 }}

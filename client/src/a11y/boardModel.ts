@@ -1,4 +1,4 @@
-import type { ColorName, Element, Frame, VoteView } from '@sammen/shared';
+import type { ColorName, Element, Frame, ProjectPhase, VoteView } from '@sammen/shared';
 import type { ShownResults } from '../workshop/votes.js';
 import { canPlaceDot, myDotsOn } from '../workshop/votes.js';
 import { boardReadingOrder } from './readingOrder.js';
@@ -16,6 +16,8 @@ export interface ViewItem {
   readonly vote: { readonly mine: number; readonly canPlace: boolean } | null;
   /** After a reveal: its dots and place. */
   readonly result: { readonly count: number; readonly rank: number } | null;
+  /** A project card's phase, area and owner (its title is `text`); edited in the card's form. */
+  readonly project?: { readonly phase: ProjectPhase; readonly area: string; readonly owner: string };
 }
 
 /** A frame (step frame, cluster or parking lot) with what it holds; `id` null for "in no frame". */
@@ -48,7 +50,7 @@ export interface BoardViewInput {
 
 function toItem(el: Exclude<Element, { type: 'frame' | 'arrow' }>, input: BoardViewInput, results: Map<string, { count: number; rank: number }>): ViewItem {
   const kind = el.type === 'shape' ? el.kind : el.type;
-  const text = 'text' in el ? el.text : 'what' in el ? el.what : '';
+  const text = 'text' in el ? el.text : 'what' in el ? el.what : el.type === 'project' ? el.title : '';
   const color = 'color' in el ? el.color : 'fill' in el ? el.fill : null;
   const { vote } = input;
   const inVote = vote && vote.status === 'open' && vote.elementIds.includes(el.id);
@@ -60,6 +62,7 @@ function toItem(el: Exclude<Element, { type: 'frame' | 'arrow' }>, input: BoardV
     editable: input.canEdit(el),
     vote: inVote ? { mine: myDotsOn(vote, el.id), canPlace: canPlaceDot(vote, el.id) } : null,
     result: results.get(el.id) ?? null,
+    ...(el.type === 'project' ? { project: { phase: el.phase, area: el.area, owner: el.owner } } : {}),
   };
 }
 

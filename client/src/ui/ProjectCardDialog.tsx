@@ -17,7 +17,7 @@ const OWN_AREA = '\u0000own';
  * changed); a phase move is its own action, made at once (in a workshop by the server, which records
  * it with the mover's name); a turn's learning is added with today's date.
  */
-export function ProjectCardDialog({ editor, card }: { editor: Editor; card: ProjectCard }) {
+export function ProjectCardDialog({ editor, card, onClose }: { editor: Editor; card: ProjectCard; onClose?: () => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const workshop = useWorkshop();
@@ -43,6 +43,7 @@ export function ProjectCardDialog({ editor, card }: { editor: Editor; card: Proj
   const [ownArea, setOwnArea] = useState(() => card.area !== '' && !areas.includes(card.area));
 
   const close = () => {
+    if (onClose) return onClose();
     editor.stopEditing();
     editor.select([card.id]);
   };
