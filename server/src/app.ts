@@ -121,7 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   };
 
   workshops = new WorkshopService({
-    retention, workshops: storage.workshops, boards: storage.boards, documents, rooms, events: plane.events, online: plane.online, log: app.log,
+    retention, workshops: storage.workshops, boards: storage.boards, documents, writes: storage, rooms, events: plane.events, online: plane.online, log: app.log,
   });
 
   installErrorHandlers(app);

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { type StickyNote, getElement, getElements, insertElement } from '@sammen/shared';
 import { type ControlClient, connectControl, createWorkshop, join } from '../harness/control.js';
 import { type TestDatabase, createTestDatabase, requirePostgres } from '../harness/postgres.js';
-import { SHARED_REDIS_URL, checkRedis, deleteRedisKeys, uniqueRedisPrefix } from '../harness/redis.js';
+import { SHARED_REDIS_URL, checkRedis, deleteRedisKeys, startOwnRedis, uniqueRedisPrefix } from '../harness/redis.js';
 import { type RunningServer, createBoard, startServer } from '../harness/server.js';
 import { type YClient, closed, connectClient, rawSocket, synced, waitForDoc } from '../harness/yclient.js';
 import { encodeUpdateMessage } from '../harness/wire.js';
@@ -232,4 +232,41 @@ describe.skipIf(redis !== true || !hasPostgres)('workshops across processes (Pos
     }
     for (const server of [A, B, C]) expect((await wrong(server)).status).toBe(429);
   });
+});
+
+describe.skipIf(redis !== true || !hasPostgres)('workshops across processes when Redis restarts', () => {
+  it('the processes hear each other again: views, who is online and a removal cross after Redis comes back empty', async () => {
+    const own = await startOwnRedis(); // throws on CI when redis-server is missing
+    if (typeof own === 'string') return console.warn(`[skipped] ${own}`);
+    const db = (await createTestDatabase())!;
+    const env = { DATABASE_URL: db.url, REDIS_URL: own.url };
+    const A = await startServer({ env });
+    const B = await startServer({ env });
+    const clients: ControlClient[] = [];
+    try {
+      const w = await createWorkshop(A);
+      const alice = await join(B, w.joinCode, 'Alice');
+      const fac = await connectControl(A.url, w.facilitatorToken);
+      const aliceControl = await connectControl(B.url, alice);
+      clients.push(fac, aliceControl);
+      await fac.waitFor((v) => v.members.some((m) => m.name === 'Alice' && m.online));
+
+      await own.kill();
+      await own.start(); // empty: no subscriptions, no online counts, nothing
+      expect(await fac.run({ type: 'timer.start', seconds: 90 })).toEqual({ ok: true });
+      await aliceControl.waitFor((v) => v.timer.status === 'running', 20_000);
+      expect(await fac.run({ type: 'lock.board', locked: true })).toEqual({ ok: true });
+      await aliceControl.waitFor((v) => v.locks.board, 20_000);
+      // Alice's socket on B stayed open through the outage: she is still online on A.
+      await fac.waitFor((v) => v.members.some((m) => m.name === 'Alice' && m.online), 20_000);
+      const removed = aliceControl.next('removed', 20_000);
+      expect(await fac.run({ type: 'member.remove', memberId: aliceControl.view().me.memberId! })).toEqual({ ok: true });
+      await removed;
+    } finally {
+      for (const c of clients) c.close();
+      await Promise.all([A.stop(), B.stop()]);
+      await own.stop();
+      await db.drop();
+    }
+  }, 90_000);
 });

@@ -10,6 +10,11 @@ export interface OnlineMembers {
   change(workshopId: string, memberId: string, delta: 1 | -1): Promise<void>;
   /** Members with at least one socket on a live process. */
   list(workshopId: string): Promise<Set<string>>;
+  /**
+   * Writes this process's counts again (after Redis restarted and kept nothing), so that sockets that
+   * stayed connected here through the outage count as online everywhere.
+   */
+  resync(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +42,7 @@ export function createLocalOnlineMembers(): OnlineMembers {
   return {
     change: async (w, m, d) => void local.change(w, m, d),
     list: async (w) => local.members(w),
+    resync: async () => {},
     close: async () => {},
   };
 }
@@ -82,6 +88,12 @@ export function createRedisOnlineMembers(options: { redis: Redis; prefix: string
       // This process's own sockets from memory: exact even while Redis catches up.
       for (const m of local.members(workshopId)) online.add(m);
       return online;
+    },
+    async resync() {
+      await beat();
+      for (const [workshopId, counts] of local.counts) {
+        await redis.hset(hash(workshopId), ...[...counts].flatMap(([m, n]) => [`${processId}|${m}`, String(n)]));
+      }
     },
     async close() {
       clearInterval(timer);

@@ -116,10 +116,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     this.events = deps.events ?? createLocalWorkshopEvents();
     this.online = deps.online ?? createLocalOnlineMembers();
     this.events.subscribe((event) => void this.fromElsewhere(event).catch((err: unknown) => this.deps.log?.warn({ err }, 'workshop event failed')));
-    // Events sent while Redis was away are lost: every cached workshop is read again.
-    this.events.onResync(() => {
-      for (const id of this.cache.ids()) void this.fromElsewhere({ type: 'changed', workshopId: id }).catch(() => undefined);
-    });
+    this.events.onResync(() => void this.resync().catch((err: unknown) => this.deps.log?.warn({ err }, 'resync after Redis came back failed')));
   }
 
   private now(): number {
@@ -572,6 +569,18 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   /** Publishes to the other processes; a lost message costs them freshness, never this change. */
   private async tell(event: WorkshopEvent): Promise<void> {
     await this.events.publish(event).catch((err: unknown) => this.deps.log?.warn({ err, event: event.type }, 'could not tell the other processes'));
+  }
+
+  /**
+   * Redis came back: what was published meanwhile is lost and (after a restart) so are the online
+   * counts. Write ours again, read every cached workshop again, and tell the others to do the same.
+   */
+  private async resync(): Promise<void> {
+    await this.online.resync();
+    for (const workshopId of this.cache.ids()) {
+      await this.fromElsewhere({ type: 'changed', workshopId });
+      await this.tell({ type: 'changed', workshopId });
+    }
   }
 
   /** What another process did: read the workshop again, then act on this process's sockets and rooms. */
