@@ -125,19 +125,25 @@ function serverSteps(dataDir: string, boardId: string): Promise<Record<string, n
   })();
 }
 
-export async function run(): Promise<BenchTable> {
+/**
+ * Every figure for one server build: `label` prefixes its rows; `main` is another build's main.js (the
+ * "before"), which serves this checkout's client/dist and is not timed step by step in this process.
+ */
+async function measureBuild(label: string, main: string | undefined, rows: string[][], notes: string[]): Promise<void> {
   const server = await startServer({
-    env: { WS_MESSAGE_BURST: '10000000', WS_MESSAGES_PER_SECOND: '1000000', IDLE_UNLOAD_MS: '100', METRICS_TOKEN },
+    main,
+    env: {
+      WS_MESSAGE_BURST: '10000000', WS_MESSAGES_PER_SECOND: '1000000', IDLE_UNLOAD_MS: '100', METRICS_TOKEN,
+      ...(main ? { CLIENT_DIR: path.resolve(import.meta.dirname, '../client/dist') } : {}),
+    },
   });
-  const rows: string[][] = [];
-  const notes: string[] = [];
   try {
     const boardId = await boardWith(server, NOTES);
     const verdict = (ms: number, target: number) => `${ms < target ? 'met' : 'not met'} (${(target / ms).toFixed(2)}× target < ${target} ms)`;
     const wire = (what: string, opens: Open[], target: number) => {
       const total = median(opens.map((o) => o.totalMs));
       const apply = median(opens.map((o) => o.clientApplyMs));
-      rows.push([what, fmt(total), fmt(Math.max(...opens.map((o) => o.totalMs))), fmt(apply), fmt(median(opens.map((o) => o.totalMs - o.clientApplyMs))), verdict(total, target)]);
+      rows.push([`${label}${what}`, fmt(total), fmt(Math.max(...opens.map((o) => o.totalMs))), fmt(apply), fmt(median(opens.map((o) => o.totalMs - o.clientApplyMs))), verdict(total, target)]);
     };
 
     const cold: Open[] = [];
@@ -146,7 +152,7 @@ export async function run(): Promise<BenchTable> {
       cold.push(await openInNode(server, boardId));
     }
     await untilCold(server);
-    const steps = await serverSteps(server.dataDir, boardId);
+    const steps = main ? {} : await serverSteps(server.dataDir, boardId);
 
     const holder = connectClient(server.wsUrl, boardId);
     await synced(holder);
@@ -155,8 +161,10 @@ export async function run(): Promise<BenchTable> {
     wire(`Node y-websocket client: cold open → synced, ${RUNS} runs`, cold, TARGET.coldMs);
     wire(`Node y-websocket client: loaded open → synced, ${RUNS} runs`, loaded, TARGET.loadedMs);
 
-    if (fs.existsSync(path.resolve(import.meta.dirname, '../client/dist/index.html'))) {
-      const browser = await launchChromium();
+    const browser = fs.existsSync(path.resolve(import.meta.dirname, '../client/dist/index.html'))
+      ? await launchChromium().catch((err: unknown) => void notes.push(`Chromium rows skipped: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`))
+      : void notes.push('Chromium rows skipped: client/dist is missing (run `npm run build`).');
+    if (browser) {
       try {
         const loadedPage: number[] = [];
         for (let i = 0; i < 3; i++) loadedPage.push(await openInBrowser(browser, server, boardId));
@@ -167,16 +175,13 @@ export async function run(): Promise<BenchTable> {
           coldPage.push(await openInBrowser(browser, server, boardId));
         }
         rows.push(
-          ['Chromium: cold open, navigation → provider synced, 3 runs', fmt(median(coldPage)), fmt(Math.max(...coldPage)), '', '', verdict(median(coldPage), TARGET.coldMs)],
-          ['Chromium: loaded open, navigation → provider synced, 3 runs', fmt(median(loadedPage)), fmt(Math.max(...loadedPage)), '', '', verdict(median(loadedPage), TARGET.loadedMs)],
+          [`${label}Chromium: cold open, navigation → provider synced, 3 runs`, fmt(median(coldPage)), fmt(Math.max(...coldPage)), '', '', verdict(median(coldPage), TARGET.coldMs)],
+          [`${label}Chromium: loaded open, navigation → provider synced, 3 runs`, fmt(median(loadedPage)), fmt(Math.max(...loadedPage)), '', '', verdict(median(loadedPage), TARGET.loadedMs)],
         );
       } finally {
         await browser.close();
       }
-    } else {
-      holder.destroy();
-      notes.push('Chromium rows skipped: client/dist is missing (run `npm run build`).');
-    }
+    } else holder.destroy();
     for (const [k, v] of Object.entries(steps)) {
       rows.push([k.endsWith('MB') || k.startsWith('stored') ? `server, in this process: ${k}` : `server, in this process: ${k} (ms)`, fmt(v), '', '', '', '']);
     }
@@ -186,9 +191,20 @@ export async function run(): Promise<BenchTable> {
   } finally {
     await server.stop();
   }
+}
+
+/** BENCH_BASELINE_SERVER_MAIN: an older build's server/dist/main.js, measured in the same run as "before". */
+const BASELINE = process.env.BENCH_BASELINE_SERVER_MAIN || null;
+const BASELINE_LABEL = process.env.BENCH_BASELINE_LABEL || 'baseline';
+
+export async function run(): Promise<BenchTable> {
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  if (BASELINE) await measureBuild(`before (${BASELINE_LABEL}): `, BASELINE, rows, notes);
+  await measureBuild(BASELINE ? 'now: ' : '', undefined, rows, notes);
   return {
     title: `Opening a ${NOTES.toLocaleString('en')}-note board: cold and loaded, to synced over the wire`,
-    command: 'npm run bench -- coldOpen',
+    command: BASELINE ? `BENCH_BASELINE_SERVER_MAIN=<server/dist of ${BASELINE_LABEL}> npm run bench -- coldOpen` : 'npm run bench -- coldOpen',
     machine: machine(),
     headers: ['what', 'median ms', 'max ms', 'client apply ms', 'server + transfer ms', 'against the target'],
     rows,

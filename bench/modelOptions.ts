@@ -35,7 +35,7 @@ interface Layout {
   read(doc: Y.Doc, id: string): { x: number; color: string; text: string };
 }
 
-const els = (doc: Y.Doc) => doc.getMap<any>('elements'); // eslint-disable-line @typescript-eslint/no-explicit-any
+const els = (doc: Y.Doc) => doc.getMap<any>('elements');
 const texts = (doc: Y.Doc) => doc.getMap<Y.Text>('texts');
 const typeInto = (t: Y.Text, at: number, s: string) => t.insert(at, s);
 

@@ -28,6 +28,8 @@ export interface RunningServer {
 export interface StartOptions {
   dataDir?: string;
   env?: Record<string, string>;
+  /** Another server build's main.js (a bench's "before"); default SAMMEN_SERVER_MAIN or server/dist/main.js. */
+  main?: string;
 }
 
 /**
@@ -35,14 +37,15 @@ export interface StartOptions {
  * free port, with its own data folder. Fails loudly if the build is missing.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
+  const main = options.main ?? MAIN;
+  if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first`);
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-test-'));
   const logs: string[] = [];
   let child: ChildProcess;
   let port = 0;
 
   const launch = async (): Promise<void> => {
-    child = spawn(process.execPath, [MAIN], {
+    child = spawn(process.execPath, [main], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
