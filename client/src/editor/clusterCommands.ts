@@ -1,9 +1,9 @@
 import { frameDefaults, indexAbove, insertElement, newElementId, updateElement, type Element, type Frame, type StickyNote } from '@sammen/shared';
-import { unionBoxes } from '../geometry/bounds.js';
+import { expandBox, unionBoxes } from '../geometry/bounds.js';
 import { elementBounds } from '../geometry/elements.js';
 import { fitBox } from '../geometry/viewport.js';
 import type { Editor } from './Editor.js';
-import { clearOfClusters, parkingLotBox, planGroup, planTidy, type ClusterLayout, type ClusterPlan } from './clusters.js';
+import { CLUSTER_PADDING, parkingLotBox, planGroup, planTidy, shelfSpot, type ClusterLayout, type ClusterPlan } from './clusters.js';
 
 /**
  * Clustering as editor commands: each is one local transaction (LOCAL_ORIGIN through
@@ -39,18 +39,29 @@ export function groupSelectedNotes(editor: Editor, label: string, layout: Cluste
 
 /**
  * Groups the notes with these ids (those still on the board) under `label`: the same cluster, in one
- * undoable transaction, as grouping selected notes by hand. Used when a suggested group is accepted.
+ * undoable transaction, as grouping selected notes by hand. Used when a suggested group is accepted:
+ * the cluster goes on a shelf below its frame's loose notes (`shelfSpot`), and the frame grows to hold
+ * it, so the report still finds the cluster in its step's frame.
  */
 export function groupNoteIds(editor: Editor, ids: readonly string[], label: string, layout: ClusterLayout = 'grid'): string | null {
   return groupNotes(editor, ids.map((id) => editor.store.get(id)).filter(isNote), label, layout, true);
 }
 
-function groupNotes(editor: Editor, notes: StickyNote[], label: string, layout: ClusterLayout, besideClusters = false): string | null {
+function groupNotes(editor: Editor, notes: StickyNote[], label: string, layout: ClusterLayout, onShelf = false): string | null {
   let plan = planGroup(notes, layout);
   if (!plan) return null;
-  if (besideClusters) {
-    const dx = clearOfClusters(plan.frame, editor.store.frames().filter((f) => f.variant === 'cluster'));
-    if (dx) plan = { frame: { ...plan.frame, x: plan.frame.x + dx }, positions: new Map([...plan.positions].map(([id, p]) => [id, { x: p.x + dx, y: p.y }])) };
+  const home = onShelf ? editor.store.get(notes[0]!.frameId ?? '') : undefined;
+  let grow: Frame | null = null;
+  if (home?.type === 'frame' && (home.variant ?? 'frame') === 'frame') {
+    const moving = new Set(notes.map((n) => n.id));
+    const loose = notesInFrame(editor, home.id).filter((n) => !moving.has(n.id));
+    const clusters = editor.store.frames().filter((f) => f.variant === 'cluster');
+    const spot = shelfSpot(home, plan.frame, loose, clusters);
+    const dx = spot.x - plan.frame.x;
+    const dy = spot.y - plan.frame.y;
+    plan = { frame: { ...plan.frame, x: spot.x, y: spot.y }, positions: new Map([...plan.positions].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }])) };
+    const needed = unionBoxes([home, expandBox(plan.frame, CLUSTER_PADDING)])!;
+    if (needed.width > home.width || needed.height > home.height) grow = { ...home, width: needed.width, height: needed.height };
   }
   const id = newElementId();
   editor.transact(() => {
@@ -67,6 +78,7 @@ function groupNotes(editor: Editor, notes: StickyNote[], label: string, layout: 
       index: indexAbove(editor.store.indices()),
       frameId: null,
     });
+    if (grow) updateElement(editor.doc, grow.id, { width: grow.width, height: grow.height });
     writePlan(editor, id, plan);
   });
   editor.select([id]);

@@ -3,7 +3,7 @@ import { boxContainsBox, boxesIntersect } from '../geometry/bounds.js';
 import {
   CLUSTER_GAP,
   CLUSTER_PADDING,
-  clearOfClusters,
+  shelfSpot,
   STACK_STEP,
   frameAround,
   gridColumns,
@@ -117,16 +117,19 @@ describe('frameAround and parkingLotBox', () => {
   });
 });
 
-describe('clearOfClusters', () => {
-  const frame = { x: 0, y: 0, width: 300, height: 200 };
-  it('leaves a cluster where it is when it covers none', () => {
-    expect(clearOfClusters(frame, [{ x: 0, y: 400, width: 300, height: 200 }])).toBe(0);
+describe('shelfSpot', () => {
+  const frame = { x: 0, y: 0, width: 1000, height: 600 };
+  const size = { width: 300, height: 200 };
+  const loose = [{ x: 40, y: 40, width: 200, height: 200 }, { x: 600, y: 240, width: 200, height: 200 }];
+  it('puts the first cluster on a shelf below the loose notes, at the left', () => {
+    expect(shelfSpot(frame, size, loose, [])).toEqual({ x: CLUSTER_PADDING, y: 440 + 2 * CLUSTER_GAP });
   });
-  it('moves it right past every cluster it would cover, one after the other', () => {
-    const dx = clearOfClusters(frame, [
-      { x: 10, y: 10, width: 300, height: 200 },
-      { x: 340, y: 0, width: 300, height: 200 },
-    ]);
-    expect(dx).toBe(640 + 2 * CLUSTER_GAP);
+  it('puts the next beside the clusters on the shelf, and starts a new row when the frame is full', () => {
+    const y = 440 + 2 * CLUSTER_GAP;
+    const a = { x: CLUSTER_PADDING, y, ...size };
+    expect(shelfSpot(frame, size, loose, [a])).toEqual({ x: a.x + a.width + 2 * CLUSTER_GAP, y });
+    const b = { x: a.x + a.width + 2 * CLUSTER_GAP, y, ...size };
+    const c = { x: b.x + b.width + 2 * CLUSTER_GAP, y, width: 200, height: 260 };
+    expect(shelfSpot(frame, size, loose, [a, b, c])).toEqual({ x: CLUSTER_PADDING, y: y + 260 + 2 * CLUSTER_GAP });
   });
 });

@@ -110,19 +110,33 @@ export function planTidy(frame: Box, items: readonly Item[], layout: ClusterLayo
 }
 
 /**
- * How far right a new cluster must move so that it covers no existing cluster (with `2 × CLUSTER_GAP`
- * between them). Accepting several suggested groups from one frame gathers each at the top-left of
- * its notes, which is about the same spot for all of them; without this they would pile up.
+ * Where an accepted suggested group goes in its frame: on a shelf below the frame's loose notes (those
+ * not grouped yet), left to right beside the clusters already there, a new row when the frame's width is
+ * used up. Grouped by hand, notes gather where they are; accepting several suggestions that way piled
+ * each cluster on the top-left of the frame, over the notes still to sort. Returns the cluster's
+ * top-left corner; the caller grows the frame to hold it (one transaction, one undo).
  */
-export function clearOfClusters(frame: Box, clusters: readonly Box[]): number {
-  let dx = 0;
-  for (let guard = 0; guard <= clusters.length; guard++) {
-    const at = { ...frame, x: frame.x + dx };
+export function shelfSpot(frame: Box, size: { width: number; height: number }, loose: readonly Box[], clusters: readonly Box[]): Point {
+  const left = frame.x + CLUSTER_PADDING;
+  const right = frame.x + frame.width - CLUSTER_PADDING;
+  const looseBottom = loose.length ? Math.max(...loose.map((b) => b.y + b.height)) : frame.y + CLUSTER_PADDING;
+  let x = left;
+  let y = looseBottom + 2 * CLUSTER_GAP;
+  for (let guard = 0; guard <= 2 * clusters.length + 1; guard++) {
+    const at = { x, y, ...size };
     const hit = clusters.filter((c) => boxesIntersect(expandBox(c, CLUSTER_GAP), at));
-    if (!hit.length) return dx;
-    dx = Math.max(...hit.map(boxRight)) + 2 * CLUSTER_GAP - frame.x;
+    if (!hit.length) return { x, y };
+    const next = Math.max(...hit.map(boxRight)) + 2 * CLUSTER_GAP;
+    if (next + size.width > right && x !== left) {
+      // New row, below every cluster that reaches down into this one.
+      const row = clusters.filter((c) => c.y < y + size.height && c.y + c.height > y);
+      y = Math.max(...row.map((c) => c.y + c.height)) + 2 * CLUSTER_GAP;
+      x = left;
+    } else {
+      x = next;
+    }
   }
-  return dx;
+  return { x, y };
 }
 
 /** Size of a new parking lot: tall enough for a column of questions. */
