@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -184,6 +185,14 @@ describe.skipIf(services !== true)(`cluster convergence fuzz${services === true 
       Y.applyUpdate(check, Y.encodeStateAsUpdate(witness));
       expect(Y.equalSnapshots(Y.snapshot(check), before), `acknowledged updates missing (seed ${seed})`).toBe(true);
       expect(getElements(reference).length).toBeGreaterThan(5);
+      // Compaction ran on several processes meanwhile (COMPACT_AFTER_UPDATES=40), from stored rows.
+      const db = new pg.Client({ connectionString: cluster.databaseUrl });
+      await db.connect();
+      const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM doc_snapshots WHERE doc_id = $1', [boardId]);
+      await db.end();
+      expect(Number(rows[0]!.n)).toBe(1);
+      const compactions = servers.map((s) => s.logs.filter((l) => l.includes('compaction')).length);
+      console.log(`[fuzz] seed ${seed}: compaction log lines per process ${compactions.join(', ')}`);
       for (const c of clients) c.provider?.destroy();
     }, 120_000);
   }
