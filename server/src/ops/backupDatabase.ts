@@ -36,6 +36,11 @@ export async function backupDatabase(dataDir: string, target: string, now = new 
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const target = process.argv[2];
+  if (process.env.DATABASE_URL) {
+    // The SQLite file in DATA_DIR (if any) is not what the server uses: copying it would look like a backup.
+    console.error('This Sammen stores everything in PostgreSQL (DATABASE_URL): back it up with pg_dump -Fc "$DATABASE_URL" > sammen.dump');
+    process.exit(2);
+  }
   if (!target) {
     console.error('usage: npm run backup -- <folder or file>   (DATA_DIR as for the server, default ./data)');
     process.exit(2);

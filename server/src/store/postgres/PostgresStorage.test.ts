@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, createTestDatabase, requirePostgres } from '../../../../tests/harness/postgres.js';
 import { storageContract } from '../storageContract.js';
-import { openPostgresStorage } from './PostgresStorage.js';
+import { openPostgresStorage, withDurableCommits } from './PostgresStorage.js';
 import { PG_MIGRATIONS } from './pgMigrations.js';
 
 // Fails on CI when PostgreSQL is unreachable; elsewhere skips with the reason printed.
@@ -49,6 +49,27 @@ describe.skipIf(!hasPostgres)('PostgreSQL storage', () => {
     await client.end();
     expect(rows.map((r) => r.version)).toEqual(PG_MIGRATIONS.map((_, i) => i + 1));
     await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('commits durably even where the database defaults to synchronous_commit=off, keeping options given', async () => {
+    const url = await placeUrl('durable');
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const name = (await admin.query<{ d: string }>('SELECT current_database() AS d')).rows[0]!.d;
+    await admin.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
+    await admin.end();
+    const session = new pg.Client({ connectionString: withDurableCommits(url) });
+    await session.connect();
+    try {
+      expect((await session.query('SHOW synchronous_commit')).rows[0]).toEqual({ synchronous_commit: 'on' });
+      expect((await session.query('SHOW search_path')).rows[0]).toEqual({ search_path: 'durable' });
+    } finally {
+      await session.end();
+    }
+    const plain = new pg.Client({ connectionString: url });
+    await plain.connect();
+    expect((await plain.query('SHOW synchronous_commit')).rows[0]).toEqual({ synchronous_commit: 'off' }); // the test can fail
+    await plain.end();
   });
 
   it('a server that cannot be reached is `unavailable`, not a crash', async () => {

@@ -28,13 +28,10 @@ const toBoard = (r: BoardRow): BoardRecord => ({ id: r.id, title: r.title, creat
  * disk. Schema migrations run at start under an advisory lock (pgMigrations.ts).
  */
 export async function openPostgresStorage(url: string, options: PostgresOptions = {}): Promise<Storage> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({ connectionString: withDurableCommits(url), max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
   // An idle connection that dies (server restart) is reported here; without a listener it would crash
   // the process. The next query gets a fresh connection or fails as `unavailable`.
   pool.on('error', () => {});
-  pool.on('connect', (client) => {
-    client.query('SET synchronous_commit = on').catch(() => {});
-  });
 
   try {
     const client = await pool.connect();
@@ -87,20 +84,25 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
       return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
     },
     async load(docId): Promise<StoredDocument> {
-      // One snapshot of the database for both reads (REPEATABLE READ), so a compaction committing in
-      // between cannot make us miss updates that it folded into a snapshot we did not read.
-      return inTransaction(async (c) => {
-        await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const snap = (await c.query<{ data: Buffer; upto_seq: string }>('SELECT data, upto_seq FROM doc_snapshots WHERE doc_id = $1', [docId])).rows[0];
-        const rows = (await c.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_id = $1 ORDER BY seq', [docId])).rows;
-        let bytes = snap ? snap.data.byteLength : 0;
-        const updates = rows.map((r) => {
-          bytes += r.data.byteLength;
-          return new Uint8Array(r.data);
-        });
-        const lastSeq = rows.length ? Number(rows[rows.length - 1]!.seq) : Number(snap?.upto_seq ?? 0);
-        return { snapshot: snap ? new Uint8Array(snap.data) : null, updates, lastSeq, bytes };
+      // Snapshot and updates in ONE statement, so both come from one view of the database: a
+      // compaction committing in between cannot make us miss the updates it folded into a snapshot
+      // we did not read. One round trip, too (a cold board opens on it).
+      const { rows } = await pool.query<{ snapshot: boolean; seq: string; data: Buffer }>(
+        `SELECT true AS snapshot, upto_seq AS seq, data FROM doc_snapshots WHERE doc_id = $1
+         UNION ALL
+         SELECT false, seq, data FROM doc_updates WHERE doc_id = $1
+         ORDER BY snapshot DESC, seq`,
+        [docId],
+      );
+      const snap = rows[0]?.snapshot ? rows[0] : null;
+      const updateRows = snap ? rows.slice(1) : rows;
+      let bytes = snap ? snap.data.byteLength : 0;
+      const updates = updateRows.map((r) => {
+        bytes += r.data.byteLength;
+        return new Uint8Array(r.data);
       });
+      const last = updateRows.length ? updateRows[updateRows.length - 1]! : snap;
+      return { snapshot: snap ? new Uint8Array(snap.data) : null, updates, lastSeq: last ? Number(last.seq) : 0, bytes };
     },
     async compact(docId, snapshot, uptoSeq, expectedRows) {
       await inTransaction(async (c) => {
@@ -163,11 +165,24 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
       // (names, workshop state) get VACUUM FULL, the document tables a plain VACUUM. Copies in the
       // WAL, in free space not yet reused and in backups remain until PostgreSQL recycles them; see
       // docs/security.md for what an operator must do beyond this.
+      // VACUUM FULL waits for its lock, and every query on the table queues behind it meanwhile: if it
+      // cannot have the lock soon (a long transaction elsewhere), a plain VACUUM does what it can.
+      let client: pg.PoolClient | null = null;
       try {
-        await pool.query('VACUUM FULL workshops, members, boards, board_versions');
-        await pool.query('VACUUM doc_updates, doc_snapshots');
+        client = await pool.connect();
+        await client.query("SET lock_timeout = '2s'");
+        try {
+          await client.query('VACUUM FULL workshops, members, boards, board_versions');
+        } catch (err) {
+          if ((err as { code?: unknown }).code !== '55P03') throw err; // lock_not_available
+          await client.query('VACUUM workshops, members, boards, board_versions');
+        }
+        await client.query('VACUUM doc_updates, doc_snapshots');
       } catch (err) {
         throw fromPostgresError(err);
+      } finally {
+        // lock_timeout stays set on this session: close it rather than hand it to the next query.
+        client?.release(true);
       }
     },
     async close() {
@@ -176,4 +191,16 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
       await pool.end();
     },
   };
+}
+
+/**
+ * The URL with `synchronous_commit=on` as a session setting at connection start (no extra query),
+ * whatever the server's default: a COMMIT then returns only once its WAL is flushed to disk. Options
+ * already given (in the URL, or PGOPTIONS) are kept.
+ */
+export function withDurableCommits(url: string): string {
+  const parsed = new URL(url);
+  const given = parsed.searchParams.get('options') ?? process.env.PGOPTIONS ?? '';
+  parsed.searchParams.set('options', `${given} -c synchronous_commit=on`.trim());
+  return parsed.toString();
 }
