@@ -56,7 +56,7 @@ export async function boardWith(server: RunningServer, count: number): Promise<s
     });
   }
   const check = connectClient(server.wsUrl, boardId);
-  await waitForDoc(check.doc, (d) => d.getMap('elements').size === count, 120_000);
+  await waitForDoc(check.doc, (d) => d.getMap('elements').size === count, 600_000); // a busy shared machine is slow
   check.destroy();
   writer.destroy();
   return boardId;

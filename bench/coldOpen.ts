@@ -76,7 +76,7 @@ async function openInBrowser(browser: Browser, server: RunningServer, boardId: s
     const page = await context.newPage();
     await page.addInitScript(() => localStorage.setItem('sammen.name', 'Bench'));
     await page.addInitScript(MARK_SYNCED);
-    await page.goto(`${server.url}/b/${boardId}`);
+    await page.goto(`${server.url}/b/${boardId}`, { timeout: 120_000 });
     await page.waitForFunction(() => performance.getEntriesByName('sammen:synced').length > 0, null, { timeout: 120_000 });
     return await page.evaluate(() => performance.getEntriesByName('sammen:synced')[0]!.startTime);
   } finally {
@@ -178,6 +178,8 @@ async function measureBuild(label: string, main: string | undefined, rows: strin
           [`${label}Chromium: cold open, navigation → provider synced, 3 runs`, fmt(median(coldPage)), fmt(Math.max(...coldPage)), '', '', verdict(median(coldPage), TARGET.coldMs)],
           [`${label}Chromium: loaded open, navigation → provider synced, 3 runs`, fmt(median(loadedPage)), fmt(Math.max(...loadedPage)), '', '', verdict(median(loadedPage), TARGET.loadedMs)],
         );
+      } catch (err) {
+        notes.push(`${label}Chromium rows incomplete: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
       } finally {
         await browser.close();
       }

@@ -5,6 +5,9 @@ import { boxesIntersect } from '../geometry/bounds.js';
 import { elementBounds } from '../geometry/elements.js';
 import { SpatialIndex } from '../geometry/spatialIndex.js';
 
+/** From this many elements changed in one transaction (and a quarter of the board), the index is rebuilt. */
+const BULK_CHANGES = 500;
+
 /**
  * A read model of the board's elements: plain validated objects plus a spatial index, kept up to date
  * incrementally from `observeElements` (only changed ids are re-read). Unchanged elements keep their
@@ -27,13 +30,13 @@ export class ElementStore {
   }
 
   private loadAll(): void {
-    const all = getElements(this.doc);
-    const boxes: Array<{ id: string; box: Box }> = [];
-    for (const el of all) {
-      this.remember(el);
-      if (el.type !== 'arrow') boxes.push({ id: el.id, box: el });
-    }
-    this.index.load(boxes);
+    for (const el of getElements(this.doc)) this.remember(el);
+    this.index.load(this.boxes());
+  }
+
+  /** Every element the index holds (all but arrows), for a bulk load. */
+  private *boxes(): Iterable<{ id: string; box: Box }> {
+    for (const el of this.elements.values()) if (el.type !== 'arrow') yield { id: el.id, box: el };
   }
 
   private remember(el: Element): void {
@@ -50,12 +53,26 @@ export class ElementStore {
   }
 
   private apply(changed: ReadonlySet<string>): void {
-    for (const id of changed) {
-      const el = getElement(this.doc, id);
-      this.forget(id);
-      if (!el) continue;
-      this.remember(el);
-      if (el.type !== 'arrow') this.index.set(id, el);
+    if (changed.size >= BULK_CHANGES && changed.size * 4 >= this.elements.size) {
+      // A whole board at once (the first sync of a big board, a restore): re-read what changed and
+      // bulk-load the index, instead of one R-tree insert per element (20,000 of them inside the sync's
+      // transaction, before the provider can report the board synced).
+      for (const id of changed) {
+        this.elements.delete(id);
+        this.arrows.delete(id);
+        this.frameMap.delete(id);
+        const el = getElement(this.doc, id);
+        if (el) this.remember(el);
+      }
+      this.index.load(this.boxes());
+    } else {
+      for (const id of changed) {
+        const el = getElement(this.doc, id);
+        this.forget(id);
+        if (!el) continue;
+        this.remember(el);
+        if (el.type !== 'arrow') this.index.set(id, el);
+      }
     }
     this.version++;
     for (const l of this.listeners) l(changed);
