@@ -79,6 +79,19 @@ describe.skipIf(services !== true)(`several processes over Redis and PostgreSQL$
     await until(() => !bob.provider.awareness.getStates().has(aliceId));
   });
 
+  it('a process that opens the board later shows who is already there at once (not after their next renewal)', async () => {
+    const boardId = await createBoard(cluster.servers[0]!);
+    const alice = client(0, boardId);
+    await synced(alice);
+    alice.provider.awareness.setLocalState({ user: { name: 'Alice', color: '#d7263d' } });
+    await new Promise((r) => setTimeout(r, 300)); // published before anyone else has the board open
+    const started = Date.now();
+    const bob = client(1, boardId);
+    await until(() => bob.provider.awareness.getStates().has(alice.doc.clientID), 5000);
+    // y-protocols renews a client's state every 15 s: seeing it sooner means the processes asked.
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('a process that opens the board later gets what the others wrote, and what they write next', async () => {
     const boardId = await createBoard(cluster.servers[0]!);
     const first = client(0, boardId);

@@ -33,6 +33,8 @@ if #last > 0 then prev = last[1][1] end
 local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'o', ARGV[2], 'p', prev, 'd', ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return id`;
+/** The same for a presence query (a `q` field), on the awareness stream. */
+const QUERY = ADD.replace(`'d', ARGV[3])`, `'d', ARGV[3], 'q', '1')`);
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
@@ -68,7 +70,7 @@ export function createRedisBus(options: RedisBusOptions): Bus {
   // The reader never queues or resends: a read that failed is followed by a catch-up, not replayed.
   const reader = connectRedis({ url: options.url, role: 'bus-read', log, queueWhileOffline: false });
   const docs = new Map<string, TrackedDoc>();
-  const byKey = new Map<string, { doc: TrackedDoc; kind: BusMessage['kind'] }>();
+  const byKey = new Map<string, { doc: TrackedDoc; kind: 'update' | 'awareness' }>();
   let closed = false;
 
   // The reader loop's view of its connection: every 'ready' is a new connection (a reconnect after
@@ -134,11 +136,13 @@ export function createRedisBus(options: RedisBusOptions): Bus {
         let origin = '';
         let prev = '';
         let data: Buffer | null = null;
+        let query = false;
         for (let i = 0; i + 1 < fields.length; i += 2) {
           const name = fields[i]!.toString();
           if (name === 'o') origin = fields[i + 1]!.toString();
           else if (name === 'p') prev = fields[i + 1]!.toString();
           else if (name === 'd') data = fields[i + 1]!;
+          else if (name === 'q') query = true;
         }
         if (ref.kind === 'update') {
           if (prev !== tracked.updatesId && !gapReported) {
@@ -151,7 +155,8 @@ export function createRedisBus(options: RedisBusOptions): Bus {
           tracked.awarenessId = id;
         }
         if (origin === processId || !data) continue;
-        const message: BusMessage = { kind: ref.kind, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+        const kind = query ? 'awareness-query' : ref.kind;
+        const message: BusMessage = { kind, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
         each(tracked, (s) => s.message(message));
       }
     }
@@ -207,11 +212,13 @@ export function createRedisBus(options: RedisBusOptions): Bus {
     publish(docId, message) {
       if (closed) return;
       const tracked = docs.get(docId);
-      const key = tracked ? (message.kind === 'update' ? tracked.updatesKey : tracked.awarenessKey) : streamKey(prefix, docId, message.kind);
-      if (message.kind === 'awareness') {
+      const kind = message.kind === 'update' ? 'update' : 'awareness';
+      const key = tracked ? (kind === 'update' ? tracked.updatesKey : tracked.awarenessKey) : streamKey(prefix, docId, kind);
+      if (kind === 'awareness') {
         // Latest-wins and renewed by clients: not worth queueing while Redis is away.
         if (writer.status !== 'ready') return;
-        writer.eval(ADD, 1, key, AWARENESS_MAX_LENGTH, processId, Buffer.from(message.data), 60_000).catch(() => {});
+        const script = message.kind === 'awareness-query' ? QUERY : ADD;
+        writer.eval(script, 1, key, AWARENESS_MAX_LENGTH, processId, Buffer.from(message.data), 60_000).catch(() => {});
         return;
       }
       // Updates queue while Redis is away and go out in order after the reconnect: a process whose
@@ -300,7 +307,7 @@ export function createRedisBus(options: RedisBusOptions): Bus {
   }
 }
 
-function streamKey(prefix: string, docId: string, kind: BusMessage['kind']): string {
+function streamKey(prefix: string, docId: string, kind: 'update' | 'awareness'): string {
   return redisKey(prefix, 'doc', docId, kind === 'update' ? 'u' : 'a');
 }
 

@@ -7,7 +7,11 @@
  * subscriber may have missed (Redis restarted, a stream trimmed) it finds in the store, and the bus
  * says when that may have happened (`gap`).
  */
-export type BusMessage = { kind: 'update' | 'awareness'; data: Uint8Array };
+export type BusMessage = {
+  /** `awareness-query`: a process that just opened the board asks the others for everyone's presence. */
+  kind: 'update' | 'awareness' | 'awareness-query';
+  data: Uint8Array;
+};
 
 export interface BusSubscriber {
   /** What another process published, in the order published (one total order per document). */

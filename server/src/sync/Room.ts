@@ -154,6 +154,8 @@ export class Room {
     room.doc.on('update', room.onDocUpdate);
     room.awareness.on('update', room.onAwarenessUpdate);
     link.open();
+    // Presence is not stored: ask the processes already serving this board for theirs.
+    options.bus.publish(options.docId, { kind: 'awareness-query', data: new Uint8Array(0) });
     // A migration (or the schema stamp of a new board) is a server change like any other: stored
     // before the live document has it. If it cannot be stored, the board does not open (4503).
     // A board already at this schema needs none, and is not copied to find that out: the copy
@@ -473,7 +475,11 @@ export class Room {
     if (this.destroyed) return;
     try {
       if (message.kind === 'update') Y.applyUpdate(this.doc, message.data, BUS_ORIGIN);
-      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, BUS_ORIGIN);
+      else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, BUS_ORIGIN);
+      else {
+        const present = [...this.awareness.getStates().keys()];
+        if (present.length) this.options.bus.publish(this.docId, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, present) });
+      }
     } catch (err) {
       this.options.log.error({ err, docId: this.docId }, 'could not apply a message from the bus');
     }
