@@ -35,7 +35,7 @@ describe.skipIf(redis !== true || !hasPostgres)('workshops across processes (Pos
     const env = { DATABASE_URL: db.url, REDIS_URL: SHARED_REDIS_URL, REDIS_PREFIX: prefix, BOARDS_PER_ADDRESS_PER_HOUR: String(BOARDS_PER_ADDRESS) };
     A = await startServer({ env }); // first: creates the schema
     [B, C] = await Promise.all([startServer({ env }), startServer({ env })]);
-  }, 60_000);
+  }, 180_000); // three processes starting on a busy 2-core machine
 
   afterAll(async () => {
     for (const x of open) (x.destroy ?? x.close)?.call(x);
@@ -268,5 +268,5 @@ describe.skipIf(redis !== true || !hasPostgres)('workshops across processes when
       await own.stop();
       await db.drop();
     }
-  }, 90_000);
+  }, 180_000);
 });

@@ -16,7 +16,6 @@ import {
   getElement,
   getElements,
   isFacilitatorRole,
-  newBoardId,
   randomId,
   moveProjectCard,
   writeOpinionResult,
@@ -32,10 +31,12 @@ import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } fr
 import { endRuns, ensureCurrentRuns } from './stepRuns.js';
 import { privateDocId, revealPrivateNotes } from './reveal.js';
 import { ServerDocs } from './serverDocs.js';
-import { hashToken, newJoinCode, newToken } from './tokens.js';
-import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore, initialWorkshopState } from './types.js';
+import { hashToken, newToken } from './tokens.js';
+import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore } from './types.js';
 import { viewFor } from './view.js';
+import { type Change, WorkshopQueues, changeWithRetry } from './stateChange.js';
 import { type Loaded, WorkshopCache } from './workshopCache.js';
+import { type CreationDeps, type RestoreInput, createWorkshop, restoreWorkshop, uniqueJoinCode } from './creation.js';
 
 /** A resolved token: who this is, now. */
 export interface Session {
@@ -65,18 +66,7 @@ export interface WorkshopEvents {
 
 export { privateDocId } from './reveal.js';
 
-/** Compare-and-set attempts before a command gives up (each lost one means another change won). */
-const MAX_ATTEMPTS = 40;
-
-/** Thrown when a state change lost the compare-and-set race MAX_ATTEMPTS times in a row. */
-export class StateConflictError extends Error {
-  constructor(workshopId: string) {
-    super(`workshop ${workshopId}: too many concurrent changes; nothing was changed`);
-  }
-}
-
-/** A state change: the new state, or a refusal; `after` runs once the state is stored. */
-type Change = { state: WorkshopState; after?: () => void } | { refused: CommandResult };
+export { StateConflictError } from './stateChange.js';
 
 /**
  * Workshops: creation, joining, tokens, and every command of the control channel. Several processes
@@ -88,7 +78,7 @@ type Change = { state: WorkshopState; after?: () => void } | { refused: CommandR
 export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private readonly cache: WorkshopCache;
   private readonly docs: ServerDocs;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new WorkshopQueues();
   private readonly events: WorkshopEventBus;
   private readonly online: OnlineMembers;
   /** Workshops deleted while this process runs: never loaded again, even if a read raced the delete. */
@@ -132,62 +122,18 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     return workshop.retentionDays ?? this.retention.defaultDays;
   }
   async create(body: CreateWorkshopBody, initial: { agenda?: WorkshopState['agenda']; build?: (doc: Y.Doc) => void } = {}): Promise<CreateWorkshopResponse> {
-    const id = randomId(20);
-    const boardId = newBoardId();
-    const facilitatorToken = newToken();
-    const observerToken = newToken();
-    const joinCode = await this.uniqueJoinCode();
-    const workshop: WorkshopRecord = {
-      id, boardId, title: body.title, language: body.language, joinCode, observerToken,
-      state: { ...initialWorkshopState(initial.agenda), place: body.place ?? '', question: body.question ?? '' }, createdAt: new Date(this.now()).toISOString(),
-      retentionDays: body.retentionDays ?? this.retention.defaultDays, stateRevision: 0,
-    };
-    const facilitator: MemberRecord = {
-      id: randomId(12), workshopId: id, role: 'facilitator', name: body.facilitatorName ?? 'Facilitator',
-      tokenHash: hashToken(facilitatorToken), createdAt: workshop.createdAt, removed: false,
-    };
-    // Board, workshop and facilitator in one transaction; the template's content follows (a failure
-    // there leaves a working, empty board).
-    await this.deps.writes.createWorkshop({ workshop, members: [facilitator] });
-    if (initial.build) await this.editBoard(boardId, initial.build);
-    return { id, boardId, facilitatorToken, joinCode, observerToken, retentionDays: this.retentionOf(workshop) };
+    const created = await createWorkshop(this.creationDeps(), body, initial.agenda);
+    if (initial.build) await this.editBoard(created.boardId, initial.build);
+    return created;
   }
 
   /** Recreates a workshop from a backup: new id, board id, tokens and join code; the same content. */
-  async restore(input: {
-    title: string;
-    language: CreateWorkshopBody['language'];
-    createdAt: string;
-    state: WorkshopState;
-    members: Array<Omit<MemberRecord, 'workshopId' | 'tokenHash'>>;
-    retentionDays: number | null;
-    /** The board's state, private documents (by the members' ids above) and named versions. */
-    content: { board: Uint8Array; privateDocs: Array<{ memberId: string; state: Uint8Array }>; versions: Array<{ name: string; createdAt: string; state: Uint8Array }> };
-  }): Promise<CreateWorkshopResponse> {
-    const id = randomId(20);
-    const boardId = newBoardId();
-    const facilitatorToken = newToken();
-    const observerToken = newToken();
-    const joinCode = await this.uniqueJoinCode();
-    const workshop: WorkshopRecord = {
-      id, boardId, title: input.title, language: input.language, joinCode, observerToken, state: input.state, createdAt: input.createdAt, retentionDays: input.retentionDays, stateRevision: 0,
-    };
-    const [facilitator, ...others] = [...input.members].sort((a, b) => (a.role === 'facilitator' ? -1 : b.role === 'facilitator' ? 1 : 0));
-    // Everything in one transaction: an import that fails half-way leaves nothing behind.
-    await this.deps.writes.createWorkshop({
-      workshop,
-      members: [
-        { ...facilitator!, workshopId: id, tokenHash: hashToken(facilitatorToken) },
-        // Other members keep their names and roles but get no usable token: they join again with the new code.
-        ...others.map((m) => ({ ...m, workshopId: id, tokenHash: hashToken(newToken()) })),
-      ],
-      documents: [
-        { docId: boardId, update: input.content.board },
-        ...input.content.privateDocs.map((p) => ({ docId: privateDocId(boardId, p.memberId), update: p.state })),
-      ],
-      versions: input.content.versions.map((v) => ({ id: randomId(16), boardId, name: v.name, createdAt: v.createdAt, state: v.state })),
-    });
-    return { id, boardId, facilitatorToken, joinCode, observerToken, retentionDays: this.retentionOf(workshop) };
+  restore(input: RestoreInput): Promise<CreateWorkshopResponse> {
+    return restoreWorkshop(this.creationDeps(), input);
+  }
+
+  private creationDeps(): CreationDeps {
+    return { workshops: this.deps.workshops, writes: this.deps.writes, now: this.now(), defaultDays: this.retention.defaultDays, retentionOf: (w) => this.retentionOf(w) };
   }
 
   /**
@@ -319,7 +265,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
    * run, the last to leave ends it. In the workshop's command queue, so it never races a command here.
    */
   private recordLive(workshopId: string): Promise<void> {
-    const done = this.inQueue(workshopId, () =>
+    const done = this.queues.run(workshopId, () =>
       this.changeState(workshopId, async (loaded) => {
         const state = structuredClone(loaded.workshop.state);
         const before = JSON.stringify(state.stepRuns);
@@ -332,57 +278,30 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     return done.then(() => undefined, () => undefined);
   }
 
-  /** Runs `task` after the workshop's earlier commands on this process. */
-  private inQueue<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(workshopId) ?? Promise.resolve();
-    const next = previous.then(task);
-    const settled = next.catch(() => undefined);
-    this.queues.set(workshopId, settled);
-    void settled.then(() => {
-      if (this.queues.get(workshopId) === settled) this.queues.delete(workshopId);
-    });
-    return next;
-  }
-
   /**
-   * Loads the state, computes the next one and stores it only if nobody stored another meanwhile
-   * (compare-and-set on the revision); on a lost race, reads again and recomputes, at most
-   * MAX_ATTEMPTS times. Returning the same state object stores nothing. Once stored, `after` runs and
-   * every process is told.
+   * A state change by compare-and-set, retried on a lost race (see `changeWithRetry`). Once stored,
+   * the cache takes it and every process is told.
    */
-  private async changeState(
+  private changeState(
     workshopId: string,
     compute: (loaded: Loaded) => Promise<Change>,
     /** How to store (default: compare-and-set of the state alone) and the members it leaves. */
     how: { store?: (loaded: Loaded, state: WorkshopState) => Promise<number | null>; members?: (loaded: Loaded) => MemberRecord[] } = {},
   ): Promise<CommandResult> {
-    for (let attempt = 0; ; attempt++) {
-      const loaded = attempt === 0 ? await this.load(workshopId) : this.deleted.has(workshopId) ? null : await this.cache.read(workshopId);
-      if (!loaded) return { ok: false, error: 'forbidden', message: 'No such workshop' };
-      const change = await compute(loaded);
-      if ('refused' in change) return change.refused;
-      if (change.state === loaded.workshop.state) {
-        change.after?.();
-        return { ok: true };
-      }
-      const revision = how.store
-        ? await how.store(loaded, change.state)
-        : await this.deps.workshops.compareAndSetState(workshopId, loaded.workshop.stateRevision, change.state);
-      if (revision !== null) {
-        this.cache.keep({ workshop: { ...loaded.workshop, state: change.state, stateRevision: revision }, members: how.members ? how.members(loaded) : loaded.members });
-        change.after?.();
+    return changeWithRetry(workshopId, {
+      load: async (attempt) => (attempt === 0 ? this.load(workshopId) : this.deleted.has(workshopId) ? null : this.cache.read(workshopId)),
+      compute,
+      store: (loaded, state) => (how.store ? how.store(loaded, state) : this.deps.workshops.compareAndSetState(workshopId, loaded.workshop.stateRevision, state)),
+      stored: async (loaded, state, revision) => {
+        this.cache.keep({ workshop: { ...loaded.workshop, state, stateRevision: revision }, members: how.members ? how.members(loaded) : loaded.members });
         await this.changed(workshopId);
-        return { ok: true };
-      }
-      if (attempt + 1 >= MAX_ATTEMPTS) throw new StateConflictError(workshopId);
-      // Another process won: wait a little (more after each loss) so that racing writers spread out.
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
-    }
+      },
+    });
   }
 
   /** Runs one control-channel command for `session`, in order with the workshop's other commands here. */
   run(session: Session, command: Command): Promise<CommandResult> {
-    return this.inQueue(session.workshopId, () => this.runNow(session, command));
+    return this.queues.run(session.workshopId, () => this.runNow(session, command));
   }
 
   private async runNow(session: Session, command: Command): Promise<CommandResult> {
@@ -611,10 +530,8 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     }
   }
 
-  private async uniqueJoinCode(): Promise<string> {
-    for (;;) {
-      const code = newJoinCode();
-      if (!(await this.deps.workshops.getByJoinCode(code))) return code;
-    }
+  private uniqueJoinCode(): Promise<string> {
+    return uniqueJoinCode(this.deps.workshops);
   }
+
 }
