@@ -123,7 +123,7 @@ export function shelfSpot(frame: Box, size: { width: number; height: number }, l
   let x = left;
   let y = looseBottom + 2 * CLUSTER_GAP;
   for (let guard = 0; guard <= 2 * clusters.length + 1; guard++) {
-    const at = { x, y, ...size };
+    const at = { x, y, width: size.width, height: size.height };
     const hit = clusters.filter((c) => boxesIntersect(expandBox(c, CLUSTER_GAP), at));
     if (!hit.length) return { x, y };
     const next = Math.max(...hit.map(boxRight)) + 2 * CLUSTER_GAP;
