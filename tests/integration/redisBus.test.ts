@@ -208,6 +208,24 @@ describe.skipIf(redis !== true)(`Redis bus (${redis === true ? 'Redis up' : redi
     expect(await b.exclusive('doc', 'compact', async () => {})).toBe(true);
   });
 
+  it('works where CLIENT commands are not allowed (managed Redis): a board opened later is read within moments', async () => {
+    const own = await startOwnRedis();
+    if (typeof own === 'string') throw new Error(own);
+    const admin = new Redis(own.url);
+    await admin.call('ACL', 'SETUSER', 'default', '-client');
+    admin.disconnect();
+    const a = newBus('noclient:', own.url);
+    const b = newBus('noclient:', own.url);
+    const first = collector();
+    await b.subscribe('first', first.subscriber).ready;
+    const late = collector();
+    await b.subscribe('second', late.subscriber).ready;
+    a.publish('second', { kind: 'update', data: new Uint8Array([9]) });
+    await late.until(() => late.messages.length === 1, 2000);
+    expect(late.gaps).toBe(0);
+    await own.stop();
+  });
+
   it('after Redis restarts empty, a room catches up from the store what was published into the outage', async () => {
     const own = await startOwnRedis();
     if (typeof own === 'string') throw new Error(own);

@@ -39,6 +39,8 @@ const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 const BLOCK_MS = 5000;
+/** Where CLIENT ID/UNBLOCK are not allowed (some managed Redis), a board opened later waits at most this. */
+const BLOCK_MS_WITHOUT_UNBLOCK = 250;
 const READ_COUNT = 1000;
 const LEASE_MS = 30_000;
 const AWARENESS_MAX_LENGTH = 64;
@@ -173,7 +175,10 @@ export function createRedisBus(options: RedisBusOptions): Bus {
         if (seenEpoch !== readerEpoch) {
           const reconnected = seenEpoch !== 0;
           seenEpoch = readerEpoch;
-          readerClientId = Number(await reader.call('CLIENT', 'ID'));
+          readerClientId = await reader.call('CLIENT', 'ID').then(Number, (err: unknown) => {
+            log?.warn({ err: err instanceof Error ? err.message : String(err) }, 'CLIENT ID refused: the bus polls every 250 ms instead of being woken');
+            return null;
+          });
           if (reconnected) for (const tracked of docs.values()) tracked.resync = true;
         }
         for (const tracked of [...docs.values()].filter((t) => t.resync)) {
@@ -191,7 +196,7 @@ export function createRedisBus(options: RedisBusOptions): Bus {
         const ids = tracked.flatMap((t) => [t.updatesId, t.awarenessId]);
         reading = true;
         readingGeneration = generation;
-        const reply = (await reader.callBuffer('XREAD', 'COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids)) as StreamReply;
+        const reply = (await reader.callBuffer('XREAD', 'COUNT', READ_COUNT, 'BLOCK', readerClientId === null ? BLOCK_MS_WITHOUT_UNBLOCK : BLOCK_MS, 'STREAMS', ...keys, ...ids)) as StreamReply;
         reading = false;
         if (reply) deliver(reply);
       } catch (err) {
