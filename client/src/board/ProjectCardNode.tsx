@@ -54,7 +54,7 @@ export function ProjectCardNode({ el, scale, hideText, dimmed }: { el: ProjectCa
           <Text
             id={`project-phase-${el.id}`}
             x={PAD}
-            width={el.width - 2 * PAD - 4 * 15 - 40}
+            width={el.width - 2 * PAD - 4 * 15 - 8}
             height={BAND}
             text={t(`projects.phase.${el.phase}`)}
             fontSize={14}
@@ -64,19 +64,6 @@ export function ProjectCardNode({ el, scale, hideText, dimmed }: { el: ProjectCa
             verticalAlign="middle"
             wrap="none"
             ellipsis
-            perfectDrawEnabled={false}
-          />
-          <Text
-            x={el.width - PAD - 4 * 15 - 40}
-            width={36}
-            height={BAND}
-            align="right"
-            text={`${el.round}.`}
-            fontSize={13}
-            fontFamily={FONT_FAMILY}
-            fill="#ffffff"
-            verticalAlign="middle"
-            wrap="none"
             perfectDrawEnabled={false}
           />
           <Text

@@ -228,6 +228,7 @@ export function PortfolioPanel({ editor, onClose, initialTab = 'portfolio' }: { 
         </div>
       )}
     </aside>,
-    document.body,
+    // Over the board (below the page header and workshop bars), not over the whole page.
+    document.querySelector('.board-wrap') ?? document.body,
   );
 }

@@ -41,7 +41,7 @@ describe('portfolio export', () => {
   it('writes an XLSX with a cards sheet and a history sheet of plain strings', async () => {
     const buffer = await renderPortfolioXlsx(portfolioTables(cards, moves, 'nb'), 'nb');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(buffer);
+    await book.xlsx.load(buffer as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Prosjektkort', 'Historikk']);
     const sheet = book.getWorksheet('Prosjektkort')!;
     expect(sheet.rowCount).toBe(3);
