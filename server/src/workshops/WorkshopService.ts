@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type * as Y from 'yjs';
 import {
-  CLOSE,
   type Command,
   type CommandResult,
   type Element,
@@ -22,20 +21,21 @@ import {
   writeVoteResult,
 } from '@sammen/shared';
 import { type OnlineMembers, createLocalOnlineMembers } from '../cluster/onlineMembers.js';
-import { type WorkshopEvent, type WorkshopEventBus, createLocalWorkshopEvents } from '../cluster/workshopEvents.js';
+import { type WorkshopEventBus, createLocalWorkshopEvents } from '../cluster/workshopEvents.js';
 import type { BoardCatalog, DocumentStore, StorageWrites } from '../store/DocumentStore.js';
 import type { RetentionPolicy } from '../store/retention.js';
 import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
 import { endRuns, ensureCurrentRuns } from './stepRuns.js';
-import { privateDocId, revealPrivateNotes } from './reveal.js';
+import { revealPrivateNotes } from './reveal.js';
 import { ServerDocs } from './serverDocs.js';
 import { hashToken, newToken } from './tokens.js';
 import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore } from './types.js';
 import { viewFor } from './view.js';
 import { type Change, WorkshopQueues, changeWithRetry } from './stateChange.js';
 import { type Loaded, WorkshopCache } from './workshopCache.js';
+import { WorkshopClusterLink } from './clusterLink.js';
 import { type CreationDeps, type RestoreInput, createWorkshop, restoreWorkshop, uniqueJoinCode } from './creation.js';
 
 /** A resolved token: who this is, now. */
@@ -80,6 +80,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private readonly docs: ServerDocs;
   private readonly queues = new WorkshopQueues();
   private readonly events: WorkshopEventBus;
+  private readonly cluster: WorkshopClusterLink;
   private readonly online: OnlineMembers;
   /** Workshops deleted while this process runs: never loaded again, even if a read raced the delete. */
   private readonly deleted = new Set<string>();
@@ -105,8 +106,10 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     this.cache = new WorkshopCache(deps.workshops);
     this.events = deps.events ?? createLocalWorkshopEvents();
     this.online = deps.online ?? createLocalOnlineMembers();
-    this.events.subscribe((event) => void this.fromElsewhere(event).catch((err: unknown) => this.deps.log?.warn({ err }, 'workshop event failed')));
-    this.events.onResync(() => void this.resync().catch((err: unknown) => this.deps.log?.warn({ err }, 'resync after Redis came back failed')));
+    this.cluster = new WorkshopClusterLink({
+      events: this.events, cache: this.cache, online: this.online, rooms: deps.rooms, deleted: this.deleted, local: this,
+      onlineChanged: (id) => this.onlineReads.delete(id), log: deps.log,
+    });
   }
 
   private now(): number {
@@ -147,7 +150,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     this.cache.forget(workshopId);
     this.deleted.add(workshopId);
     this.emit('deleted', workshopId);
-    await this.tell({ type: 'deleted', workshopId, boardId: loaded.workshop.boardId, memberIds: loaded.members.map((m) => m.id) });
+    await this.cluster.tell({ type: 'deleted', workshopId, boardId: loaded.workshop.boardId, memberIds: loaded.members.map((m) => m.id) });
     return loaded;
   }
 
@@ -476,58 +479,13 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   /** A member (or, null, the observer link) lost access: their sockets close on every process. */
   private async revoke(workshopId: string, memberId: string | null): Promise<void> {
     this.emit('accessRevoked', workshopId, memberId);
-    await this.tell({ type: 'accessRevoked', workshopId, memberId });
+    await this.cluster.tell({ type: 'accessRevoked', workshopId, memberId });
   }
 
   /** Something changed: this process's sockets get their views, and every other process is told. */
   private async changed(workshopId: string): Promise<void> {
     this.emit('changed', workshopId);
-    await this.tell({ type: 'changed', workshopId });
-  }
-
-  /** Publishes to the other processes; a lost message costs them freshness, never this change. */
-  private async tell(event: WorkshopEvent): Promise<void> {
-    await this.events.publish(event).catch((err: unknown) => this.deps.log?.warn({ err, event: event.type }, 'could not tell the other processes'));
-  }
-
-  /**
-   * Redis came back: what was published meanwhile is lost and (after a restart) so are the online
-   * counts. Write ours again, read every cached workshop again, and tell the others to do the same.
-   */
-  private async resync(): Promise<void> {
-    await this.online.resync();
-    for (const workshopId of this.cache.ids()) {
-      await this.fromElsewhere({ type: 'changed', workshopId });
-      await this.tell({ type: 'changed', workshopId });
-    }
-  }
-
-  /** What another process did: read the workshop again, then act on this process's sockets and rooms. */
-  private async fromElsewhere(event: WorkshopEvent): Promise<void> {
-    const { workshopId } = event;
-    switch (event.type) {
-      case 'changed':
-        if (!this.cache.peek(workshopId)) return; // nobody here: nothing cached, no socket to update
-        await this.cache.refresh(workshopId);
-        this.onlineReads.delete(workshopId);
-        this.emit('changed', workshopId);
-        return;
-      case 'accessRevoked':
-        // The copy first, so the gate and token checks here refuse before the sockets are closed.
-        await this.cache.refresh(workshopId);
-        this.emit('accessRevoked', workshopId, event.memberId);
-        this.emit('changed', workshopId);
-        return;
-      case 'deleted': {
-        this.deleted.add(workshopId);
-        this.cache.forget(workshopId);
-        this.emit('deleted', workshopId);
-        const { rooms } = this.deps;
-        await rooms.evict(event.boardId, CLOSE.BOARD_DELETED);
-        for (const m of event.memberIds) await rooms.evict(privateDocId(event.boardId, m), CLOSE.BOARD_DELETED);
-        return;
-      }
-    }
+    await this.cluster.tell({ type: 'changed', workshopId });
   }
 
   private uniqueJoinCode(): Promise<string> {
