@@ -26,6 +26,7 @@ import {
 } from './limits.js';
 import { PresenceGuard } from './presence.js';
 import { StateCache } from './stateCache.js';
+import { BroadcastOutbox, CommitPipeline } from './commitPipeline.js';
 import { TokenBucket } from './tokenBucket.js';
 import { Connection, type SyncSocket, samePerson } from './Connection.js';
 
@@ -99,6 +100,10 @@ export class Room {
   private readonly stateCache = new StateCache(this.doc);
   /** Every awareness update from a client passes through it (ownership of ids, caps, coalescing). */
   private readonly presence: PresenceGuard<Connection>;
+  /** Accepted client updates on their way to disk, applied in order as their commits complete. */
+  private readonly pipeline = new CommitPipeline((err) => this.options.log.error({ err, docId: this.docId }, 'could not apply a stored update'));
+  /** Document changes to send, merged per turn of the event loop (one message for all sockets). */
+  private readonly outbox = new BroadcastOutbox<Connection>((update, except) => this.broadcast(encodeUpdate(update), except));
 
   private constructor(private readonly options: RoomOptions) {
     this.awareness.setLocalState(null); // the server itself is not a participant
@@ -176,6 +181,7 @@ export class Room {
         }
       }
     }
+    room.outbox.flush(); // the migration, to nobody yet: the first clients get it in their sync step 2
     return room;
   }
 
@@ -231,6 +237,7 @@ export class Room {
     return new Promise<T>((resolve, reject) => {
       this.enqueue(async () => {
         try {
+          await this.pipeline.settled(); // made on the document with every accepted update in it
           if (this.destroyed) throw new Error('the document was closed');
           const { update, result } = prepareServerChange(this.doc, edit);
           if (update) await this.storeAndApply(update);
@@ -245,6 +252,8 @@ export class Room {
   /** Waits for queued work, compacts what is pending and releases the document. */
   async unload(): Promise<void> {
     await this.queue;
+    await this.pipeline.settled();
+    this.outbox.flush();
     if (this.pendingUpdates > 0 && !this.destroyed) await this.compact();
     for (const conn of [...this.connections]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
     this.destroy();
@@ -260,8 +269,10 @@ export class Room {
   }
 
   /** Waits until every queued message has been handled (for shutdown and tests). */
-  flush(): Promise<void> {
-    return this.queue;
+  async flush(): Promise<void> {
+    await this.queue;
+    await this.pipeline.settled();
+    this.outbox.flush();
   }
 
   private destroy(): void {
@@ -334,6 +345,9 @@ export class Room {
       // arrives); it is held, unapplied and unstored, and judged whole with what completes it.
       if (conn.held) update = Y.mergeUpdates([conn.held, received]);
       conn.held = null;
+      // It may build on updates still on their way to disk (a client typing): judge it after them.
+      if (this.pipeline.busy && !integratesCompletely(update, this.doc)) await this.pipeline.settled();
+      if (this.destroyed) return;
       if (!integratesCompletely(update, this.doc)) {
         if (update.byteLength > MAX_HELD_BYTES) throw new MalformedMessageError('updates that depend on changes never sent');
         conn.held = update;
@@ -356,9 +370,18 @@ export class Room {
       this.disconnect(conn, { code: verdict.code, reason: verdict.reason });
       return;
     }
-    await this.persist(update);
-    if (this.destroyed) return;
-    Y.applyUpdate(this.doc, update, conn);
+    // Stored now (with whatever else waits for the disk), applied and shared once stored, in order;
+    // meanwhile the next message is judged (CommitPipeline says why that is sound).
+    this.pipeline.add(
+      () => this.persist(update),
+      () => {
+        if (!this.destroyed) Y.applyUpdate(this.doc, update, conn);
+      },
+      (err) => {
+        this.options.log.error({ err: err instanceof StorageError ? err.cause : err, docId: this.docId }, 'store append failed');
+        this.disconnect(conn, CLOSE.STORAGE_FAILED);
+      },
+    );
   }
 
   /** Stores a server-made update, then applies it (onDocUpdate shares it). */
@@ -366,6 +389,7 @@ export class Room {
     await this.persist(update);
     if (this.destroyed) return;
     Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+    this.outbox.flush(); // shared before the caller hears it is done (a reveal is then on every screen)
   }
 
   private async persist(update: Uint8Array): Promise<void> {
@@ -387,17 +411,17 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
     if (origin === BUS_ORIGIN) {
-      this.broadcast(encodeUpdate(update), null); // stored by the process it came from
+      this.outbox.push(update, null); // stored by the process it came from
       return;
     }
     if (origin instanceof Connection) {
-      this.broadcast(encodeUpdate(update), origin);
+      this.outbox.push(update, origin);
       this.options.bus.publish(this.docId, { kind: 'update', data: update });
       return;
     }
     if (origin === SERVER_ORIGIN) {
       // Stored by applyServerChange (or the load's migration) before it was applied.
-      this.broadcast(encodeUpdate(update), null);
+      this.outbox.push(update, null);
       this.options.bus.publish(this.docId, { kind: 'update', data: update });
       return;
     }
@@ -411,7 +435,7 @@ export class Room {
         this.options.log.error({ err, docId: this.docId }, 'could not store a server change');
         return;
       }
-      this.broadcast(encodeUpdate(update), null);
+      this.outbox.push(update, null);
       this.options.bus.publish(this.docId, { kind: 'update', data: update });
     });
   };
@@ -446,6 +470,9 @@ export class Room {
    */
   private async compact(): Promise<void> {
     this.compactionScheduled = false;
+    // Every stored update applied first (no new ones come meanwhile: compaction runs on the queue), so
+    // the snapshot holds every row up to lastSeq.
+    await this.pipeline.settled();
     if (this.destroyed) return;
     const ran = await this.options.bus.exclusive(this.docId, 'compact', async () => {
       try {
