@@ -311,7 +311,7 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
         <WorkshopTop ws={ws} notice={board.refusal ? t(board.refusal) : null} onDismissNotice={board.dismissRefusal} phone={phone} />
         <div className="board-body">
           {listView.on ? <AccessibleView ws={ws} board={session.editor} headingId={LIST_HEADING_ID} /> : canvas}
-          <WorkshopSide ws={ws} />
+          <WorkshopSide ws={ws} listView={listView.on} />
         </div>
         {phone && <PhoneBar ws={ws} boardId={boardId} />}
         {!listView.on && <BoardOutline editor={session.editor} id="board-outline" />}

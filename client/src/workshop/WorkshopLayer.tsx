@@ -187,7 +187,7 @@ export function WorkshopOverlays({ ws, viewport, phone = false }: { ws: Workshop
  * computer; on a phone the bottom bar has the cards), the revealed opinion map, and the facilitator
  * panel for facilitators.
  */
-export function WorkshopSide({ ws }: { ws: WorkshopBoard }) {
+export function WorkshopSide({ ws, listView = false }: { ws: WorkshopBoard; listView?: boolean }) {
   const { t } = useTranslation();
   const { api, role, boardEditor } = ws;
   const stored = useStoredResults(boardEditor?.doc ?? null);
@@ -199,7 +199,8 @@ export function WorkshopSide({ ws }: { ws: WorkshopBoard }) {
   const round = api.view?.opinion ?? null;
   // The map the server wrote on the board, while its round is the current one.
   const map = round?.status === 'revealed' ? (opinions.find((o) => o.id === round.id) ?? round.result) : null;
-  const marking = round?.status === 'open' && role === 'participant' && !narrow;
+  // In the list view the round is part of the list; on a phone the bottom bar has its cards.
+  const marking = round?.status === 'open' && role === 'participant' && !narrow && !listView;
   return (
     <>
       {results && !map && <ResultsPanel results={results} editor={boardEditor} />}

@@ -37,7 +37,7 @@ describe('the opinion round in the report', () => {
     expect(opinionBlocks(REPORT_STRINGS.da.opinion, [])).toEqual([]);
     const text = JSON.stringify(opinionBlocks(REPORT_STRINGS.da.opinion, [round]));
     expect(text).toContain('Gruppe A: 7 personer');
-    expect(text).toContain('mindst 100 % enige i hver gruppe');
+    expect(text).toContain('Flere bænke ved søen (alle er enige)');
     // The paper outline places it after the priorities.
     const outline = paperOutline({ ...minimalModel(), opinions: [round] });
     const headings = outline.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text);

@@ -36,7 +36,7 @@ export function opinionBlocks(s: OpinionReportStrings, rounds: ReportOpinionRoun
     if (r.smallGroupsPeople) groups.push(s.small(r.smallGroupsPeople));
     if (groups.length) out.push({ kind: 'list', items: groups });
     out.push({ kind: 'para', text: `${s.consensus}:` });
-    out.push(r.consensus.length ? { kind: 'list', items: r.consensus.map((c) => `${c.text} (${s.agreeEverywhere(percent(c.share))})`) } : { kind: 'para', text: s.none, muted: true });
+    out.push(r.consensus.length ? { kind: 'list', items: r.consensus.map((c) => `${c.text} (${percent(c.share) === 100 ? s.everyoneAgrees : s.agreeEverywhere(percent(c.share))})`) } : { kind: 'para', text: s.none, muted: true });
     out.push({ kind: 'para', text: `${s.divisive}:` });
     out.push(
       r.divisive.length

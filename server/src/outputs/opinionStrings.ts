@@ -12,6 +12,7 @@ export interface OpinionReportStrings {
   divisive: string;
   setsApart: (letter: string) => string;
   agreeEverywhere: (percent: number) => string;
+  everyoneAgrees: string;
   groupAgrees: (letter: string, percent: number) => string;
   lead: (direction: 'agree' | 'disagree', percent: number, others: number) => string;
   none: string;
@@ -31,6 +32,7 @@ const en: OpinionReportStrings = {
   divisive: 'The room is divided',
   setsApart: (l) => `What sets group ${l} apart`,
   agreeEverywhere: (p) => `at least ${p} % agree in every group`,
+  everyoneAgrees: 'everyone agrees',
   groupAgrees: (l, p) => `${l}: ${p} % agree`,
   lead: (d, p, o) => `${p} % ${d === 'agree' ? 'agree' : 'disagree'} (others ${o} %)`,
   none: 'None.',
@@ -47,6 +49,7 @@ const da: OpinionReportStrings = {
   divisive: 'Rummet er delt',
   setsApart: (l) => `Det særlige ved gruppe ${l}`,
   agreeEverywhere: (p) => `mindst ${p} % enige i hver gruppe`,
+  everyoneAgrees: 'alle er enige',
   groupAgrees: (l, p) => `${l}: ${p} % enige`,
   lead: (d, p, o) => `${p} % ${d === 'agree' ? 'enige' : 'uenige'} (de andre ${o} %)`,
   none: 'Ingen.',
@@ -63,6 +66,7 @@ const nb: OpinionReportStrings = {
   divisive: 'Rommet er delt',
   setsApart: (l) => `Det som skiller ut gruppe ${l}`,
   agreeEverywhere: (p) => `minst ${p} % enige i hver gruppe`,
+  everyoneAgrees: 'alle er enige',
   groupAgrees: (l, p) => `${l}: ${p} % enige`,
   lead: (d, p, o) => `${p} % ${d === 'agree' ? 'enige' : 'uenige'} (de andre ${o} %)`,
   none: 'Ingen.',
@@ -79,6 +83,7 @@ const nn: OpinionReportStrings = {
   divisive: 'Rommet er delt',
   setsApart: (l) => `Det som skil ut gruppe ${l}`,
   agreeEverywhere: (p) => `minst ${p} % einige i kvar gruppe`,
+  everyoneAgrees: 'alle er einige',
   groupAgrees: (l, p) => `${l}: ${p} % einige`,
   lead: (d, p, o) => `${p} % ${d === 'agree' ? 'einige' : 'ueinige'} (dei andre ${o} %)`,
   none: 'Ingen.',

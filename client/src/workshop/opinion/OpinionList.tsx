@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import type { OpinionMark } from '@sammen/shared';
 import { useTranslation } from 'react-i18next';
 import type { OpinionView } from '@sammen/shared';
 import { MARK_ORDER, markedCount } from './opinionCards.js';
@@ -16,6 +17,20 @@ export function OpinionList({ round, actions, headingLevel = 3 }: { round: Opini
   const id = useId();
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // What was chosen here shows at once: the radios stay native (arrows move and choose) while the
+  // server's answer is on its way; the server's marks win once they arrive or when a mark is refused.
+  const [chosen, setChosen] = useState<Record<string, OpinionMark>>({});
+  const markOf = (id: string): OpinionMark | undefined => chosen[id] ?? round.myMarks[id];
+  const choose = (id: string, m: OpinionMark): void => {
+    setChosen((c) => ({ ...c, [id]: m }));
+    void actions.mark(id, m).then(() =>
+      setChosen((c) => {
+        if (c[id] !== m) return c;
+        const { [id]: _done, ...rest } = c;
+        return rest;
+      }),
+    );
+  };
   return (
     <section className="opinion-list" aria-labelledby={`${id}-h`} data-testid="opinion-list">
       <Heading id={`${id}-h`}>{round.title ? t('opinion.listHeadingTitled', { title: round.title }) : t('opinion.listHeading')}</Heading>
@@ -32,7 +47,7 @@ export function OpinionList({ round, actions, headingLevel = 3 }: { round: Opini
               </legend>
               {MARK_ORDER.map((m) => (
                 <label key={m} className={`opinion-radio opinion-radio-${m}`}>
-                  <input type="radio" name={`${id}-${s.id}`} value={m} checked={round.myMarks[s.id] === m} onChange={() => void actions.mark(s.id, m)} />
+                  <input type="radio" name={`${id}-${s.id}`} value={m} checked={markOf(s.id) === m} onChange={() => choose(s.id, m)} />
                   {t(`opinion.marks.${m}`)}
                 </label>
               ))}

@@ -65,7 +65,7 @@ export function OpinionMapPanel({ result }: { result: OpinionResult }) {
               <line x1={MAP_SIZE / 2} y1="8" x2={MAP_SIZE / 2} y2={MAP_SIZE - 8} className="opinion-map-axis" />
               <line x1="8" y1={MAP_SIZE / 2} x2={MAP_SIZE - 8} y2={MAP_SIZE / 2} className="opinion-map-axis" />
               {dots.map((d, i) => (
-                <circle key={i} cx={d.cx} cy={d.cy} r="6" className={`opinion-dot ${groupClass(describedIndex.has(d.group), d.group)}`} />
+                <circle key={i} cx={d.cx} cy={d.cy} r="7" className={`opinion-dot ${groupClass(describedIndex.has(d.group), d.group)}`} />
               ))}
             </svg>
             <ul className="opinion-legend" aria-label={t('opinion.map.legend')}>
@@ -94,7 +94,7 @@ export function OpinionMapPanel({ result }: { result: OpinionResult }) {
               {result.consensus.map((c) => (
                 <li key={c.id}>
                   <span className="opinion-statement">{c.text}</span>
-                  <span className="opinion-share">{t('opinion.map.agreeEverywhere', { percent: percent(c.share) })}</span>
+                  <span className="opinion-share">{percent(c.share) === 100 ? t('opinion.map.everyoneAgrees') : t('opinion.map.agreeEverywhere', { percent: percent(c.share) })}</span>
                 </li>
               ))}
             </ul>

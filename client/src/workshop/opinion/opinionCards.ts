@@ -27,6 +27,9 @@ export const MARK_ORDER: readonly OpinionMark[] = ['agree', 'disagree', 'pass'];
 /** A share 0..1 as a whole percent, for "72 % agree". */
 export const percent = (share: number): number => Math.round(share * 100);
 
+/** Distance between dots spread from one spot (the map's dots have radius 7). */
+const SPREAD = 8;
+
 /**
  * Map coordinates (−1..1 from the server, y up) into an SVG box of `size` with `pad` around,
  * y down. Points on the same spot are spread a little on a small circle, so every person is a dot.
@@ -39,7 +42,9 @@ export function layoutPoints(points: Array<{ x: number; y: number; group: number
     const k = seen.get(key) ?? 0;
     seen.set(key, k + 1);
     const angle = k * 2.39996; // golden angle: repeated dots spiral outwards without overlapping
-    const r = k === 0 ? 0 : 5 * Math.sqrt(k);
-    return { cx: pad + half + p.x * half + r * Math.cos(angle), cy: pad + half - p.y * half + r * Math.sin(angle), group: p.group };
+    const r = k === 0 ? 0 : SPREAD * Math.sqrt(k);
+    // Kept inside the box: a spread dot at the edge must not be cut off.
+    const clamp = (v: number): number => Math.min(size - pad / 2, Math.max(pad / 2, v));
+    return { cx: clamp(pad + half + p.x * half + r * Math.cos(angle)), cy: clamp(pad + half - p.y * half + r * Math.sin(angle)), group: p.group };
   });
 }
