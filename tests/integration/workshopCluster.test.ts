@@ -67,6 +67,15 @@ describe.skipIf(redis !== true || !hasPostgres)('workshops across processes (Pos
     const [onB, onC] = await Promise.all([aliceControl, bentControl].map((c) => c.waitFor((v) => v.timer.status === 'running')));
     expect(onB!.timer.endsAt).toBe(onC!.timer.endsAt);
     expect(onB!.timer.endsAt! - onB!.serverNow).toBeGreaterThan(110_000);
+    // Follow me and reactions are the same for everyone: broadcast through the socket.io adapter.
+    const viewport = { x: 120, y: -40, width: 1280, height: 720 };
+    const followedOnC = bentControl.next<typeof viewport>('follow');
+    const reactionOnB = aliceControl.next<{ emoji: string }>('reaction');
+    expect(await fac.run({ type: 'follow.start', viewport })).toEqual({ ok: true });
+    expect(await followedOnC).toEqual(viewport);
+    expect(await bentControl.run({ type: 'react', emoji: '👍' })).toEqual({ ok: true });
+    expect(await reactionOnB).toMatchObject({ emoji: '👍', name: 'Bent' });
+    expect(await fac.run({ type: 'follow.stop' })).toEqual({ ok: true });
 
     expect(await fac.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
     await Promise.all([aliceControl, bentControl].map((c) => c.waitFor((v) => v.private.active)));
