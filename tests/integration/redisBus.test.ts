@@ -25,8 +25,8 @@ afterAll(async () => {
   await Promise.all(prefixes.map((p) => deleteRedisKeys(SHARED_REDIS_URL, p)));
 });
 
-function newBus(prefix: string, url = SHARED_REDIS_URL, maxLength?: number): Bus {
-  const bus = createRedisBus({ url, prefix, maxLength, log: { info() {}, warn() {}, error() {} } });
+function newBus(prefix: string, url = SHARED_REDIS_URL, heartbeatMs?: number): Bus {
+  const bus = createRedisBus({ url, prefix, heartbeatMs, log: { info() {}, warn() {}, error() {} } });
   buses.push(bus);
   return bus;
 }
@@ -206,6 +206,24 @@ describe.skipIf(redis !== true)(`Redis bus (${redis === true ? 'Redis up' : redi
     release();
     expect(await held).toBe(true);
     expect(await b.exclusive('doc', 'compact', async () => {})).toBe(true);
+  });
+
+  it('a process killed between storing an update and publishing it: the others catch up once its beat stops', async () => {
+    const prefix = prefixFor('peer');
+    const storage = sqlite();
+    const room = await roomOn(newBus(prefix, SHARED_REDIS_URL, 100), storage.documents);
+    // A peer that beat once and then went silent, as a SIGKILLed process does.
+    const raw = new Redis(SHARED_REDIS_URL);
+    const [seconds, micros] = await raw.time();
+    await raw.zadd(`${prefix}bus:processes`, Number(seconds) * 1000 + Math.floor(Number(micros) / 1000), 'killed-process');
+    raw.disconnect();
+    // What it stored but never published.
+    const elsewhere = new Y.Doc();
+    addNote('stored-not-published')(elsewhere);
+    await storage.documents.append('doc', Y.encodeStateAsUpdate(elsewhere));
+    await waitFor(() => noteIds(room.doc).includes('stored-not-published'), 5000);
+    await room.unload();
+    await storage.close();
   });
 
   it('works where CLIENT commands are not allowed (managed Redis): a board opened later is read within moments', async () => {

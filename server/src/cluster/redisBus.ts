@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Bus, BusMessage, BusSubscriber, BusSubscription } from '../sync/Bus.js';
+import { watchPeers } from './peerWatch.js';
 import { type RedisLogger, closeRedis, connectRedis, redisKey } from './redis.js';
 
 /**
@@ -23,6 +24,8 @@ export interface RedisBusOptions {
   maxLength?: number;
   /** How long an idle document's streams live in Redis. */
   streamTtlMs?: number;
+  /** How often this process beats (a peer silent for 3 beats counts as gone; see peerWatch.ts). */
+  heartbeatMs?: number;
 }
 
 /** XADD after reading the last id, atomically: the entry names its predecessor. */
@@ -210,6 +213,17 @@ export function createRedisBus(options: RedisBusOptions): Bus {
     }
   }
   void readLoop();
+  const peers = watchPeers({
+    redis: writer,
+    key: redisKey(prefix, 'bus', 'processes'),
+    processId,
+    intervalMs: options.heartbeatMs ?? 2000,
+    log,
+    // It may have stored updates it never published, on any board: every loaded one catches up.
+    onPeerGone: () => {
+      for (const tracked of docs.values()) each(tracked, (s) => s.gap());
+    },
+  });
 
   return {
     shared: true,
@@ -287,6 +301,7 @@ export function createRedisBus(options: RedisBusOptions): Bus {
     },
 
     async close() {
+      await peers.stop();
       closed = true;
       signal();
       await Promise.all([closeRedis(writer), Promise.resolve(reader.disconnect())]);
