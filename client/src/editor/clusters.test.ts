@@ -127,7 +127,8 @@ describe('shelfSpot', () => {
   it('puts the next beside the clusters on the shelf, and starts a new row when the frame is full', () => {
     const y = 440 + 2 * CLUSTER_GAP;
     // The size may come as a whole box (the planned cluster frame): only its width and height count.
-    expect(shelfSpot(frame, { x: 5000, y: 5000, ...size }, loose, [{ x: CLUSTER_PADDING, y, ...size }])).toEqual({ x: CLUSTER_PADDING + size.width + 2 * CLUSTER_GAP, y });
+    const planned = { x: 5000, y: 5000, ...size };
+    expect(shelfSpot(frame, planned, loose, [{ x: CLUSTER_PADDING, y, ...size }])).toEqual({ x: CLUSTER_PADDING + size.width + 2 * CLUSTER_GAP, y });
     const a = { x: CLUSTER_PADDING, y, ...size };
     expect(shelfSpot(frame, size, loose, [a])).toEqual({ x: a.x + a.width + 2 * CLUSTER_GAP, y });
     const b = { x: a.x + a.width + 2 * CLUSTER_GAP, y, ...size };

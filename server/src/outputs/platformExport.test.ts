@@ -110,7 +110,7 @@ describe('Decidim import files', () => {
   it('Excel: the first sheet, headers in the first row, text cells', async () => {
     const file = await platformFile('decidim-xlsx', model('en'), 'w1', 'en');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file.body as Buffer);
+    await wb.xlsx.load(file.body as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const sheet = wb.worksheets[0]!;
     const values = sheet.getSheetValues().filter(Boolean).map((r) => (r as ExcelJS.CellValue[]).slice(1).map(String));
     const [headers, ...rows] = values;
