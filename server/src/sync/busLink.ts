@@ -11,6 +11,7 @@ import type { Bus, BusMessage, BusSubscription } from './Bus.js';
 export class BusLink {
   private held: BusMessage[] | null = [];
   private gapWhileLoading = false;
+  private closed = false;
   private readonly subscription: BusSubscription;
 
   constructor(
@@ -19,8 +20,16 @@ export class BusLink {
     private readonly handlers: { message(message: BusMessage): void; gap(): void },
   ) {
     this.subscription = bus.subscribe(docId, {
-      message: (message) => (this.held ? this.held.push(message) : handlers.message(message)),
-      gap: () => (this.held ? (this.gapWhileLoading = true) : handlers.gap()),
+      message: (message) => {
+        if (this.closed) return;
+        if (this.held) this.held.push(message);
+        else handlers.message(message);
+      },
+      gap: () => {
+        if (this.closed) return;
+        if (this.held) this.gapWhileLoading = true;
+        else handlers.gap();
+      },
     });
   }
 
@@ -41,6 +50,7 @@ export class BusLink {
   }
 
   close(): void {
+    this.closed = true;
     this.held = null;
     this.subscription.unsubscribe();
   }
