@@ -83,6 +83,31 @@ describe('group commit', () => {
     expect((await real.load('a')).updates).toHaveLength(3);
   });
 
+  it('after a failed commit each update is tried alone: what fits is stored, the rest rejected with the StorageError', async () => {
+    const { store, real, state } = recordingStore();
+    const small = update('s');
+    const guarded: DocumentStore = {
+      ...store,
+      // A disk with room for one small update, not for the batch.
+      appendBatch: async (entries) => {
+        const bytes = entries.reduce((n, e) => n + e.update.byteLength, 0);
+        if (bytes > small.byteLength) {
+          state.batches.push(entries.map((e) => e.docId));
+          throw new StorageError('full', new Error('SQLITE_FULL'));
+        }
+        return store.appendBatch(entries);
+      },
+    };
+    const grouped = groupCommit(guarded);
+    const big = update('x'.repeat(100));
+    const results = await Promise.allSettled([grouped.append('a', big), grouped.append('b', small)]);
+    expect(results[0]!.status).toBe('rejected');
+    expect(((results[0] as PromiseRejectedResult).reason as StorageError).kind).toBe('full');
+    expect(results[1]!.status).toBe('fulfilled');
+    expect((await real.load('a')).updates).toEqual([]);
+    expect((await real.load('b')).updates).toEqual([small]);
+  });
+
   it('a failed commit rejects every update in it with the StorageError and stores none; the next commit works', async () => {
     const { store, real, state } = recordingStore();
     const grouped = groupCommit(store);

@@ -18,8 +18,9 @@ interface Waiter {
  * (`appendBatch`). Each `append` still resolves only once its update is on disk, so nothing is
  * acknowledged early and nothing waits on a timer: under light load a commit starts as soon as the
  * current turn of the event loop is done (setImmediate, so the messages already read in this turn join
- * it); under heavy load a commit's length is the batching window. A commit that fails rejects every
- * update in it with the store's error (StorageError), and stores none of them.
+ * it); under heavy load a commit's length is the batching window. When a commit fails nothing of it
+ * is stored; its updates are then tried one at a time, and each that fails again is rejected with the
+ * store's error (StorageError) — so a nearly full disk is filled as far as it goes, as without batching.
  *
  * Order: updates are committed in the order `append` was called, and the promises settle in that order.
  */
@@ -46,7 +47,19 @@ export function groupCommit(store: DocumentStore): DocumentStore {
       if (seqs.length !== batch.length) throw new Error(`appendBatch returned ${seqs.length} sequence numbers for ${batch.length} updates`);
       batch.forEach((w, i) => w.resolve(seqs[i]!));
     } catch (err) {
-      for (const w of batch) w.reject(err);
+      // Nothing of the batch was stored. Alone, each may still fit (a nearly full disk takes a small
+      // update after refusing several): try them one by one, as if they had come one at a time.
+      if (batch.length === 1) batch[0]!.reject(err);
+      else {
+        for (const w of batch) {
+          try {
+            const [seq] = await store.appendBatch([{ docId: w.docId, update: w.update }]);
+            w.resolve(seq!);
+          } catch (alone) {
+            w.reject(alone);
+          }
+        }
+      }
     } finally {
       committing = false;
       schedule();
