@@ -56,6 +56,14 @@ describe('portfolio layout', () => {
     expect(portfolioCellAt(layout, b.x + 1, b.y + 1)).toEqual({ area: OTHER_AREA, phase: 'mobilise' });
   });
 
+  it('gives a row’s space back when it empties (the frame is as tall as its rows)', () => {
+    const withOther = portfolioLayout(frame, [card('a', '', 'mobilise')]);
+    const placed = portfolioLayout({ ...frame, height: withOther.frame.height }, [card('a', 'staff', 'mobilise')]);
+    expect(placed.rows.map((r) => r.area)).not.toContain(OTHER_AREA);
+    expect(placed.frame.height).toBeLessThan(withOther.frame.height);
+    expect(placed.frame.height).toBe(placed.rows.at(-1)!.y + placed.rows.at(-1)!.height - frame.y);
+  });
+
   it('is the same for the same cards in any order (every client and the server agree)', () => {
     const cards = [card('a', 'staff', 'mobilise', 'B'), card('b', 'staff', 'mobilise', 'A'), card('c', 'staff', 'mobilise', 'A')];
     const one = portfolioLayout(frame, cards);

@@ -5,7 +5,7 @@ import type { Frame } from './schema/Frame.js';
  * The portfolio board as a pure function: a portfolio frame's columns are the phases, its rows the
  * areas (the frame's own list, or the four of the sources), and every project card it holds gets a
  * slot in its cell. Cards are ordered in a cell by title, then id, so every client and the server
- * compute the same places. Rows grow to hold their fullest cell; the frame grows to hold its rows.
+ * compute the same places. Rows grow to hold their fullest cell; the frame's height follows its rows.
  */
 export const PORTFOLIO = {
   /** Height of the frame's title and the phase headings above the first row. */
@@ -30,7 +30,7 @@ export interface Rect {
 }
 
 export interface PortfolioLayout {
-  /** The frame's size after the layout (never smaller than it was). */
+  /** The frame's size after the layout: at least as wide as it was, exactly as tall as its rows. */
   frame: { width: number; height: number };
   columns: Array<{ phase: ProjectPhase } & Rect>;
   /** One row per area, plus a row for other areas (area OTHER_AREA) when a card needs it. */
@@ -88,7 +88,9 @@ export function portfolioLayout(frame: FrameInput, cards: readonly CardInput[]):
     y += height;
   }
   const width = Math.max(frame.width, areaColumn + cellWidth * PROJECT_PHASES.length);
-  const height = Math.max(frame.height, y - frame.y);
+  // Exactly as tall as its rows: a row that empties (say the "other area" row once a card gets its area)
+  // gives its space back, so the portfolio never keeps a blank band at the bottom.
+  const height = y - frame.y;
   for (const c of columns) c.height = height;
   return { frame: { width, height }, columns, rows, cards: placed };
 }

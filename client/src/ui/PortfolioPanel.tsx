@@ -58,9 +58,10 @@ export function PortfolioPanel({ editor, onClose, initialTab = 'portfolio' }: { 
   }, [onClose]);
 
   const show = (card: ProjectCard) => {
-    // Selected, then fitted: zoomToFit shows the selection.
+    // Selected, then fitted: zoomToFit shows the selection. On a phone the panel covers the board: close it.
     editor.select([card.id]);
     editor.zoomToFit();
+    if (window.matchMedia('(max-width: 600px)').matches) onClose();
   };
   const matching = cards.filter((c) => matchesFilter(c, filter)).length;
   const date = (at: number) => formatWhen(at, i18n.language, false);
