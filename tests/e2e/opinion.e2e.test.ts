@@ -141,6 +141,10 @@ describe('opinion round in the browser', () => {
       client.close();
     }
     const facPage = await openBoard(w.boardId, w.facilitatorToken, DESKTOP);
+    // The run sheet (the panel's first tab) carries the running round: counts only, never a mark.
+    await expect.poll(() => facPage.getByTestId('opinion-progress').textContent()).toContain('8 are done');
+    expect(await facPage.getByTestId('fac-opinion').textContent()).not.toMatch(/Agree|Disagree/);
+    await shot(facPage, 'runsheet-1440x900');
     await facPage.getByRole('tab', { name: 'Tools' }).click();
     const section = facPage.getByTestId('fac-opinion');
     await section.scrollIntoViewIfNeeded();

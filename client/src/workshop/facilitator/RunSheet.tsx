@@ -13,6 +13,7 @@ import { useStoreVersion } from './useBoardFrames.js';
 import { showFrameAfterLayout } from './showFrame.js';
 import type { Runner } from './useCommand.js';
 import { rankResults } from './voteRanking.js';
+import { OpinionSection } from '../opinion/OpinionSection.js';
 
 export type PanelTab = 'now' | 'agenda' | 'people' | 'share' | 'tools';
 
@@ -42,9 +43,20 @@ export function RunSheet({ view, editor, frames, clockOffset, run, onOpenTab }: 
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
   const minutes = new Intl.NumberFormat(i18n.resolvedLanguage, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
 
+  // A running opinion round belongs on the run sheet, with or without an agenda: progress, suggestions, reveal, end.
+  const opinion = view.opinion && (
+    <section className="rs-results" aria-labelledby="rs-opinion-heading">
+      <h3 id="rs-opinion-heading" className="rs-label">
+        {t('facilitator.sections.opinion')}
+      </h3>
+      <OpinionSection view={view} editor={editor} run={run} compact />
+    </section>
+  );
+
   if (!step) {
     return (
       <div className="rs">
+        {opinion}
         <p className="fac-meta">{t('facilitator.agenda.empty')}</p>
         <button type="button" onClick={() => onOpenTab('agenda')}>
           {t('facilitator.tabs.agenda')}
@@ -224,6 +236,8 @@ export function RunSheet({ view, editor, frames, clockOffset, run, onOpenTab }: 
           </ol>
         </section>
       )}
+
+      {opinion}
 
       {view.hands.length > 0 && (
         <button type="button" className="rs-hands" onClick={() => onOpenTab('people')}>

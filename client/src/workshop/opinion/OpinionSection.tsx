@@ -10,14 +10,11 @@ import type { Runner } from '../facilitator/useCommand.js';
  * selected notes), see how far the room is (counts only: nobody sees a mark before the reveal),
  * accept or drop suggested statements, show the map, end the round.
  */
-export function OpinionSection({ view, editor, run }: { view: WorkshopView; editor: Editor; run: Runner }) {
+export function OpinionSection({ view, editor, run, compact = false }: { view: WorkshopView; editor: Editor; run: Runner; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   useSelection(editor); // the start buttons count what is selected
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
   const round = view.opinion;
-  const notes = selectedNotes(editor);
-  const frame = selectedFrame(editor);
-  const frameNotes = frame ? notesInFrame(editor, frame.id) : [];
   const participants = view.members.filter((m) => m.role === 'participant').length;
 
   if (round?.status === 'open') {
@@ -74,6 +71,19 @@ export function OpinionSection({ view, editor, run }: { view: WorkshopView; edit
           </button>
         </div>
       )}
+      {/* On the run sheet only the running round: starting one is in the tools. */}
+      {!compact && <OpinionStart editor={editor} run={run} />}
+    </div>
+  );
+}
+
+function OpinionStart({ editor, run }: { editor: Editor; run: Runner }) {
+  const { t } = useTranslation();
+  const notes = selectedNotes(editor);
+  const frame = selectedFrame(editor);
+  const frameNotes = frame ? notesInFrame(editor, frame.id) : [];
+  return (
+    <>
       <p className="fac-meta">{t('opinion.fac.explain')}</p>
       <div className="fac-row">
         <button
@@ -89,6 +99,6 @@ export function OpinionSection({ view, editor, run }: { view: WorkshopView; edit
         </button>
       </div>
       {!notes.length && !frameNotes.length && <p className="fac-meta">{t('opinion.fac.selectHint')}</p>}
-    </div>
+    </>
   );
 }
