@@ -7,8 +7,8 @@ import { PortfolioCardsContext } from './projectContext.js';
 import { PHASE_COLORS } from './ProjectCardNode.js';
 import { FONT_FAMILY, FRAME_STROKE, FRAME_TITLE_COLOR, MIN_READABLE_TEXT_PX } from './theme.js';
 
-const HEADING = 30;
-const AREA = 24;
+const HEADING = 36;
+const AREA = 32;
 
 /**
  * The portfolio's grid inside its frame: the phases as column headings (in their band colours), the
