@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { type StickyNote, getElement, getElements, insertElement } from '@sammen/shared';
+import { type TestDatabase, createTestDatabase, requirePostgres } from '../harness/postgres.js';
 import { type RunningServer, createBoard, startServer } from '../harness/server.js';
 import { type YClient, connectClient, synced, waitForDoc } from '../harness/yclient.js';
 
@@ -57,13 +58,14 @@ afterAll(async () => {
   for (const s of servers) await s.stop();
 });
 
-async function crashRun(seed: number): Promise<{ notes: number; kills: number }> {
+/** `env`: more server settings (DATABASE_URL: the same faults on PostgreSQL). */
+async function crashRun(seed: number, env: Record<string, string> = {}): Promise<{ notes: number; kills: number }> {
   const rng = prng(seed); // when to kill, how often to compact
   const texts = prng(seed ^ 0x5eed); // what to write (a separate stream: timer ticks do not shift the schedule)
   const label = `seed ${seed}`;
   const server = await startServer({
     // Compact often, so that kills also land in the middle of compactions.
-    env: { COMPACT_AFTER_UPDATES: String(rng.int(5, 40)), WS_MESSAGES_PER_SECOND: '100000' },
+    env: { COMPACT_AFTER_UPDATES: String(rng.int(5, 40)), WS_MESSAGES_PER_SECOND: '100000', ...env },
   });
   servers.push(server);
   const boardId = await createBoard(server);
@@ -137,4 +139,21 @@ describe('SIGKILL at seeded random moments while clients write', () => {
       expect(result.notes).toBeGreaterThan(0);
     }, 60_000);
   }
+});
+
+// The same faults with everything in PostgreSQL (a fresh database): an acknowledged update is a
+// committed row. Fails on CI when PostgreSQL is unreachable, skips elsewhere.
+const hasPostgres = await requirePostgres();
+describe.skipIf(!hasPostgres)('SIGKILL while clients write, on PostgreSQL', () => {
+  const databases: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const s of servers.splice(0)) await s.stop();
+    for (const d of databases) await d.drop();
+  });
+  it('seed 1', async () => {
+    const database = (await createTestDatabase())!;
+    databases.push(database);
+    const result = await crashRun(1, { DATABASE_URL: database.url });
+    expect(result.notes).toBeGreaterThan(0);
+  }, 240_000); // three restarts: slow when the 2-core machine is busy
 });
