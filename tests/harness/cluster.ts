@@ -42,10 +42,13 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
   if (!database) throw new Error('PostgreSQL is not reachable (check clusterServices() first)');
   const env = { REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix, DATABASE_URL: database.url, ...options.env };
   const servers: RunningServer[] = [];
-  try {
-    // One after the other: the first applies the schema migrations (the others would queue on its lock).
-    for (let i = 0; i < count; i++) servers.push(await startServer({ env }));
-  } catch (err) {
+  // All at once, as a deployment starts them: schema migrations run under an advisory lock, so the
+  // others wait for the first and then find nothing left to do.
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startServer({ env })));
+  for (const result of started) if (result.status === 'fulfilled') servers.push(result.value);
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    const err: unknown = failed.reason;
     await Promise.all(servers.map((s) => s.stop()));
     if (!options.database) await database.drop();
     throw err;

@@ -24,15 +24,17 @@ describe.skipIf(services !== true)(`several processes over Redis and PostgreSQL$
     return c;
   };
 
+  // Three servers starting at once on a busy 2-core machine can take well over a minute.
   beforeAll(async () => {
     cluster = await startCluster(3);
-  });
+  }, 180_000);
   afterAll(async () => {
     for (const c of clients) c.destroy();
     await cluster?.stop();
   });
 
-  it('edits made on one process reach clients of the other two, in the order they were made', async () => {
+  // Generous limits: a 2-core CI machine running other suites beside three servers is slow, not wrong.
+  it('edits made on one process reach clients of the other two, in the order they were made', { timeout: 90_000 }, async () => {
     const boardId = await createBoard(cluster.servers[0]!);
     const [writer, second, third] = [client(0, boardId), client(1, boardId), client(2, boardId)];
     await Promise.all([synced(writer), synced(second), synced(third)]);
@@ -46,13 +48,13 @@ describe.skipIf(services !== true)(`several processes over Redis and PostgreSQL$
     }
     for (let i = 0; i < 40; i++) insertElement(writer.doc, note(`n${String(i).padStart(2, '0')}`, i * 10));
     const all = (doc: Y.Doc) => getElements(doc).length === 40;
-    await Promise.all([waitForDoc(second.doc, all), waitForDoc(third.doc, all)]);
+    await Promise.all([waitForDoc(second.doc, all, 60_000), waitForDoc(third.doc, all, 60_000)]);
     expect(outOfOrder).toEqual([]);
     expect(second.doc.store.pendingStructs).toBeNull();
     expect(Y.encodeStateVector(second.doc)).toEqual(Y.encodeStateVector(writer.doc));
   });
 
-  it('concurrent edits on three processes converge to the same document', async () => {
+  it('concurrent edits on three processes converge to the same document', { timeout: 90_000 }, async () => {
     const boardId = await createBoard(cluster.servers[1]!);
     const cs = [client(0, boardId), client(1, boardId), client(2, boardId)];
     await Promise.all(cs.map(synced));
@@ -60,7 +62,7 @@ describe.skipIf(services !== true)(`several processes over Redis and PostgreSQL$
       for (let i = 0; i < 10; i++) insertElement(c.doc, note(`p${p}-${i}`));
     });
     const complete = (doc: Y.Doc) => getElements(doc).length === 30;
-    await Promise.all(cs.map((c) => waitForDoc(c.doc, complete)));
+    await Promise.all(cs.map((c) => waitForDoc(c.doc, complete, 60_000)));
     const [a, b, c] = cs.map((x) => Y.encodeStateAsUpdate(x.doc));
     expect(ids(cs[1]!.doc)).toEqual(ids(cs[0]!.doc));
     expect(Y.encodeStateVector(cs[2]!.doc)).toEqual(Y.encodeStateVector(cs[0]!.doc));
@@ -103,14 +105,14 @@ describe.skipIf(services !== true)(`several processes over Redis and PostgreSQL$
     await waitForDoc(late.doc, (d) => ids(d).includes('later'));
   });
 
-  it('round trip: one process against two (figures for the table)', async () => {
+  it('round trip: one process against two (figures for the table)', { timeout: 90_000 }, async () => {
     const measure = async (writerServer: number, readerServer: number) => {
       const boardId = await createBoard(cluster.servers[0]!);
       const writer = client(writerServer, boardId);
       const reader = client(readerServer, boardId);
       await Promise.all([synced(writer), synced(reader)]);
       const times: number[] = [];
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; i < 40; i++) {
         const id = `r${String(i).padStart(3, '0')}`;
         const arrived = waitForDoc(reader.doc, (d) => ids(d).includes(id));
         const start = performance.now();
