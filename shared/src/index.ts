@@ -5,6 +5,7 @@ export * from './workshop.js';
 export * from './protocol.js';
 export * from './votes.js';
 export * from './opinion.js';
+export * from './roleMarkers.js';
 export * from './template.js';
 export * from './templatePreview.js';
 export * from './zorder.js';

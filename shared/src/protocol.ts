@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { coordSchema, elementIdSchema } from './schema/common.js';
 import { PROJECT_PHASES } from './schema/ProjectCard.js';
 import { type AgendaStepView, type Language, type Role, agendaSchema, ROLES } from './workshop.js';
+import { ROLE_KINDS, ROLE_SCALE_IDS, type RoleRoundView, type RoleScaleId } from './roleMarkers.js';
 import { OPINION_MARKS, OPINION_MAX_STATEMENTS, type OpinionView, opinionStatementTextSchema } from './opinion.js';
 
 /**
@@ -71,6 +72,18 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('opinion.reject'), suggestionId: z.string().max(40) }),
   z.object({ type: z.literal('opinion.reveal') }),
   z.object({ type: z.literal('opinion.end') }),
+  // the politician's role self-assessment (start, reveal, end: facilitators; place and move: everyone with a seat)
+  z.object({ type: z.literal('role.start') }),
+  z.object({
+    type: z.literal('role.place'),
+    scale: z.enum(ROLE_SCALE_IDS as [RoleScaleId, ...RoleScaleId[]]),
+    row: z.string().max(40),
+    kind: z.enum(ROLE_KINDS),
+    column: z.number().int().min(0).max(2),
+  }),
+  z.object({ type: z.literal('role.move'), markerId: z.string().max(40), column: z.number().int().min(0).max(2) }),
+  z.object({ type: z.literal('role.reveal') }),
+  z.object({ type: z.literal('role.end') }),
   // hands and reactions
   z.object({ type: z.literal('hand.raise') }),
   z.object({ type: z.literal('hand.lower'), memberId: z.string().max(40).optional() }),
@@ -107,6 +120,15 @@ export const COMMAND_ERRORS = [
   'no_statements',
   'no_such_suggestion',
   'too_many_suggestions',
+  /** No role self-assessment is running. */
+  'no_role_round',
+  'role_open',
+  'role_closed',
+  /** This person already has that marker on that row: move it instead. */
+  'already_placed',
+  /** The marker belongs to someone else. */
+  'not_your_marker',
+  'no_such_marker',
   /** The server could not store the change (disk full, storage unavailable): nothing changed, try again. */
   'storage_failed',
 ] as const;
@@ -163,6 +185,8 @@ export interface WorkshopView {
   vote: VoteView | null;
   /** The opinion round, if one is open or revealed (marks: only the recipient's own). */
   opinion: OpinionView | null;
+  /** The politician's role self-assessment, if one is open or revealed (markers: only the recipient's own). */
+  roleRound: RoleRoundView | null;
   /** Revealed results of earlier votes in this workshop, newest last. */
   pastVotes: Array<{ id: string; title: string; results: Array<{ elementId: string; count: number }> }>;
   hands: Array<{ memberId: string; name: string }>;

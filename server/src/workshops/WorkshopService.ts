@@ -18,6 +18,7 @@ import {
   randomId,
   moveProjectCard,
   writeOpinionResult,
+  writeRoleResult,
   writeVoteResult,
 } from '@sammen/shared';
 import { type OnlineMembers, createLocalOnlineMembers } from '../cluster/onlineMembers.js';
@@ -377,6 +378,12 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
         const result = effect.round.result;
         // Only the anonymous map goes on the board: no member id, no one's marks.
         if (result) await this.editBoard(workshop.boardId, (doc) => writeOpinionResult(doc, result));
+        return state;
+      }
+      case 'roleRevealed': {
+        const result = effect.round.result;
+        // Only counts go on the board: no member id, no marker of anyone.
+        if (result) await this.editBoard(workshop.boardId, (doc) => writeRoleResult(doc, result));
         return state;
       }
       case 'voteRevealed':

@@ -1,6 +1,7 @@
 import { type Command, type CommandError, type ProjectPhase, type Role, type Viewport, isFacilitatorRole, randomId } from '@sammen/shared';
 import { closeRunsNotCurrent, endRuns, ensureCurrentRuns, startRun } from './stepRuns.js';
 import { type OpinionRecord, applyOpinionCommand } from './opinionRound.js';
+import { type RoleRoundRecord, applyRoleCommand } from './roleRound.js';
 import type { VoteRecord, WorkshopState } from './types.js';
 
 /** Who runs a command. `memberId` is null for observers (they share one link). */
@@ -17,6 +18,7 @@ export type Effect =
   | { kind: 'revealPrivate'; mode: 'anonymous' | 'named' }
   | { kind: 'voteRevealed'; vote: VoteRecord }
   | { kind: 'opinionRevealed'; round: OpinionRecord }
+  | { kind: 'roleRevealed'; round: RoleRoundRecord }
   | { kind: 'reaction'; emoji: string }
   | { kind: 'projectMove'; elementId: string; phase: ProjectPhase };
 
@@ -25,7 +27,7 @@ export type CommandOutcome =
   | { ok: false; error: CommandError; message: string };
 
 /** Commands anyone with a seat (participants and up) may run; all others are for facilitators. */
-const PARTICIPANT_COMMANDS = new Set<Command['type']>(['vote.place', 'vote.remove', 'hand.raise', 'hand.lower', 'react', 'project.move', 'opinion.mark', 'opinion.suggest']);
+const PARTICIPANT_COMMANDS = new Set<Command['type']>(['vote.place', 'vote.remove', 'hand.raise', 'hand.lower', 'react', 'project.move', 'opinion.mark', 'opinion.suggest', 'role.place', 'role.move']);
 /** Commands about people and links are handled by the service, not here. */
 export const SERVICE_COMMANDS = new Set<Command['type']>(['member.remove', 'member.setRole', 'links.renew']);
 
@@ -208,6 +210,19 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
       s.opinion = outcome.state.opinion;
       s.pastOpinions = outcome.state.pastOpinions;
       if (outcome.revealed) effects.push({ kind: 'opinionRevealed', round: outcome.revealed });
+      return done();
+    }
+    case 'role.start':
+    case 'role.place':
+    case 'role.move':
+    case 'role.reveal':
+    case 'role.end': {
+      if (command.type === 'role.start' && context.live) ensureCurrentRuns(s, now);
+      const outcome = applyRoleCommand(s, actor.memberId, command, now, { stepId: s.agenda[s.current]?.id ?? null });
+      if (!outcome.ok) return outcome;
+      s.roleRound = outcome.state.roleRound;
+      s.pastRoleRounds = outcome.state.pastRoleRounds;
+      if (outcome.revealed) effects.push({ kind: 'roleRevealed', round: outcome.revealed });
       return done();
     }
     case 'project.move':

@@ -10,6 +10,7 @@ const isObject = (v: unknown): v is JsonRecord => typeof v === 'object' && v !==
  * - 3: `stepRuns` (when each step ran), `runsRecorded` (false: held before runs were recorded, so the
  *   report says "not recorded" rather than "not run"), `place` and `question` (empty).
  * - 4: `opinion` (the opinion round, none) and `pastOpinions` (empty).
+ * - 5: `roleRound` (the politician's role self-assessment, none) and `pastRoleRounds` (empty).
  */
 export const workshopStateMigrations: MigrationSequence = {
   id: 'com.sammen.workshopState',
@@ -38,6 +39,11 @@ export const workshopStateMigrations: MigrationSequence = {
       id: 'com.sammen.workshopState/4_opinion_rounds',
       to: 4,
       up: (state) => ({ ...state, opinion: null, pastOpinions: [] }),
+    },
+    {
+      id: 'com.sammen.workshopState/5_role_rounds',
+      to: 5,
+      up: (state) => ({ ...state, roleRound: null, pastRoleRounds: [] }),
     },
   ],
 };

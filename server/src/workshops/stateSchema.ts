@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { OPINION_MARKS, OPINION_MAX_STATEMENTS, OPINION_STATEMENT_MAX_CHARS, agendaSchema, opinionResultSchema } from '@sammen/shared';
+import { OPINION_MARKS, OPINION_MAX_STATEMENTS, OPINION_STATEMENT_MAX_CHARS, ROLE_KINDS, ROLE_SCALE_IDS, type RoleScaleId, agendaSchema, opinionResultSchema, roleResultSchema } from '@sammen/shared';
+import { ROLE_MAX_MARKERS } from './roleRound.js';
 import { SUGGESTIONS_IN_ALL } from './opinionRound.js';
 import { WORKSHOP_STATE_VERSION, migrateWorkshopState } from './stateMigrations.js';
 
@@ -32,6 +33,26 @@ const opinionRecordSchema = z.object({
   stepId: z.string().max(40).nullable(),
   result: opinionResultSchema.nullable(),
 });
+const roleRoundRecordSchema = z.object({
+  id: z.string().max(40),
+  status: z.enum(['open', 'revealed']),
+  markers: z
+    .array(
+      z.object({
+        id: z.string().max(40),
+        owner: z.string().max(40),
+        scale: z.enum(ROLE_SCALE_IDS as [RoleScaleId, ...RoleScaleId[]]),
+        row: z.string().max(40),
+        kind: z.enum(ROLE_KINDS),
+        column: z.number().int().min(0).max(2),
+      }),
+    )
+    .max(ROLE_MAX_MARKERS),
+  startedAt: z.number(),
+  revealedAt: z.number().nullable(),
+  stepId: z.string().max(40).nullable(),
+  result: roleResultSchema.nullable(),
+});
 const currentStateSchema = z.object({
   version: z.literal(WORKSHOP_STATE_VERSION),
   agenda: agendaSchema,
@@ -55,6 +76,8 @@ const currentStateSchema = z.object({
   question: z.string().max(500),
   opinion: opinionRecordSchema.nullable(),
   pastOpinions: z.array(opinionRecordSchema).max(200),
+  roleRound: roleRoundRecordSchema.nullable(),
+  pastRoleRounds: z.array(roleRoundRecordSchema).max(200),
 });
 
 /**

@@ -1,5 +1,6 @@
 import type { AgendaStep, Language, Role, Viewport } from '@sammen/shared';
 import type { OpinionRecord } from './opinionRound.js';
+import type { RoleRoundRecord } from './roleRound.js';
 import { WORKSHOP_STATE_VERSION } from './stateMigrations.js';
 
 /** A dot vote as the server keeps it: ballots are secret until the reveal, and never leave the server. */
@@ -49,6 +50,10 @@ export interface WorkshopState {
   opinion: OpinionRecord | null;
   /** Earlier rounds of this workshop, revealed ones with their anonymous result, oldest first. */
   pastOpinions: OpinionRecord[];
+  /** The politician's role self-assessment (markers secret until the reveal); null when none is open or revealed. */
+  roleRound: RoleRoundRecord | null;
+  /** Earlier self-assessments of this workshop, oldest first. */
+  pastRoleRounds: RoleRoundRecord[];
 }
 
 /** One time a step ran (ms since the epoch). */
@@ -76,6 +81,8 @@ export function initialWorkshopState(agenda: AgendaStep[] = []): WorkshopState {
     question: '',
     opinion: null,
     pastOpinions: [],
+    roleRound: null,
+    pastRoleRounds: [],
   };
 }
 

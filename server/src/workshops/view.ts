@@ -1,6 +1,7 @@
 import { PROTOCOL_VERSION, type WorkshopView, isFacilitatorRole, participantStep } from '@sammen/shared';
 import type { Actor } from './commands.js';
 import { opinionViewFor } from './opinionRound.js';
+import { roleViewFor } from './roleRound.js';
 import type { MemberRecord, WorkshopRecord } from './types.js';
 
 /**
@@ -43,6 +44,7 @@ export function viewFor(
       stepId: s.vote.stepId ?? null,
     },
     opinion: opinionViewFor(s.opinion, recipient.memberId, facilitator),
+    roleRound: roleViewFor(s.roleRound, recipient.memberId),
     pastVotes: s.pastVotes.filter((v) => v.results).map((v) => ({ id: v.id, title: v.title, results: v.results! })),
     hands: s.hands.filter((h) => nameOf.has(h.memberId)).map((h) => ({ memberId: h.memberId, name: nameOf.get(h.memberId)! })),
     members: active.map((m) => ({ id: m.id, name: m.name, role: m.role, online: online.has(m.id) })),
