@@ -7,6 +7,15 @@ const alice = { memberId: 'a', role: 'participant' as const, name: 'A' };
 const observer = { memberId: null, role: 'observer' as const, name: 'O' };
 
 describe('workshop commands', () => {
+  it('project.move: anyone with a seat asks the service to move a card, not on a locked board; observers never', () => {
+    const move = { type: 'project.move' as const, elementId: 'p1', phase: 'consolidate' as const };
+    expect(applyCommand(initialWorkshopState(), alice, move, 1)).toMatchObject({ ok: true, effects: [{ kind: 'projectMove', elementId: 'p1', phase: 'consolidate' }] });
+    expect(applyCommand(initialWorkshopState(), observer, move, 1)).toMatchObject({ ok: false, error: 'forbidden' });
+    const locked = { ...initialWorkshopState(), locks: { ...initialWorkshopState().locks, board: true } };
+    expect(applyCommand(locked, alice, move, 1)).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(applyCommand(locked, fac, move, 1)).toMatchObject({ ok: true });
+  });
+
   it('timer: start, pause, resume and add a minute on the server clock', () => {
     let s = initialWorkshopState();
     const run = (cmd: Parameters<typeof applyCommand>[2], now: number) => {

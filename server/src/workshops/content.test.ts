@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MAX_TEXT_LENGTH, type StickyNote, deleteElements, elementsMap, getElementText, insertElement, updateElement } from '@sammen/shared';
+import { MAX_LEARNINGS, MAX_TEXT_LENGTH, type ProjectCard, type StickyNote, projectCardDefaults, deleteElements, elementsMap, getElementText, insertElement, updateElement } from '@sammen/shared';
 import { checkContent } from './content.js';
 
 const note = (id: string, extra: Partial<StickyNote> = {}): StickyNote => ({
@@ -34,6 +34,23 @@ describe('checkContent', () => {
       updateElement(d, 'a', { text: 'x'.repeat(MAX_TEXT_LENGTH) });
       updateElement(d, 'a', { text: 'y'.repeat(MAX_TEXT_LENGTH) });
     })).toEqual({ ok: true });
+  });
+
+  it('accepts a project card and its edits within the schema’s limits, and refuses one beyond them', () => {
+    const card: ProjectCard = { ...projectCardDefaults, effects: [], learnings: [], id: 'p', type: 'project', index: 'a2', frameId: null, x: 0, y: 0, createdAt: 1 };
+    expect(judge((d) => insertElement(d, card))).toEqual({ ok: true });
+    const learnings = Array.from({ length: MAX_LEARNINGS }, (_, i) => ({ at: i, turn: 'learn' as const, text: 'lært' }));
+    expect(judge((d) => {
+      insertElement(d, card);
+      updateElement(d, 'p', { title: 'Gåbus', effects: ['results', 'democracy'], learnings });
+    })).toEqual({ ok: true });
+    // Written raw, as a hostile client would: a learning too many, a title too long, an unknown phase.
+    for (const [key, value] of [['learnings', [...learnings, learnings[0]]], ['title', 'x'.repeat(201)], ['phase', 'done']] as const) {
+      expect(judge((d) => {
+        insertElement(d, card);
+        raw(d, 'p').set(key, value);
+      })).toMatchObject({ ok: false, reason: expect.stringContaining(key) });
+    }
   });
 
   it('refuses a Y.Array nested 20,000 deep in an element, and any type where a value belongs', () => {
