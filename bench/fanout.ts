@@ -6,7 +6,8 @@
  * two Sammen processes over Redis against one. Needs `npm run build` first (server/dist).
  *
  * BENCH_FANOUT_SECONDS (default 20) sets the length of each write phase; BENCH_FANOUT_REPEAT (default 1)
- * runs the load pairs more than once; BENCH_FANOUT_ONLY=load skips the memory rows.
+ * runs the load pairs more than once; BENCH_FANOUT_ONLY=load skips the rest, BENCH_FANOUT_ONLY=memory
+ * runs only the rest (Redis, memory, cycles).
  */
 import { insertElement } from '../shared/src/index.ts';
 import { BenchClient, now } from './fanout/client.ts';
@@ -16,6 +17,7 @@ import { type BenchTable, fmt, machine } from './table.ts';
 
 const SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 20);
 const REPEAT = Number(process.env.BENCH_FANOUT_REPEAT ?? 1);
+const ONLY = process.env.BENCH_FANOUT_ONLY ?? '';
 const LOADS: Array<{ clients: number; writesPerSecond: number }> = [
   { clients: 200, writesPerSecond: 60 },
   { clients: 500, writesPerSecond: 20 },
@@ -198,7 +200,7 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 export async function run(): Promise<BenchTable> {
   const rows: string[][] = [];
   const notes: string[] = [];
-  for (let r = 0; r < REPEAT; r++) {
+  for (let r = 0; r < (process.env.BENCH_FANOUT_ONLY === 'memory' ? 0 : REPEAT); r++) {
     for (const { clients, writesPerSecond } of LOADS) {
       const load = `${clients} clients × ${writesPerSecond} writes/s in all`;
       console.error(`  ${load}: Sammen ...`);
@@ -289,8 +291,9 @@ export async function run(): Promise<BenchTable> {
   );
 
   return {
-    title: 'Fan-out in one room: Sammen vs Hocuspocus, memory, two processes over Redis',
-    command: 'npm run build && npm run bench -- fanout',
+    // A partial run (BENCH_FANOUT_ONLY) is its own section of RESULTS.md, with the command that made it.
+    title: ONLY === 'load' ? 'Fan-out in one room: Sammen vs Hocuspocus' : 'Fan-out in one room: Sammen vs Hocuspocus, memory, two processes over Redis',
+    command: `npm run build && ${ONLY ? `BENCH_FANOUT_ONLY=${ONLY} ` : ''}BENCH_FANOUT_SECONDS=${SECONDS} npm run bench -- fanout`,
     machine: machine(),
     headers: ['load', 'server', 'p50 ms', 'p95 ms', 'p99 ms', 'lost deliveries', 'server CPU µs / delivery', 'RSS MB / memory'],
     rows,
