@@ -1,6 +1,7 @@
 import { portfolioBlocks } from './portfolioSection.js';
 import type { ReportModel, ReportNote, ReportPicture } from './reportModel.js';
 import { opinionBlocks } from './opinionSection.js';
+import { roleBlocks } from './roleSection.js';
 import { PAPER_STRINGS } from './paperStrings.js';
 import { REPORT_STRINGS, formatDate, formatTime, runText, whoOf } from './reportStrings.js';
 
@@ -62,6 +63,8 @@ export function paperOutline(m: ReportModel): PaperBlock[] {
   if (!m.votes.length) out.push({ kind: 'para', text: s.noVote });
 
   out.push(...opinionBlocks(s.opinion, m.opinions));
+
+  out.push(...roleBlocks(m.language, m.roleRounds ?? []));
 
   out.push(...portfolioBlocks(m.language, m.timeZone, m.portfolio ?? null));
 

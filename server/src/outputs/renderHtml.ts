@@ -1,6 +1,7 @@
 import { portfolioBlocks } from './portfolioSection.js';
 import { escapeXml as esc, frameSvg } from './frameSvg.js';
 import { opinionBlocks } from './opinionSection.js';
+import { roleBlocks } from './roleSection.js';
 import type { ReportModel, ReportNote } from './reportModel.js';
 import { REPORT_STRINGS, formatDate, formatTime, runText, whoOf } from './reportStrings.js';
 
@@ -67,6 +68,18 @@ export function renderHtml(m: ReportModel): string {
       if (b.kind === 'heading') out.push(b.level === 1 ? `<h2>${esc(b.text)}</h2>` : `<h3>${esc(b.text)}</h3>`);
       else if (b.kind === 'para') out.push(`<p${b.muted ? ' class="meta"' : ''}>${esc(b.text)}</p>`);
       else out.push(`<ul>${b.items.map((item) => `<li class="note">${esc(item)}</li>`).join('')}</ul>`);
+    }
+    out.push('</section>');
+  }
+
+  const role = roleBlocks(m.language, m.roleRounds ?? []);
+  if (role.length) {
+    out.push('<section class="role-markers">');
+    for (const b of role) {
+      if (b.kind === 'heading') out.push(b.level === 1 ? `<h2>${esc(b.text)}</h2>` : `<h3>${esc(b.text)}</h3>`);
+      else if (b.kind === 'para') out.push(`<p${b.muted ? ' class="meta"' : ''}>${esc(b.text)}</p>`);
+      else if (b.kind === 'list') out.push(`<ul>${b.items.map((item) => `<li>${esc(item)}</li>`).join('')}</ul>`);
+      else out.push(`<table><thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`);
     }
     out.push('</section>');
   }

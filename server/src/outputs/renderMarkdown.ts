@@ -1,6 +1,7 @@
 import { portfolioBlocks } from './portfolioSection.js';
 import { frameSvg } from './frameSvg.js';
 import { opinionBlocks } from './opinionSection.js';
+import { roleBlocks } from './roleSection.js';
 import type { ReportModel, ReportNote } from './reportModel.js';
 import { REPORT_STRINGS, formatDate, formatTime, runText, whoOf } from './reportStrings.js';
 
@@ -58,6 +59,13 @@ export function renderMarkdown(m: ReportModel, opts: { images: boolean } = { ima
     if (b.kind === 'heading') out.push(`${b.level === 1 ? '##' : '###'} ${mdText(b.text)}`, '');
     else if (b.kind === 'para') out.push(b.muted ? `_${mdText(b.text)}_` : mdText(b.text), '');
     else out.push(...b.items.map((item) => `- ${mdText(item)}`), '');
+  }
+
+  for (const b of roleBlocks(m.language, m.roleRounds ?? [])) {
+    if (b.kind === 'heading') out.push(`${b.level === 1 ? '##' : '###'} ${mdText(b.text)}`, '');
+    else if (b.kind === 'para') out.push(b.muted ? `_${mdText(b.text)}_` : mdText(b.text), '');
+    else if (b.kind === 'list') out.push(...b.items.map((item) => `- ${mdText(item)}`), '');
+    else out.push(`| ${b.head.map(mdText).join(' | ')} |`, `|${b.head.map(() => '---').join('|')}|`, ...b.rows.map((r) => `| ${r.map(mdText).join(' | ')} |`), '');
   }
 
   for (const b of portfolioBlocks(m.language, m.timeZone, m.portfolio ?? null)) {

@@ -16,6 +16,7 @@ import type {
   ReportVote,
 } from './types.js';
 import { reportOpinionRound } from './opinionSection.js';
+import { reportRoleRound } from './roleSection.js';
 
 export type * from './types.js';
 
@@ -196,6 +197,7 @@ export function buildReport(
     steps,
     votes,
     opinions: [...state.pastOpinions, ...(state.opinion ? [state.opinion] : [])].flatMap((r) => (r.status === 'revealed' && r.result ? [reportOpinionRound(r.result)] : [])),
+    roleRounds: [...state.pastRoleRounds, ...(state.roleRound ? [state.roleRound] : [])].flatMap((r) => (r.status === 'revealed' && r.result ? [reportRoleRound(r.result)] : [])),
     actions,
     parkingLot,
     portfolio: reportPortfolio(elements, extras.projectMoves ?? new Map(), extras.now ?? Date.now()),

@@ -1,4 +1,5 @@
 import type { ReportPortfolio } from './portfolioSection.js';
+import type { ReportRoleRound } from './roleSection.js';
 import type { ActionCard, AgendaStep, Element, Frame, Language } from '@sammen/shared';
 
 /** A named version of a board: its whole Yjs state at that moment ("after the vote"). */
@@ -165,6 +166,8 @@ export interface ReportModel {
   votes: ReportVote[];
   /** Revealed opinion rounds, oldest first. */
   opinions: ReportOpinionRound[];
+  /** Revealed self-assessments of the politician's role, oldest first; absent: none. */
+  roleRounds?: ReportRoleRound[];
   actions: ReportAction[];
   parkingLot: ReportNote[];
   /** The innovation lab's project cards by phase and the moves since the last meeting; absent or null: none. */
