@@ -177,7 +177,7 @@ describe('project cards moved by three people at once', () => {
     const xlsxRes = await fetch(`${server.url}/api/workshops/${w.id}/portfolio?format=xlsx`, { headers: auth });
     expect(xlsxRes.status).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await xlsxRes.arrayBuffer()));
+    await book.xlsx.load(await xlsxRes.arrayBuffer());
     expect(book.getWorksheet('Projektkort')!.rowCount).toBe(cardRows.length + 1);
     expect(book.getWorksheet('Historik')!.rowCount).toBe(totalMoves + 1);
 
