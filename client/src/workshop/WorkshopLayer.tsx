@@ -23,6 +23,7 @@ import { VoteBar } from './ui/VoteBar.js';
 import { OpinionList } from './opinion/OpinionList.js';
 import { OpinionMapPanel, useStoredOpinions } from './opinion/OpinionMapPanel.js';
 import { useOpinionActions } from './opinion/useOpinionActions.js';
+import { RoleSide } from './role/RoleSide.js';
 import { useNarrowScreen } from './phone/useNarrowScreen.js';
 import { WorkshopContext, type WorkshopApi, type WorkshopSessionInfo } from './WorkshopContext.js';
 import './workshop.css';
@@ -210,6 +211,7 @@ export function WorkshopSide({ ws, listView = false }: { ws: WorkshopBoard; list
           <OpinionList round={round} actions={opinionActions} headingLevel={2} />
         </aside>
       )}
+      {!listView && <RoleSide api={api} participant={role === 'participant'} />}
       {role && isFacilitatorRole(role) && <FacilitatorPanel editor={boardEditor} />}
     </>
   );

@@ -25,6 +25,7 @@ import { useBoardFrames } from './useBoardFrames.js';
 import { useCommand } from './useCommand.js';
 import { VoteSection } from './VoteSection.js';
 import { OpinionSection } from '../opinion/OpinionSection.js';
+import { RoleSection } from '../role/RoleSection.js';
 import './facilitator.css';
 import './runSheet.css';
 
@@ -219,6 +220,9 @@ export function FacilitatorPanel({ editor }: { editor: Editor }) {
               </PanelSection>
               <PanelSection id="opinion" title={t('facilitator.sections.opinion')}>
                 <OpinionSection view={view} editor={editor} run={run} />
+              </PanelSection>
+              <PanelSection id="role" title={t('facilitator.sections.role')}>
+                <RoleSection view={view} run={run} />
               </PanelSection>
               <PanelSection id="cluster" title={t('facilitator.sections.cluster')}>
                 <ClusterSection editor={editor} />
