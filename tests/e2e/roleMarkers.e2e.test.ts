@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ROLE_SCALES } from '@sammen/shared';
+import { type ControlClient, connectControl, createWorkshop, join } from '../harness/control.js';
+import { browserSession } from '../harness/session.js';
+
+/**
+ * The politician's role self-assessment in real Chromium: a politician on a touch phone (390 × 844)
+ * places Today and Goal on a row by keyboard only (radio groups: Tab and arrows); eight colleagues
+ * place theirs over the control channel; the facilitator reveals and the heat map shows on the
+ * phone and on a 1440 × 900 board (pictured to SHOTS_DIR, if set).
+ */
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3, locale: 'en-GB' };
+const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'en-GB' };
+const SHOTS = process.env.SHOTS_DIR ?? '';
+
+const session = browserSession();
+const { cleanups, newPage } = session;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+async function openBoard(boardId: string, token: string, options: typeof PHONE | typeof DESKTOP): Promise<Page> {
+  const page = await newPage(options);
+  await page.goto(`${session.server.url}/b/${boardId}#token=${encodeURIComponent(token)}`);
+  await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+  return page;
+}
+
+describe('politician role markers in the browser', () => {
+  it('a politician places Today and Goal by keyboard on a phone; the reveal shows the heat map', async () => {
+    const w = await createWorkshop(session.server, { title: 'The politician’s role', language: 'en' });
+    const fac: ControlClient = await connectControl(session.server.url, w.facilitatorToken);
+    cleanups.push(() => fac.close());
+    expect(await fac.run({ type: 'role.start' })).toEqual({ ok: true });
+    // Eight colleagues: everyone on 1.0 today; goals spread over 2.0 and 3.0.
+    for (let i = 0; i < 8; i++) {
+      const c = await connectControl(session.server.url, await join(session.server, w.joinCode, `Colleague ${i + 1}`));
+      cleanups.push(() => c.close());
+      for (const row of ROLE_SCALES.kommune.rows) {
+        expect(await c.run({ type: 'role.place', scale: 'kommune', row, kind: 'today', column: i < 6 ? 0 : 1 })).toEqual({ ok: true });
+        expect(await c.run({ type: 'role.place', scale: 'kommune', row, kind: 'goal', column: row === 'task' ? 2 : i % 2 ? 2 : 1 })).toEqual({ ok: true });
+      }
+      for (const row of ROLE_SCALES.shifts.rows) {
+        expect(await c.run({ type: 'role.place', scale: 'shifts', row, kind: 'today', column: 0 })).toEqual({ ok: true });
+        expect(await c.run({ type: 'role.place', scale: 'shifts', row, kind: 'goal', column: i % 3 })).toEqual({ ok: true });
+      }
+    }
+
+    const token = await join(session.server, w.joinCode, 'Anne');
+    const phone = await openBoard(w.boardId, token, PHONE);
+    const row = phone.getByTestId('role-row-kommune-seen-as');
+    await row.waitFor();
+    await shot(phone, 'phone-placing-390x844');
+    // Keyboard only: focus lands on the row's first radio; arrows choose, Tab goes on to the Goal group.
+    await row.getByRole('radiogroup', { name: 'Today' }).getByRole('radio').first().focus();
+    await phone.keyboard.press('ArrowRight'); // Today: 2.0
+    await phone.keyboard.press('Tab');
+    await phone.keyboard.press('ArrowRight');
+    await phone.keyboard.press('ArrowRight'); // Goal: 3.0
+    await expect.poll(() => row.getByRole('radiogroup', { name: 'Goal' }).getByRole('radio', { name: '3.0' }).isChecked()).toBe(true);
+    // The server holds exactly these two markers for her, read through her own token.
+    const own = await connectControl(session.server.url, token);
+    cleanups.push(() => own.close());
+    // Quick arrow presses place once and then move: never a second marker, never a refusal.
+    const mine = await own.waitFor((v) => v.roleRound?.myMarkers.find((m) => m.kind === 'goal')?.column === 2);
+    await expect(phone.getByRole('alert').count()).resolves.toBe(0);
+    expect(mine.roleRound!.myMarkers.map((m) => [m.row, m.kind, m.column]).sort()).toEqual([['seen-as', 'goal', 2], ['seen-as', 'today', 1]]);
+    await shot(phone, 'phone-placed-390x844');
+
+    const desktop = await openBoard(w.boardId, w.facilitatorToken, DESKTOP);
+    expect(await fac.run({ type: 'role.reveal' })).toEqual({ ok: true });
+    const heat = desktop.getByTestId('role-heat-kommune');
+    await heat.waitFor();
+    // The first row: Today 6 on 1.0 and 3 on 2.0 (two colleagues and Anne); Goal 4 on 2.0 and 5 on 3.0; mean 2.56 − 1.33; colleague 7 stays on 2.0.
+    const first = heat.getByRole('row', { name: /The municipality is seen as/ });
+    await expect.poll(() => first.getByRole('cell').allTextContents()).toEqual(['6', '3', '0', '0', '4', '5', '+1.2', '8 of 9']);
+    await expect.poll(() => desktop.getByTestId('role-gaps').textContent()).toContain('The politicians’ task is');
+    await shot(desktop, 'desktop-revealed-1440x900');
+    await phone.getByTestId('role-result').waitFor();
+    await shot(phone, 'phone-revealed-390x844');
+    await phone.getByTestId('role-result').evaluate((el) => el.scrollTo(0, 400));
+    await shot(phone, 'phone-revealed-scrolled-390x844');
+  }, 180_000);
+});
