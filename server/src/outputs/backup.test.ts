@@ -19,3 +19,16 @@ it('a backup holds no ballots: revealed votes keep their counts, an unrevealed v
   const revealed = shareableState({ ...initialWorkshopState(), vote: vote('revealed') });
   expect(revealed.vote).toMatchObject({ status: 'revealed', ballots: {}, results: [{ elementId: 'n1', count: 2 }, { elementId: 'n2', count: 1 }] });
 });
+
+it('drops who placed which politician role marker; a revealed self-assessment keeps its counts, an unrevealed one restarts empty', () => {
+  const markers = [{ id: 'm1', owner: 'member-1', scale: 'kommune' as const, row: 'task', kind: 'today' as const, column: 1 }];
+  const round = (status: 'open' | 'revealed') => ({
+    id: 'r', status, markers, startedAt: 1, revealedAt: status === 'revealed' ? 2 : null, stepId: null,
+    result: status === 'revealed' ? { id: 'r', revealedAt: 2, people: 1, scales: [] } : null,
+  });
+  const open = shareableState({ ...initialWorkshopState(), roleRound: round('open'), pastRoleRounds: [round('revealed')] });
+  expect(JSON.stringify(open)).not.toContain('member-1');
+  expect(open.roleRound).toMatchObject({ status: 'open', markers: [], result: null });
+  const revealed = shareableState({ ...initialWorkshopState(), roleRound: round('revealed') });
+  expect(revealed.roleRound).toMatchObject({ status: 'revealed', markers: [], result: { people: 1 } });
+});

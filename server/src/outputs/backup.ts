@@ -4,6 +4,7 @@ import type { Storage } from '../store/DocumentStore.js';
 import { importedRetention } from '../store/retention.js';
 import type { MemberRecord, VoteRecord, WorkshopState } from '../workshops/types.js';
 import type { OpinionRecord } from '../workshops/opinionRound.js';
+import type { RoleRoundRecord } from '../workshops/roleRound.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 import { type Backup, type BackupContent, sealBackup } from './backupFile.js';
 
@@ -19,18 +20,24 @@ export const OMITTED = [
   'ballots: who put which dot is never exported; revealed votes keep their counts; a vote that was not revealed starts again with no dots when this file is imported',
   'private notes not yet revealed: they stay with their authors; when this file is imported a private round that was on is on again, with no private notes',
   'opinion marks and who suggested a statement: a revealed round keeps only its anonymous map; a round that was not revealed starts again with no marks when this file is imported',
+  'politician role markers (who placed which marker where): a revealed self-assessment keeps only its counts; one that was not revealed starts again with no markers when this file is imported',
 ] as const;
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 const unb64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
 
-/** The workshop state without secrets: no ballots, no opinion marks; an unrevealed vote or round restarts (open, empty). */
+/** The workshop state without secrets: no ballots, no opinion marks, no role markers; an unrevealed vote or round restarts (open, empty). */
 export function shareableState(state: WorkshopState): WorkshopState {
   const noBallots = (v: VoteRecord): VoteRecord => ({ ...v, ballots: {} });
   const vote = state.vote && (state.vote.status === 'revealed' ? noBallots(state.vote) : { ...noBallots(state.vote), status: 'open' as const, results: null });
   const noMarks = (r: OpinionRecord): OpinionRecord => ({ ...r, marks: {}, suggestions: [] });
   const opinion = state.opinion && (state.opinion.status === 'revealed' ? noMarks(state.opinion) : { ...noMarks(state.opinion), result: null });
-  return { ...state, vote, pastVotes: state.pastVotes.map(noBallots), opinion, pastOpinions: state.pastOpinions.map(noMarks) };
+  const noMarkers = (r: RoleRoundRecord): RoleRoundRecord => ({ ...r, markers: [] });
+  const roleRound = state.roleRound && (state.roleRound.status === 'revealed' ? noMarkers(state.roleRound) : { ...noMarkers(state.roleRound), result: null });
+  return {
+    ...state, vote, pastVotes: state.pastVotes.map(noBallots), opinion, pastOpinions: state.pastOpinions.map(noMarks),
+    roleRound, pastRoleRounds: state.pastRoleRounds.map(noMarkers),
+  };
 }
 
 async function docState(storage: Storage, docId: string): Promise<Uint8Array | null> {
