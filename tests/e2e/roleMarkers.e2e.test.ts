@@ -73,6 +73,16 @@ describe('politician role markers in the browser', () => {
     expect(mine.roleRound!.myMarkers.map((m) => [m.row, m.kind, m.column]).sort()).toEqual([['seen-as', 'goal', 2], ['seen-as', 'today', 1]]);
     await shot(phone, 'phone-placed-390x844');
 
+    // A colleague on a computer uses the list view (the skip link): the same radio groups are in it.
+    const listPage = await openBoard(w.boardId, await join(session.server, w.joinCode, 'Holger'), DESKTOP);
+    await listPage.getByTestId('role-list').first().waitFor();
+    await listPage.keyboard.press('Tab');
+    await expect.poll(() => listPage.evaluate(() => document.activeElement?.className ?? '')).toContain('skip-link');
+    await listPage.keyboard.press('Enter');
+    const inList = listPage.getByTestId('accessible-view').getByTestId('role-list');
+    await inList.waitFor();
+    await inList.getByTestId('role-row-kommune-task').getByRole('radiogroup', { name: 'Today' }).getByRole('radio', { name: '1.0' }).check();
+
     const desktop = await openBoard(w.boardId, w.facilitatorToken, DESKTOP);
     expect(await fac.run({ type: 'role.reveal' })).toEqual({ ok: true });
     const heat = desktop.getByTestId('role-heat-kommune');
@@ -84,6 +94,8 @@ describe('politician role markers in the browser', () => {
     await shot(desktop, 'desktop-revealed-1440x900');
     await phone.getByTestId('role-result').waitFor();
     await shot(phone, 'phone-revealed-390x844');
+    await listPage.getByTestId('accessible-view').getByTestId('role-result').waitFor();
+    await shot(listPage, 'listview-revealed-1440x900');
     await phone.getByTestId('role-result').evaluate((el) => el.scrollTo(0, 400));
     await shot(phone, 'phone-revealed-scrolled-390x844');
   }, 180_000);

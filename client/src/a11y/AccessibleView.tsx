@@ -8,6 +8,9 @@ import { useAnnounce } from '../workshop/Announcer.js';
 import { HandsAndReactions } from '../workshop/ui/HandsAndReactions.js';
 import { OpinionList } from '../workshop/opinion/OpinionList.js';
 import { useOpinionActions } from '../workshop/opinion/useOpinionActions.js';
+import { RoleList } from '../workshop/role/RoleList.js';
+import { RoleResultPanel } from '../workshop/role/RoleResultPanel.js';
+import { useRoleActions } from '../workshop/role/useRoleActions.js';
 import type { WorkshopBoard } from '../workshop/WorkshopLayer.js';
 import { moveTargets, type ViewSection } from './boardModel.js';
 import { addNote, deleteOne, moveToFrame, setText } from './commands.js';
@@ -69,6 +72,8 @@ export function AccessibleView({ ws, board, headingId }: { ws: WorkshopBoard; bo
   const boardActions = actionsFor(board);
   const opinionActions = useOpinionActions(ws.api);
   const round = view?.opinion?.status === 'open' && ws.role !== 'observer' ? view.opinion : null;
+  const roleRound = view?.roleRound ?? null;
+  const roleActions = useRoleActions(ws.api, roleRound);
 
   const addTargets = model.sections.filter((s) => (privateEditor ? s.id === null || privateEditor.canPlaceIn(s.id) : s.canAdd));
   const privateNotes = privateEditor ? [...privateEditor.store.all()].filter((e) => e.type === 'note') : [];
@@ -96,6 +101,8 @@ export function AccessibleView({ ws, board, headingId }: { ws: WorkshopBoard; bo
       </div>
       {ws.api && view && <HandsAndReactions api={ws.api} view={view} />}
       {round && <OpinionList round={round} actions={opinionActions} />}
+      {roleRound?.status === 'open' && ws.role === 'participant' && <RoleList round={roleRound} actions={roleActions} headingLevel={3} />}
+      {roleRound?.status === 'revealed' && roleRound.result && <RoleResultPanel result={roleRound.result} inline />}
       {addTargets.length > 0 && (
         <AddNoteForm
           targets={addTargets}

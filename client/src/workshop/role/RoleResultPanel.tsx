@@ -10,7 +10,7 @@ const shade = (count: number, all: number): number => (all > 0 ? count / all : 0
  * Goal: how many markers in each column, darker = more), the gap and who wants to move; then the
  * largest gaps and the steering/leadership sort. Counts only: nobody's markers.
  */
-export function RoleResultPanel({ result, onClose }: { result: RoleResult; onClose?: () => void }) {
+export function RoleResultPanel({ result, onClose, inline = false }: { result: RoleResult; onClose?: () => void; inline?: boolean }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.resolvedLanguage, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   const rowsOf = (scale: string): RoleRowResult[] => result.scales.find((s) => s.scale === scale)?.rows ?? [];
@@ -60,7 +60,7 @@ export function RoleResultPanel({ result, onClose }: { result: RoleResult; onClo
   };
   const sorted = rowsOf('sort').filter((r) => (r.counts.place ?? []).some((n) => n > 0));
   return (
-    <aside className="role-panel" aria-labelledby="role-result-h" data-testid="role-result">
+    <aside className={inline ? 'role-panel role-panel-inline' : 'role-panel'} aria-labelledby="role-result-h" data-testid="role-result">
       <div className="role-panel-head">
         <h2 id="role-result-h">{t('role.resultHeading')}</h2>
         {onClose && (
