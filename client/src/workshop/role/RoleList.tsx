@@ -1,10 +1,16 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './role.css';
 import { ROLE_SCALES, ROLE_SCALE_IDS, type RoleKind, type RoleRoundView, type RoleScaleId } from '@sammen/shared';
 import type { RoleActions } from './useRoleActions.js';
 
 const key = (scale: string, row: string, kind: string) => `${scale}/${row}/${kind}`;
+/** The choices without `k` if it is still `column` (a newer choice stays). */
+const drop = (c: Record<string, number>, k: string, column: number): Record<string, number> => {
+  if (c[k] !== column) return c;
+  const { [k]: _done, ...rest } = c;
+  return rest;
+};
 
 /** How many of the markers one person can place they have placed. */
 export function placedCount(round: RoleRoundView): { done: number; total: number } {
@@ -24,21 +30,25 @@ export function RoleList({ round, actions, headingLevel = 2 }: { round: RoleRoun
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
-  // The choice shows at once (native radios keep arrows working); the server's markers win when they arrive or on a refusal.
+  // The choice shows at once (native radios keep arrows working) until the server's markers show it or refuse it.
   const [chosen, setChosen] = useState<Record<string, number>>({});
   const columnOf = (scale: RoleScaleId, row: string, kind: RoleKind): number | undefined =>
     chosen[key(scale, row, kind)] ?? round.myMarkers.find((m) => m.scale === scale && m.row === row && m.kind === kind)?.column;
   const choose = (scale: RoleScaleId, row: string, kind: RoleKind, column: number): void => {
     const k = key(scale, row, kind);
     setChosen((c) => ({ ...c, [k]: column }));
-    void actions.choose(scale, row, kind, column).then(() =>
-      setChosen((c) => {
-        if (c[k] !== column) return c;
-        const { [k]: _done, ...rest } = c;
-        return rest;
-      }),
-    );
+    // A refusal drops the choice at once; a success once the server's view shows it (no flicker back in between).
+    void actions.choose(scale, row, kind, column).then((ok) => {
+      if (!ok) setChosen((c) => drop(c, k, column));
+    });
   };
+  useEffect(() => {
+    setChosen((c) => {
+      let next = c;
+      for (const m of round.myMarkers) next = drop(next, key(m.scale, m.row, m.kind), m.column);
+      return next;
+    });
+  }, [round.myMarkers]);
   const { done, total } = placedCount(round);
   return (
     <section className="role-list" aria-labelledby={`${id}-h`} data-testid="role-list">
