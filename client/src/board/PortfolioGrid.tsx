@@ -9,6 +9,17 @@ import { FONT_FAMILY, FRAME_STROKE, FRAME_TITLE_COLOR, MIN_READABLE_TEXT_PX } fr
 
 const HEADING = 36;
 const AREA = 32;
+/** Widest bold glyph run per character, in ems (DejaVu/Liberation Sans bold average ≈ 0.62). */
+const BOLD_EM_PER_CHAR = 0.66;
+
+/**
+ * The area label's font size: AREA, or smaller so that its longest word fits the column on one line
+ * (Konva breaks a word wider than the box between letters: "Environmen|t").
+ */
+function areaFontSize(label: string, width: number): number {
+  const longest = Math.max(1, ...label.split(/\s+/).map((word) => word.length));
+  return Math.max(12, Math.min(AREA, Math.floor(width / (longest * BOLD_EM_PER_CHAR))));
+}
 
 /**
  * The portfolio's grid inside its frame: the phases as column headings (in their band colours), the
@@ -59,7 +70,7 @@ export function PortfolioGrid({ el, scale }: { el: Frame; scale: number }) {
               width={PORTFOLIO.areaColumn - 32}
               height={r.height - 32}
               text={areaLabel(t, r.area)}
-              fontSize={AREA}
+              fontSize={areaFontSize(areaLabel(t, r.area), PORTFOLIO.areaColumn - 32)}
               fontStyle="bold"
               fontFamily={FONT_FAMILY}
               fill={FRAME_TITLE_COLOR}
