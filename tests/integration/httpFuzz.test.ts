@@ -25,6 +25,7 @@ describe('HTTP bodies, fuzzed', () => {
   let dataDir: string;
   let workshop: { id: string; boardId: string; facilitatorToken: string; joinCode: string };
   let templateId: string;
+  let firstFrameId: string;
   let templateFile: unknown;
   let backup: { content: unknown };
 
@@ -37,6 +38,8 @@ describe('HTTP bodies, fuzzed', () => {
     ({ app } = await buildApp({ config, storage: openSqliteStorage(dataDir), logger: false }));
     await app.ready();
     workshop = (await app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'Fuzz', language: 'da', template: 'citizen-conversation' } })).json();
+    const template = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../server/templates/citizen-conversation.json'), 'utf8')) as { elements: Array<{ id: string; type: string }> };
+    firstFrameId = template.elements.find((e) => e.type === 'frame')!.id;
     templateFile = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../server/templates/citizen-conversation.json'), 'utf8'));
     const saved = await app.inject({ method: 'POST', url: '/api/templates', headers: { 'x-owner-key': OWNER }, payload: templateFile as object });
     expect(saved.statusCode).toBe(201);
@@ -79,6 +82,8 @@ describe('HTTP bodies, fuzzed', () => {
     { method: 'POST', url: `/api/workshops/${workshop.id}/template`, route: '/api/workshops/:id/template', headers: { 'x-owner-key': OWNER, ...facilitator() }, valid: { title: 'Min skabelon', description: 'x' } },
     { method: 'POST', url: `/api/workshops/${workshop.id}/versions`, route: '/api/workshops/:id/versions', headers: facilitator(), valid: { name: 'Før pausen' } },
     { method: 'POST', url: '/api/workshops/import', route: '/api/workshops/import', headers: {}, valid: backup },
+    // The body is not read (the frame's notes are); whatever arrives must still get a 2xx or a 4xx.
+    { method: 'POST', url: `/api/workshops/${workshop.id}/frames/${firstFrameId}/suggested-groups`, route: '/api/workshops/:id/frames/:frameId/suggested-groups', headers: facilitator(), valid: {} },
   ];
 
   it('covers every POST and PATCH route the app has', () => {
