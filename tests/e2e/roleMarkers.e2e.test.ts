@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { ROLE_SCALES } from '@sammen/shared';
 import { type ControlClient, connectControl, createWorkshop, join } from '../harness/control.js';
 import { browserSession } from '../harness/session.js';
+import { drawnText } from '../harness/canvas.js';
 
 /**
  * The politician's role self-assessment in real Chromium: a politician on a touch phone (390 × 844)
@@ -34,7 +35,7 @@ async function openBoard(boardId: string, token: string, options: typeof PHONE |
 
 describe('politician role markers in the browser', () => {
   it('a politician places Today and Goal by keyboard on a phone; the reveal shows the heat map', async () => {
-    const w = await createWorkshop(session.server, { title: 'The politician’s role', language: 'en' });
+    const w = await createWorkshop(session.server, { title: 'The politician’s role', language: 'en', template: 'politician-role' });
     const fac: ControlClient = await connectControl(session.server.url, w.facilitatorToken);
     cleanups.push(() => fac.close());
     expect(await fac.run({ type: 'role.start' })).toEqual({ ok: true });
@@ -98,5 +99,17 @@ describe('politician role markers in the browser', () => {
     await shot(listPage, 'listview-revealed-1440x900');
     await phone.getByTestId('role-result').evaluate((el) => el.scrollTo(0, 400));
     await shot(phone, 'phone-revealed-scrolled-390x844');
+
+    // The board draws the same counts beside the grid frame's rows (on its left: the sorting frames
+    // stand right of it): close the panel and fit the whole board in view.
+    await desktop.getByTestId('role-result').getByRole('button', { name: 'Close' }).click();
+    await desktop.keyboard.press('Escape');
+    await desktop.keyboard.press('Shift+Digit1');
+    const beside = async (): Promise<string[]> =>
+      (await drawnText(desktop)).filter((d) => /^roleheat-.+-seen-as-(today|goal)-\d$|^roleheat-.+-seen-as-gap$/.test(d.id) && !d.standIn).map((d) => d.drawn);
+    await expect.poll(beside).toEqual(['6', '3', '0', '0', '4', '5', '+1.2']);
+    await shot(desktop, 'desktop-board-heat-1440x900');
+    await phone.keyboard.press('Shift+Digit1');
+    await shot(phone, 'phone-board-heat-390x844');
   }, 180_000);
 });

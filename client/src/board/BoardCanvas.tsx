@@ -17,6 +17,7 @@ import { createTools } from '../tools/index.js';
 import { BatchedBoxes, type BatchedElement } from './BatchedBoxes.js';
 import { ElementMenu } from './ElementMenu.js';
 import { ElementNode } from './ElementNode.js';
+import { RoleHeatMap } from './RoleHeatMap.js';
 import { SelectionLayer } from './SelectionLayer.js';
 import { PortfolioCardsContext, ProjectFilterContext } from './projectContext.js';
 import { remoteMoves } from '../sync/remoteMoves.js';
@@ -217,6 +218,7 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
             untitledFrame={untitledFrame}
             selection={selection}
           />
+          <RoleHeatMap editor={editor} version={version} scale={viewport.scale} />
           <Layer listening={false}>{renderNodes(activeElements, movingLookup, viewport.scale, editingId, untitledFrame)}</Layer>
           <SelectionLayer editor={editor} state={state} peers={peers} />
           </PortfolioCardsContext.Provider>
