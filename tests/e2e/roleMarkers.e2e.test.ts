@@ -109,6 +109,14 @@ describe('politician role markers in the browser', () => {
       (await drawnText(desktop)).filter((d) => /^roleheat-.+-seen-as-(today|goal)-\d$|^roleheat-.+-seen-as-gap$/.test(d.id) && !d.standIn).map((d) => d.drawn);
     await expect.poll(beside).toEqual(['6', '3', '0', '0', '4', '5', '+1.2']);
     await shot(desktop, 'desktop-board-heat-1440x900');
+    if (SHOTS) {
+      // Closer: zoom in at the heat map (ctrl+wheel zooms at the pointer) to picture its headings.
+      await desktop.mouse.move(80, 250);
+      await desktop.keyboard.down('Control');
+      await desktop.mouse.wheel(0, -200);
+      await desktop.keyboard.up('Control');
+      await shot(desktop, 'desktop-board-heat-zoomed-1440x900');
+    }
     await phone.keyboard.press('Shift+Digit1');
     await shot(phone, 'phone-board-heat-390x844');
   }, 180_000);
