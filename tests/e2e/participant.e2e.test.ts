@@ -213,8 +213,11 @@ describe('an observer', () => {
     const observer = await openWithToken(w.boardId, w.observerToken);
     await observer.getByText('You are observing').waitFor();
     const toolbar = observer.getByRole('toolbar', { name: 'Tools' });
-    await expect.poll(() => toolbar.getByRole('button').count()).toBe(2);
+    // Select, hand, and the portfolio (read-only for an observer: filters and "since last time" only).
+    await expect.poll(() => toolbar.getByRole('button').count()).toBe(3);
+    expect(await toolbar.getByTestId('open-portfolio').count()).toBe(1);
     expect(await toolbar.getByRole('button', { name: /Sticky note/ }).count()).toBe(0);
+    expect(await toolbar.getByTestId('add-project').count()).toBe(0);
 
     // The shortcut and a click on the board do nothing (the note tool would create on pointerdown).
     const canvas = observer.locator('[data-testid=board-canvas]');
