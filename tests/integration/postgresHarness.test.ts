@@ -8,6 +8,10 @@ describe.skipIf(!hasPostgres)('test database harness', () => {
   it('creates a fresh empty database and drops it', async () => {
     const db = (await createTestDatabase())!;
     const client = new pg.Client({ connectionString: db.url });
+    // drop() below ends this session on purpose; pg reports that as an 'error' event (57P01), which
+    // without a listener is an uncaught exception that fails the whole test run.
+    const ended: Error[] = [];
+    client.on('error', (err) => ended.push(err));
     await client.connect();
     const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'");
     expect(rows[0]!.n).toBe('0');

@@ -64,6 +64,9 @@ function groupNotes(editor: Editor, notes: StickyNote[], label: string, layout: 
     if (needed.width > home.width || needed.height > home.height) grow = { ...home, width: needed.width, height: needed.height };
   }
   const id = newElementId();
+  // One grouping is one undo step, however quickly the next follows (accepting two suggestions within
+  // the undo manager's capture time merged them, and one Ctrl+Z took both back).
+  editor.undoManager.stopCapturing();
   editor.transact(() => {
     insertElement(editor.doc, {
       ...frameDefaults,
@@ -81,6 +84,7 @@ function groupNotes(editor: Editor, notes: StickyNote[], label: string, layout: 
     if (grow) updateElement(editor.doc, grow.id, { width: grow.width, height: grow.height });
     writePlan(editor, id, plan);
   });
+  editor.undoManager.stopCapturing();
   editor.select([id]);
   return id;
 }
