@@ -1,60 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Language } from '@sammen/shared';
-import { migrateWorkshopState } from '../workshops/stateMigrations.js';
-import type { MemberRecord, NewWorkshopRecord, WorkshopRecord, WorkshopState, WorkshopStore } from '../workshops/types.js';
+import type { MemberRecord, NewWorkshopRecord, WorkshopStore } from '../workshops/types.js';
+import { type MemberRow, type WorkshopRow, toMember, toWorkshop } from './workshopRows.js';
 
-interface WorkshopRow {
-  id: string;
-  board_id: string;
-  title: string;
-  language: string;
-  join_code: string | null;
-  observer_token: string | null;
-  state: string;
-  state_revision: number;
-  created_at: string;
-  retention_days: number | null;
-}
-interface MemberRow {
-  id: string;
-  workshop_id: string;
-  role: string;
-  name: string;
-  token_hash: string;
-  created_at: string;
-  removed: number;
-}
-
-const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
-  id: r.id,
-  boardId: r.board_id,
-  title: r.title,
-  language: r.language as Language,
-  joinCode: r.join_code,
-  observerToken: r.observer_token,
-  state: readState(r),
-  stateRevision: r.state_revision,
-  createdAt: r.created_at,
-  retentionDays: r.retention_days,
-});
-/**
- * Stored state is migrated on read (old rows stay as they are until the next save writes the current
- * version). A state from a newer server, or one that cannot be migrated, is an error naming the workshop.
- */
-function readState(r: WorkshopRow): WorkshopState {
-  const migrated = migrateWorkshopState(JSON.parse(r.state));
-  if (!migrated.ok) throw new Error(`workshop ${r.id}: stored state cannot be read: ${migrated.detail}`);
-  return migrated.value as unknown as WorkshopState;
-}
-const toMember = (r: MemberRow): MemberRecord => ({
-  id: r.id,
-  workshopId: r.workshop_id,
-  role: r.role as MemberRecord['role'],
-  name: r.name,
-  tokenHash: r.token_hash,
-  createdAt: r.created_at,
-  removed: r.removed === 1,
-});
 
 /** Workshops and members in the embedded SQLite file (tables created by SqliteStorage's migrations). */
 export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {

@@ -1,55 +1,11 @@
 import type pg from 'pg';
-import type { Language } from '@sammen/shared';
-import { migrateWorkshopState } from '../../workshops/stateMigrations.js';
 import type { MemberRecord, NewWorkshopRecord, WorkshopRecord, WorkshopState, WorkshopStore } from '../../workshops/types.js';
+import { type MemberRow, type WorkshopRow, toMember, toWorkshop } from '../workshopRows.js';
 
 /** A pool, or one client inside a transaction. */
 export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
-interface WorkshopRow {
-  id: string;
-  board_id: string;
-  title: string;
-  language: string;
-  join_code: string | null;
-  observer_token: string | null;
-  state: string;
-  state_revision: string;
-  created_at: string;
-  retention_days: number | null;
-}
-interface MemberRow {
-  id: string;
-  workshop_id: string;
-  role: string;
-  name: string;
-  token_hash: string;
-  created_at: string;
-  removed: boolean;
-}
-
 const COLS = 'id, board_id, title, language, join_code, observer_token, state, state_revision, created_at, retention_days';
-
-/** Stored state is migrated on read, as in SQLite (`sqliteWorkshopStore.ts`). */
-function toWorkshop(r: WorkshopRow): WorkshopRecord {
-  const migrated = migrateWorkshopState(JSON.parse(r.state));
-  if (!migrated.ok) throw new Error(`workshop ${r.id}: stored state cannot be read: ${migrated.detail}`);
-  return {
-    id: r.id,
-    boardId: r.board_id,
-    title: r.title,
-    language: r.language as Language,
-    joinCode: r.join_code,
-    observerToken: r.observer_token,
-    state: migrated.value as unknown as WorkshopState,
-    stateRevision: Number(r.state_revision),
-    createdAt: r.created_at,
-    retentionDays: r.retention_days,
-  };
-}
-const toMember = (r: MemberRow): MemberRecord => ({
-  id: r.id, workshopId: r.workshop_id, role: r.role as MemberRecord['role'], name: r.name, tokenHash: r.token_hash, createdAt: r.created_at, removed: r.removed,
-});
 
 export async function insertWorkshop(db: Queryable, w: NewWorkshopRecord): Promise<void> {
   await db.query(
