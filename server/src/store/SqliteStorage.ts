@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { BoardCatalog, BoardRecord, DocumentStore, Storage, StoredDocument } from './DocumentStore.js';
-import { StorageError, guardStore } from './StorageError.js';
+import type Database from 'better-sqlite3';
+import type { BoardCatalog, BoardRecord, DocumentStore, Storage, StorageWrites, StoredDocument } from './DocumentStore.js';
+import { guardStore } from './StorageError.js';
+import { type AppendThreadOptions, SqliteAppendThread } from './sqliteAppendThread.js';
+import { openSqliteConnection, sqliteAppendBatch } from './sqliteConnection.js';
 import { sqliteStorageWrites } from './sqliteStorageWrites.js';
 import { sqliteTemplateStore } from './sqliteTemplateStore.js';
 import { sqliteVersionStore } from './sqliteVersionStore.js';
@@ -69,27 +71,41 @@ const SQL_MIGRATIONS: readonly string[] = [
   `ALTER TABLE workshops ADD COLUMN state_revision INTEGER NOT NULL DEFAULT 0;`,
 ];
 
+export interface SqliteStorageOptions {
+  fileName?: string;
+  /**
+   * Commit document appends on their own thread (default): the flush of each commit then does not
+   * block the event loop. `false` commits them on the main connection, as one-shot tools (copy to
+   * PostgreSQL, backup) and a comparison bench may want: no thread to start.
+   */
+  appendThread?: boolean | AppendThreadOptions;
+}
+
 /**
  * The embedded default store: one SQLite file under DATA_DIR. WAL with synchronous=FULL, so a
- * committed append survives a crash or power loss; better-sqlite3 commits before `append` returns.
+ * committed append survives a crash or power loss; an append resolves only after its commit.
+ *
+ * Two connections: document appends (the hot path, every board edit) are committed by the append
+ * thread (sqliteAppendThread.ts), everything else — loads, compaction, deletion, workshops, boards —
+ * on the main connection. WAL lets both read at once; writes take turns on the file's write lock
+ * (busy_timeout on both; each transaction is short and never waits on the other thread while
+ * holding it, so neither can deadlock). The writes on the main connection that touch document rows
+ * (compaction, deletion, creation of a workshop with content) are ordered with the appends: each
+ * waits until every batch handed to the thread before it has committed, and the batches after it wait
+ * for it. So a deletion never runs before an append that was asked before it (no row comes back after
+ * the delete), and a compaction's `uptoSeq`/`expectedRows` see what they would on one connection.
  */
-export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Storage {
+export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions | string = {}): Storage {
+  const { fileName = 'sammen.db', appendThread = true } = typeof options === 'string' ? { fileName: options } : options;
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, fileName));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  // Deleted rows are overwritten with zeros, not left in free pages: an erased workshop leaves no trace.
-  db.pragma('secure_delete = ON');
+  const file = path.join(dataDir, fileName);
+  const db = openSqliteConnection(file);
   const before = db.pragma('user_version', { simple: true }) as number;
   migrate(db);
   // A file written before secure_delete (schema < 5) may hold deleted text in free pages: rebuild it once.
   if (before > 0 && before < SECURE_DELETE_SINCE) scrubFreePages(db);
 
   const q = {
-    // `.run()`, never `.get()` on `INSERT … RETURNING`: `.get()` stops after the first row and did not
-    // report a commit that failed on a full disk (the row was gone, the caller was told it was stored).
-    append: db.prepare<[string, Buffer]>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)'),
     snapshot: db.prepare<[string], { data: Buffer; upto_seq: number }>('SELECT data, upto_seq FROM doc_snapshots WHERE doc_id = ?'),
     updates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
     putSnapshot: db.prepare<[string, Buffer, number]>(
@@ -119,13 +135,11 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     if (expectedRows !== undefined && dropped !== expectedRows) throw new Error(`compaction expected ${expectedRows} rows up to ${uptoSeq}, found ${dropped}; nothing changed`);
   });
   const readDocTx = db.transaction((docId: string) => ({ snap: q.snapshot.get(docId), rows: q.updates.all(docId) }));
-  const appendBatchTx = db.transaction((entries: ReadonlyArray<{ docId: string; update: Uint8Array }>) =>
-    entries.map(({ docId, update }) => {
-      const result = q.append.run(docId, Buffer.from(update));
-      if (result.changes !== 1) throw new StorageError('unavailable', new Error('append stored no row'));
-      return Number(result.lastInsertRowid);
-    }),
-  );
+  const thread = appendThread ? new SqliteAppendThread(file, appendThread === true ? {} : appendThread) : null;
+  const appendOnMain = thread ? null : sqliteAppendBatch(db);
+  const appendBatch = (entries: ReadonlyArray<{ docId: string; update: Uint8Array }>): Promise<number[]> | number[] =>
+    thread ? thread.appendBatch(entries) : appendOnMain!(entries);
+  const inOrder = writeOrder();
   const deleteTx = db.transaction((docId: string) => {
     q.dropSnapshot.run(docId);
     q.dropAllUpdates.run(docId);
@@ -133,14 +147,10 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
 
   const documents: DocumentStore = {
     async append(docId, update) {
-      const result = q.append.run(docId, Buffer.from(update));
-      if (result.changes !== 1) throw new StorageError('unavailable', new Error('append stored no row'));
-      return Number(result.lastInsertRowid);
+      const [seq] = await inOrder(() => appendBatch([{ docId, update }]));
+      return seq!;
     },
-    async appendBatch(entries) {
-      // One transaction: synchronous=FULL flushes the WAL once at its commit, whatever its size.
-      return entries.length ? appendBatchTx(entries) : [];
-    },
+    appendBatch: (entries) => inOrder(() => appendBatch(entries)),
     async load(docId): Promise<StoredDocument> {
       // Both reads in one transaction (one WAL snapshot): another process's compaction committing in
       // between would otherwise fold rows into a snapshot this read never sees.
@@ -153,12 +163,8 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
       const lastSeq = rows.length ? rows[rows.length - 1]!.seq : (snap?.upto_seq ?? 0);
       return { snapshot: snap ? new Uint8Array(snap.data) : null, updates, lastSeq, bytes };
     },
-    async compact(docId, snapshot, uptoSeq, expectedRows) {
-      compactTx(docId, snapshot, uptoSeq, expectedRows);
-    },
-    async delete(docId) {
-      deleteTx(docId);
-    },
+    compact: (docId, snapshot, uptoSeq, expectedRows) => inOrder(() => compactTx(docId, snapshot, uptoSeq, expectedRows)),
+    delete: (docId) => inOrder(() => deleteTx(docId)),
   };
 
   const boards: BoardCatalog = {
@@ -184,6 +190,8 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     },
   };
 
+  const writes = sqliteStorageWrites(db);
+  let closing: Promise<void> | null = null;
   // Every driver failure (full disk, read-only file, I/O error) leaves as a StorageError.
   return {
     documents: guardStore(documents),
@@ -191,16 +199,39 @@ export function openSqliteStorage(dataDir: string, fileName = 'sammen.db'): Stor
     workshops: guardStore(sqliteWorkshopStore(db)),
     templates: guardStore(sqliteTemplateStore(db)),
     versions: guardStore(sqliteVersionStore(db)),
-    ...guardStore(sqliteStorageWrites(db)),
+    ...guardStore({
+      createWorkshop: (creation) => inOrder(() => writes.createWorkshop(creation)),
+      deleteBoard: (board) => inOrder(() => writes.deleteBoard(board)),
+      removeMember: (change) => writes.removeMember(change),
+    } satisfies StorageWrites),
     async eraseDeleted() {
       // The WAL still holds the pages as they were before the delete: copy the zeroed pages into the
       // database and cut the WAL to nothing. TRUNCATE waits for readers (busy_timeout) and reports busy.
       const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
       if (result && result.busy !== 0) throw new Error('could not checkpoint the WAL after a deletion (a reader held it)');
     },
-    async close() {
-      if (db.open) db.close();
+    close() {
+      // After every write asked before it (an append in flight is committed, not dropped), the thread
+      // first, then the main connection (the last to close checkpoints the WAL into the file).
+      closing ??= inOrder(async () => {
+        await thread?.close();
+        if (db.open) db.close();
+      });
+      return closing;
     },
+  };
+}
+
+/**
+ * A queue for the writes that must not overtake each other (see openSqliteStorage): each runs once
+ * every write queued before it has settled, whether it succeeded or failed.
+ */
+function writeOrder(): <T>(write: () => T | Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (write) => {
+    const run = last.then(write);
+    last = run.catch(() => undefined);
+    return run;
   };
 }
 
