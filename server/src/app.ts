@@ -9,6 +9,8 @@ import { installJsonParser } from './http/jsonBody.js';
 import { addressKey } from './http/addressKey.js';
 import { clientAddressResolver } from './http/clientAddress.js';
 import { limitBoardConnections } from './http/connectionLimit.js';
+import { ProcessConnections, capBoardConnections, capControlConnections } from './http/processConnections.js';
+import { Readiness, type ReadinessCheck, READINESS_TIMEOUT_MS } from './http/readiness.js';
 import { atOnce, creationLimits } from './http/limits.js';
 import { Metrics, metricsRoutes, observeHttp } from './http/metrics.js';
 import { OpenPerAddress } from './http/openPerAddress.js';
@@ -22,9 +24,11 @@ import { syncRoutes } from './routes/sync.js';
 import type { DocumentStore, Storage } from './store/DocumentStore.js';
 import { groupCommit } from './store/groupCommit.js';
 import { type Bus, createLocalBus } from './sync/Bus.js';
-import { createRedisBus } from './cluster/redisBus.js';
+import { type RedisBus, createRedisBus } from './cluster/redisBus.js';
+import { pingRedis } from './cluster/redis.js';
 import { RoomManager } from './sync/RoomManager.js';
 import { EventEmitter } from 'node:events';
+import type { Redis } from 'ioredis';
 import type { UpdateGate } from './sync/UpdateGate.js';
 import { attachControlChannel } from './control/controlChannel.js';
 import { createControlPlane } from './cluster/controlPlane.js';
@@ -52,6 +56,8 @@ export interface SammenApp {
   app: FastifyInstance;
   rooms: RoomManager;
   workshops: WorkshopService;
+  /** `GET /health/ready`'s state; `stop()` it first thing on SIGTERM (app.close() does too). */
+  readiness: Readiness;
 }
 
 /**
@@ -79,12 +85,15 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   // Board updates and awareness across processes (REDIS_URL); nobody else to tell without it.
-  const bus = deps.bus ?? (config.redisUrl ? createRedisBus({ url: config.redisUrl, prefix: config.redisPrefix, log: app.log }) : createLocalBus());
+  const redisBus: RedisBus | null = !deps.bus && config.redisUrl ? createRedisBus({ url: config.redisUrl, prefix: config.redisPrefix, log: app.log }) : null;
+  const bus = deps.bus ?? redisBus ?? createLocalBus();
   let controlConnections = (): number => 0;
   const metrics: Metrics = new Metrics({
     boardConnections: () => [...app.websocketServer.clients].filter((s) => s.readyState === s.OPEN).length,
     controlConnections: () => controlConnections(),
     loadedDocuments: (): string[] => rooms.loadedIds(),
+    maxConnections: config.wsConnectionsPerProcess,
+    ...(redisBus ? { bus: () => redisBus.stats() } : {}),
   });
   // Group commit: the appends of every room that wait while one commit is on disk share the next one.
   const documents: DocumentStore = metrics.instrumentDocuments(groupCommit(storage.documents));
@@ -169,8 +178,15 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     options: { maxPayload: config.maxMessageBytes * 4, server: upgrades as never },
   });
   observeHttp(app, metrics);
+  // Board and control WebSockets together, per process (WS_CONNECTIONS_PER_PROCESS): 503, try another.
+  const processConnections = new ProcessConnections(config.wsConnectionsPerProcess);
+  capBoardConnections(app, processConnections, () => metrics.busy('board'));
   limitBoardConnections(app, config.wsConnectionsPerAddress, () => metrics.limited('connections', 'address'));
-  await app.register(healthRoutes);
+  const readiness = new Readiness(readinessChecks(storage, redisBus, plane.redis), {
+    onChange: (name, err) =>
+      err ? app.log.warn({ check: name, err: err.message }, 'not ready: a readiness check fails') : app.log.info({ check: name }, 'readiness check answers again'),
+  });
+  await app.register(healthRoutes, { readiness });
   if (config.metricsToken) await app.register(metricsRoutes, { metrics, token: config.metricsToken });
   await app.register(boardRoutes, { boards: storage.boards, limit: limits.boards });
   const library = new TemplateLibrary(loadBuiltInTemplates(deps.builtInTemplatesDir ?? config.templatesDir), storage.templates);
@@ -202,6 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     },
   });
   controlConnections = () => io.engine.clientsCount;
+  io.engine.use(capControlConnections(processConnections, () => metrics.busy('control')));
   await app.register(syncRoutes, {
     rooms,
     authorize: createSyncAuthorizer(storage.boards, workshops, (boardId) =>
@@ -225,6 +242,7 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
   }
 
   app.addHook('preClose', async () => {
+    readiness.stop();
     // Say goodbye to WebSocket clients before Fastify waits for their connections to end.
     await rooms.close();
   });
@@ -234,7 +252,25 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     await storage.close();
   });
   await plane.ready();
-  return { app, rooms, workshops };
+  return { app, rooms, workshops, readiness };
+}
+
+/** An id no board has (ids are random base64url): reading it is the store's cheapest real query. */
+const READY_PROBE_ID = 'readiness-probe';
+
+/** The store answers a trivial read; with Redis, the bus's link and the control plane's answer PING. */
+function readinessChecks(storage: Storage, bus: RedisBus | null, control: Redis | null): ReadinessCheck[] {
+  const checks: ReadinessCheck[] = [{ name: 'store', run: async () => void (await storage.boards.get(READY_PROBE_ID)) }];
+  if (bus || control) {
+    checks.push({
+      name: 'redis',
+      run: async () => {
+        await bus?.ping(READINESS_TIMEOUT_MS);
+        if (control) await pingRedis(control, READINESS_TIMEOUT_MS);
+      },
+    });
+  }
+  return checks;
 }
 
 function safeDecode(path: string): string {

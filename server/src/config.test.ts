@@ -32,3 +32,13 @@ it('REDIS_URL is optional (one process without it); REDIS_PREFIX keeps deploymen
   expect(() => loadConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
   expect(() => loadConfig({ REDIS_PREFIX: 'a b' })).toThrow(/REDIS_PREFIX/);
 });
+
+it('WS_CONNECTIONS_PER_PROCESS caps one process (default 10,000); SHUTDOWN_DELAY_MS defaults to 0', () => {
+  expect(loadConfig({}).wsConnectionsPerProcess).toBe(10_000);
+  expect(loadConfig({}).shutdownDelayMs).toBe(0);
+  const config = loadConfig({ WS_CONNECTIONS_PER_PROCESS: '3', SHUTDOWN_DELAY_MS: '5000' });
+  expect(config.wsConnectionsPerProcess).toBe(3);
+  expect(config.shutdownDelayMs).toBe(5000);
+  expect(() => loadConfig({ WS_CONNECTIONS_PER_PROCESS: '0' })).toThrow(/WS_CONNECTIONS_PER_PROCESS/);
+  expect(() => loadConfig({ SHUTDOWN_DELAY_MS: '-1' })).toThrow(/SHUTDOWN_DELAY_MS/);
+});

@@ -48,6 +48,16 @@ export interface Config {
   maxImportBytes: number;
   /** Open board WebSockets per client address (IPv6 per /64). */
   wsConnectionsPerAddress: number;
+  /**
+   * Open WebSockets (board and control channel together) this one process takes; the next is refused
+   * with 503 and Retry-After before the upgrade, so the client or the load balancer tries another process.
+   */
+  wsConnectionsPerProcess: number;
+  /**
+   * After SIGTERM, how long readiness (`GET /health/ready`) answers 503 while the server still serves,
+   * before it stops listening and closes its connections: long enough for the load balancer to notice.
+   */
+  shutdownDelayMs: number;
   /** Large uploads (backup imports, template files) handled at once by the whole server. */
   uploadsAtOnce: number;
   /**
@@ -105,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     maxImportBytes: int(env.MAX_IMPORT_BYTES, 64 * MiB, 'MAX_IMPORT_BYTES', 1024, 4096 * MiB),
     wsConnectionsPerAddress: int(env.WS_CONNECTIONS_PER_ADDRESS, 500, 'WS_CONNECTIONS_PER_ADDRESS', 1, 1_000_000),
+    wsConnectionsPerProcess: int(env.WS_CONNECTIONS_PER_PROCESS, 10_000, 'WS_CONNECTIONS_PER_PROCESS', 1, 1_000_000),
+    shutdownDelayMs: int(env.SHUTDOWN_DELAY_MS, 0, 'SHUTDOWN_DELAY_MS', 0, 600_000),
     uploadsAtOnce: int(env.UPLOADS_AT_ONCE, 2, 'UPLOADS_AT_ONCE', 1, 1000),
     redisUrl: env.REDIS_URL ? redisUrl(env.REDIS_URL) : null,
     redisPrefix: redisPrefix(env.REDIS_PREFIX),

@@ -19,6 +19,11 @@ export const ERRORS = {
   STORAGE_FAILED: { code: 'storage_failed', status: 503, message: 'The server could not save the change: its storage is unavailable. Nothing was changed.' },
   /** The server's disk is full (WebDAV's 507 Insufficient Storage): nothing was changed. */
   STORAGE_FULL: { code: 'storage_full', status: 507, message: "The server's disk is full, so the change was not saved. Nothing was changed." },
+  /**
+   * This server process holds as many connections as it takes (WS_CONNECTIONS_PER_PROCESS): sent with
+   * Retry-After, so the client (or the load balancer) tries again, reaching another process.
+   */
+  SERVER_BUSY: { code: 'server_busy', status: 503, message: 'This server is full; try again in a moment.' },
 } as const;
 export type ErrorCode = (typeof ERRORS)[keyof typeof ERRORS]['code'];
 

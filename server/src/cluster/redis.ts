@@ -57,6 +57,25 @@ export function redisKey(prefix: string, ...parts: string[]): string {
   return prefix + parts.join(':');
 }
 
+/**
+ * PING within `timeoutMs`, failing at once when the connection is not up (a PING must not wait in the
+ * offline queue of a writer connection, nor hang on a half-open socket).
+ */
+export async function pingRedis(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status !== 'ready') throw new Error(`Redis not connected (${redis.status})`);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      redis.ping(),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis did not answer PING within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Closes a connection, waiting for queued commands when Redis is up, and at once when it is not. */
 export async function closeRedis(redis: Redis): Promise<void> {
   if (redis.status === 'ready') {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Bus, BusMessage, BusSubscriber, BusSubscription } from '../sync/Bus.js';
 import { watchPeers } from './peerWatch.js';
-import { type RedisLogger, closeRedis, connectRedis, redisKey } from './redis.js';
+import { type RedisLogger, closeRedis, connectRedis, pingRedis, redisKey } from './redis.js';
 
 /**
  * The Bus over Redis Streams: one stream of updates and one of awareness per document.
@@ -15,6 +15,13 @@ import { type RedisLogger, closeRedis, connectRedis, redisKey } from './redis.js
  *
  * One connection writes (XADD, leases), one reads with a single blocking XREAD over every subscribed
  * stream; a new subscription wakes that read with CLIENT UNBLOCK so the new stream joins it at once.
+ *
+ * Bounded while Redis is away: an update published while the writer is not connected (or while too
+ * many are still unanswered) is not queued in memory but dropped, and its document remembered. Once
+ * the writer is back it adds a gap mark (a `g` entry) to each such document's stream, and every reader
+ * catches that document up from the store, which already holds the dropped updates. So an outage costs
+ * a store read per document, never unbounded memory, and loses nothing, also when only this process's
+ * own link dropped and the others saw no gap of their own.
  */
 export interface RedisBusOptions {
   url: string;
@@ -26,6 +33,27 @@ export interface RedisBusOptions {
   streamTtlMs?: number;
   /** How often this process beats (a peer silent for 3 beats counts as gone; see peerWatch.ts). */
   heartbeatMs?: number;
+  /** Updates handed to Redis and not yet answered, at most; past it (a stalled link) they are dropped. */
+  maxPendingPublishes?: number;
+}
+
+/** What /metrics and readiness read from the bus. */
+export interface BusStats {
+  /** Both connections (writer and reader) are up. */
+  connected: boolean;
+  /** Updates handed to Redis and not yet answered (bounded by `maxPendingPublishes`). */
+  pendingPublishes: number;
+  /** Updates not published since start (Redis away or the link stalled); their documents got gap marks. */
+  droppedPublishes: number;
+  /** Documents whose gap mark is still to be written (the link is still down). */
+  gapMarksOwed: number;
+}
+
+/** The Redis bus, with what operations need to see of it. */
+export interface RedisBus extends Bus {
+  stats(): BusStats;
+  /** Resolves when both connections are up and Redis answers PING within `timeoutMs`; rejects otherwise. */
+  ping(timeoutMs: number): Promise<void>;
 }
 
 /** XADD after reading the last id, atomically: the entry names its predecessor. */
@@ -38,6 +66,8 @@ redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return id`;
 /** The same for a presence query (a `q` field), on the awareness stream. */
 const QUERY = ADD.replace(`'d', ARGV[3])`, `'d', ARGV[3], 'q', '1')`);
+/** A gap mark (a `g` field, no data) on an update stream: "updates of mine are in the store only". */
+const GAP = ADD.replace(`'d', ARGV[3])`, `'g', '1')`);
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
@@ -48,6 +78,7 @@ const READ_COUNT = 1000;
 const LEASE_MS = 30_000;
 const AWARENESS_MAX_LENGTH = 64;
 const POSITION_TIMEOUT_MS = 2000;
+const MAX_PENDING_PUBLISHES = 10_000;
 
 interface TrackedDoc {
   docId: string;
@@ -66,10 +97,11 @@ interface TrackedDoc {
 
 type StreamReply = Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null;
 
-export function createRedisBus(options: RedisBusOptions): Bus {
+export function createRedisBus(options: RedisBusOptions): RedisBus {
   const { prefix, log } = options;
   const maxLength = options.maxLength ?? 1000;
   const ttlMs = options.streamTtlMs ?? 24 * 3600_000;
+  const maxPending = options.maxPendingPublishes ?? MAX_PENDING_PUBLISHES;
   const processId = randomUUID();
   const writer = connectRedis({ url: options.url, role: 'bus-write', log });
   // The reader never queues or resends: a read that failed is followed by a catch-up, not replayed.
@@ -142,17 +174,24 @@ export function createRedisBus(options: RedisBusOptions): Bus {
         let prev = '';
         let data: Buffer | null = null;
         let query = false;
+        let mark = false;
         for (let i = 0; i + 1 < fields.length; i += 2) {
           const name = fields[i]!.toString();
           if (name === 'o') origin = fields[i + 1]!.toString();
           else if (name === 'p') prev = fields[i + 1]!.toString();
           else if (name === 'd') data = fields[i + 1]!;
           else if (name === 'q') query = true;
+          else if (name === 'g') mark = true;
         }
         if (ref.kind === 'update') {
           if (prev !== tracked.updatesId && !gapReported) {
             gapReported = true;
             log?.warn({ docId: tracked.docId }, 'bus gap (stream trimmed or Redis lost its data): catching up from the store');
+            each(tracked, (s) => s.gap());
+          }
+          if (mark && origin !== processId && !gapReported) {
+            gapReported = true;
+            log?.info({ docId: tracked.docId }, 'another process could not publish some updates: catching up from the store');
             each(tracked, (s) => s.gap());
           }
           tracked.updatesId = id;
@@ -225,8 +264,48 @@ export function createRedisBus(options: RedisBusOptions): Bus {
     },
   });
 
+  // Updates not published while the link was down: document → a counter, so a mark written while
+  // another update of that document was dropped does not clear the newer debt.
+  const owed = new Map<string, number>();
+  let pending = 0;
+  let dropped = 0;
+  let marking = false;
+  writer.on('ready', () => void writeGapMarks());
+
+  /** Writes the owed gap marks, one document at a time; what fails stays owed for the next 'ready'. */
+  async function writeGapMarks(): Promise<void> {
+    if (marking || closed) return;
+    marking = true;
+    try {
+      for (const [docId, debt] of [...owed]) {
+        if (closed || writer.status !== 'ready') return;
+        const ok = await withTimeout(writer.eval(GAP, 1, streamKey(prefix, docId, 'update'), maxLength, processId, '', ttlMs), POSITION_TIMEOUT_MS).then(
+          () => true,
+          () => false,
+        );
+        if (!ok) return;
+        if (owed.get(docId) === debt) owed.delete(docId);
+      }
+    } finally {
+      marking = false;
+    }
+  }
+
+  function drop(docId: string): void {
+    if (dropped === 0 || owed.size === 0) log?.warn({ docId }, 'Redis unavailable: updates are stored but not published; other processes catch up from the store once it is back');
+    dropped += 1;
+    owed.set(docId, (owed.get(docId) ?? 0) + 1);
+  }
+
   return {
     shared: true,
+
+    stats: () => ({ connected: writer.status === 'ready' && reader.status === 'ready', pendingPublishes: pending, droppedPublishes: dropped, gapMarksOwed: owed.size }),
+
+    async ping(timeoutMs) {
+      if (writer.status !== 'ready' || reader.status !== 'ready') throw new Error(`Redis not connected (writer ${writer.status}, reader ${reader.status})`);
+      await pingRedis(writer, timeoutMs);
+    },
 
     publish(docId, message) {
       if (closed) return;
@@ -240,11 +319,21 @@ export function createRedisBus(options: RedisBusOptions): Bus {
         writer.eval(script, 1, key, AWARENESS_MAX_LENGTH, processId, Buffer.from(message.data), 60_000).catch(() => {});
         return;
       }
-      // Updates queue while Redis is away and go out in order after the reconnect: a process whose
-      // own link dropped while the others' did not must not leave them a gap they cannot see.
-      writer.eval(ADD, 1, key, maxLength, processId, Buffer.from(message.data), ttlMs).catch((err: unknown) => {
-        if (!closed) log?.warn({ err, docId }, 'could not publish an update (others catch up from the store after their reconnect)');
-      });
+      // Never queued while Redis is away (see the top of this file): dropped, and a gap mark owed.
+      if (writer.status !== 'ready' || pending >= maxPending) return drop(docId);
+      pending += 1;
+      writer.eval(ADD, 1, key, maxLength, processId, Buffer.from(message.data), ttlMs).then(
+        () => {
+          pending -= 1;
+          if (owed.size && !marking) void writeGapMarks();
+        },
+        (err: unknown) => {
+          pending -= 1;
+          if (closed) return;
+          log?.warn({ err, docId }, 'could not publish an update: the others catch up from the store');
+          drop(docId);
+        },
+      );
     },
 
     subscribe(docId, subscriber): BusSubscription {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { CLOSE, ERRORS, isBoardId } from '@sammen/shared';
+import type { BusStats } from '../cluster/redisBus.js';
 import type { LimitedAction } from '../config.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import { sendError } from './errors.js';
@@ -12,6 +13,10 @@ export interface MetricSources {
   boardConnections(): number;
   controlConnections(): number;
   loadedDocuments(): string[];
+  /** WS_CONNECTIONS_PER_PROCESS. */
+  maxConnections?: number;
+  /** The Redis bus's link and queue (REDIS_URL), or undefined in one process. */
+  bus?: () => BusStats;
 }
 
 const CLOSE_NAMES = new Map<number, string>(Object.entries(CLOSE).map(([name, c]) => [c.code, name.toLowerCase()]));
@@ -33,6 +38,7 @@ export class Metrics {
   private readonly rateLimited: Counter<'action' | 'scope'>;
   private readonly httpRequests: Counter<'route' | 'status'>;
   private readonly httpSeconds: Histogram;
+  private readonly busyRefusals: Counter<'kind'>;
 
   constructor(sources: MetricSources) {
     const registers = [this.registry];
@@ -58,6 +64,24 @@ export class Metrics {
         this.set({ kind: 'board' }, boards);
         this.set({ kind: 'private' }, ids.length - boards);
       },
+    });
+    if (sources.maxConnections !== undefined) {
+      const max = sources.maxConnections;
+      new Gauge({
+        name: 'sammen_connections_max',
+        help: 'WebSockets (board and control together) this process takes (WS_CONNECTIONS_PER_PROCESS); the next is refused with 503',
+        registers,
+        collect() {
+          this.set(max);
+        },
+      });
+    }
+    if (sources.bus) busMetrics(sources.bus, registers);
+    this.busyRefusals = new Counter({
+      name: 'sammen_busy_refusals_total',
+      help: 'WebSocket connections refused with 503 because this process held WS_CONNECTIONS_PER_PROCESS, by kind (board, control)',
+      labelNames: ['kind'],
+      registers,
     });
     this.storedUpdates = new Counter({ name: 'sammen_stored_updates_total', help: 'Document updates stored (rate() gives updates per second)', registers });
     this.storeFailures = new Counter({ name: 'sammen_store_failures_total', help: 'Document appends the storage refused (disk full, I/O error): each refused an update', registers });
@@ -153,6 +177,49 @@ export class Metrics {
   limited(action: LimitedAction | 'connections' | 'uploads', scope: 'address' | 'server'): void {
     this.rateLimited.inc({ action, scope });
   }
+
+  /** A WebSocket refused because the process is full (WS_CONNECTIONS_PER_PROCESS). */
+  busy(kind: 'board' | 'control'): void {
+    this.busyRefusals.inc({ kind });
+  }
+}
+
+/** The bus's state, read at scrape time: is the link up, how much waits, how much was not published. */
+function busMetrics(stats: () => BusStats, registers: Registry[]): void {
+  new Gauge({
+    name: 'sammen_bus_connected',
+    help: '1 while both Redis connections of the board bus are up, else 0',
+    registers,
+    collect() {
+      this.set(stats().connected ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'sammen_bus_pending_publishes',
+    help: 'Board updates handed to Redis and not yet answered (bounded; never queued while Redis is away)',
+    registers,
+    collect() {
+      this.set(stats().pendingPublishes);
+    },
+  });
+  new Gauge({
+    name: 'sammen_bus_gap_marks_owed',
+    help: 'Boards with updates not published while Redis was away, whose gap mark (others catch up from the store) is still to be written',
+    registers,
+    collect() {
+      this.set(stats().gapMarksOwed);
+    },
+  });
+  new Counter({
+    name: 'sammen_bus_dropped_publishes_total',
+    help: 'Board updates stored but not published because Redis was away (the others catch them up from the store)',
+    registers,
+    collect() {
+      // A counter read from the bus's own count (it only grows).
+      this.reset();
+      this.inc(stats().droppedPublishes);
+    },
+  });
 }
 
 /**
