@@ -26,7 +26,7 @@ const DRAIN_MS = 10_000;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const INSPECT = '--inspect=127.0.0.1:0';
 
-interface FanoutResult {
+export interface FanoutResult {
   p50: number;
   p95: number;
   p99: number;
@@ -41,11 +41,17 @@ interface FanoutResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
+/** Called around the write phase (bench/appendThread.ts reads the server's event-loop delay over it). */
+export interface WritePhaseProbe {
+  start(): void;
+  end(): Promise<void>;
+}
+
 /**
  * One room, `clients` clients (spread over the peers' processes and two load processes), writes at
  * `writesPerSecond` in all for SECONDS; latency = received − sent at every other client.
  */
-async function fanout(peers: Peer[], clients: number, writesPerSecond: number): Promise<FanoutResult> {
+export async function fanout(peers: Peer[], clients: number, writesPerSecond: number, probe?: WritePhaseProbe): Promise<FanoutResult> {
   const loads = [new LoadProcess(), new LoadProcess()];
   let seed: BenchClient | null = null;
   try {
@@ -55,7 +61,9 @@ async function fanout(peers: Peer[], clients: number, writesPerSecond: number): 
     const synced = await connectAll(loads, peers[0]!.kind, { urls, docNames: urls.map(() => docName) }, clients, now());
     await sleep(1000); // let the connection burst settle
     const cpu0 = peers.reduce((s, p) => s + cpuSeconds(p.pid), 0);
+    probe?.start();
     const wrote = await Promise.all(loads.map((l) => l.ask({ type: 'write', writesPerSecond: writesPerSecond / loads.length, durationMs: SECONDS * 1000 }, 'wrote')));
+    await probe?.end();
     const writes = wrote.reduce((s, w) => s + w.writes, 0);
     const expected = writes * (synced - 1);
     const rss = peers.reduce((s, p) => s + rssBytes(p.pid), 0);
@@ -112,7 +120,7 @@ async function seedNotes(peers: Peer[], docName: string, ids: string[]): Promise
   return seed!;
 }
 
-async function withPeers<T>(start: () => Promise<Peer[]>, use: (peers: Peer[]) => Promise<T>): Promise<T> {
+export async function withPeers<T>(start: () => Promise<Peer[]>, use: (peers: Peer[]) => Promise<T>): Promise<T> {
   const peers = await start();
   try {
     return await use(peers);

@@ -33,8 +33,9 @@ const SAMMEN_BENCH_ENV = {
   BOARDS_PER_HOUR: '100000000',
 };
 
-export async function startSammen(env: Record<string, string> = {}, label = 'Sammen', dataDir?: string): Promise<Peer & { dataDir: string }> {
-  const server = await startServer({ env: { ...SAMMEN_BENCH_ENV, ...env }, dataDir });
+/** The built Sammen server; `main`: another entry (e.g. bench/appendThread/server.ts, with NODE_OPTIONS=--import tsx). */
+export async function startSammen(env: Record<string, string> = {}, label = 'Sammen', dataDir?: string, main?: string): Promise<Peer & { dataDir: string }> {
+  const server = await startServer({ env: { ...SAMMEN_BENCH_ENV, ...env }, dataDir, main });
   return {
     dataDir: server.dataDir,
     kind: 'sammen',
