@@ -52,7 +52,7 @@ export async function measureHandover(batchSize: number, updateBytes: number, ba
     // Warmed up first, then measured in rounds (each way in turn), so neither JIT nor drift favours one.
     for (const { send } of ways) for (let i = 0; i < 200; i++) await roundTrip(worker, () => send(i));
     for (let i = 0; i < batches; i++) {
-      for (const [w, { send }] of ways.entries()) busy[w] += await roundTrip(worker, () => send(i));
+      for (const [w, { send }] of ways.entries()) busy[w] = busy[w]! + (await roundTrip(worker, () => send(i)));
     }
   } finally {
     await worker.terminate();
