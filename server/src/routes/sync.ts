@@ -96,7 +96,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       });
 
       rooms
-        .get(grant.docId)
+        .forConnection(grant.docId)
         .then((loaded) => {
           room = loaded;
           conn = loaded.connect(adapter, { ...grant.sender, connectionId: randomUUID() });

@@ -29,6 +29,7 @@ import { StateCache } from './stateCache.js';
 import { BroadcastOutbox, CommitPipeline } from './commitPipeline.js';
 import { TokenBucket } from './tokenBucket.js';
 import { Connection, type SyncSocket, samePerson } from './Connection.js';
+import { ColdStart, knowsNothing } from './coldStart.js';
 
 export { Connection, type SyncSocket } from './Connection.js';
 
@@ -55,6 +56,12 @@ export interface RoomOptions {
   limits?: ConnectionLimits;
   /** Told of every refused message and dropped connection, by reason (for logs and metrics). */
   onRefused?(reason: RefusalReason): void;
+  /**
+   * The last seq of a stored state this process knows is readable and at the current schema (it
+   * left it so: `cleanSeq` after an unload). If the store still ends there, the room answers its first
+   * clients with the stored bytes before applying them itself (see ColdStart).
+   */
+  knownCleanSeq?: number;
 }
 
 /** Largest awareness (presence) message accepted from one client. */
@@ -96,6 +103,14 @@ export class Room {
   private catchingUp: Promise<void> | null = null;
   private catchUpAgain = false;
   private destroyed = false;
+  /** Set while the room serves its stored bytes as they are, until it has applied them (see open). */
+  private coldStart: ColdStart<Connection> | null = null;
+  /** Settles when the document holds the stored board (and any migration): see `whenLoaded`. */
+  private readonly loaded: Promise<void>;
+  private settleLoad!: (err?: unknown) => void;
+  /** False once anything stored could not be read, or the document left the current schema. */
+  private clean = true;
+  private cleanAt: number | null = null;
   private readonly limits: ConnectionLimits;
   private readonly stateCache = new StateCache(this.doc);
   /** Every awareness update from a client passes through it (ownership of ids, caps, coalescing). */
@@ -109,6 +124,10 @@ export class Room {
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.limits = options.limits ?? DEFAULT_CONNECTION_LIMITS;
     this.presence = new PresenceGuard(this.awareness, this.limits.presence, (reason) => this.refused(reason), Date.now, samePerson);
+    this.loaded = new Promise<void>((resolve, reject) => (this.settleLoad = (err) => (err === undefined ? resolve() : reject(err))));
+    this.loaded.catch(() => {}); // reported to whoever waits for it; a room nobody waits for is dropped
+    // Presence needs nothing of the document: it flows while a cold room still loads.
+    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   get docId(): string {
@@ -123,6 +142,19 @@ export class Room {
 
   /** Loads the document from the store, migrates it to the current schema and starts listening. */
   static async load(options: RoomOptions): Promise<Room> {
+    const room = await Room.open(options);
+    await room.whenLoaded();
+    return room;
+  }
+
+  /**
+   * Opens the room for connections: resolves once it can answer them. That is when its document is
+   * loaded (as `load`), or, for a stored board this process knows to be clean (`knownCleanSeq`), as
+   * soon as the store has been read: clients are then answered from the stored bytes while the room
+   * applies them (ColdStart), and everything else waits for that apply (`whenLoaded`). A load that
+   * fails after that closes the connections with the reason (RoomLoadError's close).
+   */
+  static async open(options: RoomOptions): Promise<Room> {
     const room = new Room(options);
     // Subscribe first, read the store second: an update another process stores and publishes while
     // we read is then held by the link and applied below, not lost between the two.
@@ -143,53 +175,100 @@ export class Room {
     room.storedBytes = stored.bytes;
     room.lastSeq = stored.lastSeq;
     room.pendingUpdates = stored.updates.length;
+    const { snapshot } = stored;
+    if (snapshot && options.knownCleanSeq === stored.lastSeq) {
+      // Nothing to migrate, nothing unreadable (this process left it so): servable as it is.
+      room.coldStart = new ColdStart({ snapshot, updates: stored.updates }, () => void room.finishLoad(stored));
+      return room;
+    }
+    await room.finishLoad(stored);
+    await room.loaded;
+    return room;
+  }
+
+  /**
+   * Resolves once the document holds the stored board; starts applying it now if a cold room was
+   * still answering from the stored bytes. Rejects (RoomLoadError) if the board cannot be loaded.
+   */
+  whenLoaded(): Promise<void> {
+    this.coldStart?.beginNow();
+    return this.loaded;
+  }
+
+  /** Settles as the load does, without starting anything (`whenLoaded` may start the apply). */
+  get loadOutcome(): Promise<void> {
+    return this.loaded;
+  }
+
+  /** Applies what was read, starts listening, migrates; settles `loaded`. */
+  private async finishLoad(stored: StoredDocument): Promise<void> {
+    try {
+      await this.applyLoaded(stored);
+      this.settleLoad();
+    } catch (err) {
+      const loadError = err instanceof RoomLoadError ? err : new RoomLoadError({ code: 1011, reason: 'Board could not be loaded' }, String(err), err);
+      for (const conn of [...this.connections]) this.disconnect(conn, loadError.close);
+      this.destroy();
+      this.settleLoad(loadError);
+    }
+  }
+
+  private async applyLoaded(stored: StoredDocument): Promise<void> {
+    const { options } = this;
+    if (this.destroyed) throw new RoomLoadError({ code: 1011, reason: 'Board could not be loaded' }, 'the document was closed while it loaded');
     let unreadable = 0;
     for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
       try {
-        Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
+        Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
       } catch (err) {
         // One unreadable record must not make the whole board unreadable; it is logged for the operator.
         unreadable += 1;
         options.log.error({ err, docId: options.docId }, 'skipped an unreadable stored update');
       }
     }
+    if (unreadable > 0) this.clean = false;
     // A compacted board is one snapshot, written by encodeStateAsUpdate: it is the state the first
     // client asks for, so it is sent as it is instead of encoded again (any later change drops it).
-    if (stored.snapshot && stored.updates.length === 0 && unreadable === 0) room.stateCache.seedFull(stored.snapshot);
-    room.doc.on('update', room.onDocUpdate);
-    room.awareness.on('update', room.onAwarenessUpdate);
-    link.open();
+    if (stored.snapshot && stored.updates.length === 0 && unreadable === 0) this.stateCache.seedFull(stored.snapshot);
+    this.doc.on('update', this.onDocUpdate);
+    this.busLink?.open();
     // Presence is not stored: ask the processes already serving this board for theirs.
     options.bus.publish(options.docId, { kind: 'awareness-query', data: new Uint8Array(0) });
     // A migration (or the schema stamp of a new board) is a server change like any other: stored
     // before the live document has it. If it cannot be stored, the board does not open (4503).
     // A board already at this schema needs none, and is not copied to find that out: the copy
     // (encode + apply of the whole board) was 40 % of a cold open of 20,000 notes (bench/coldOpen.ts).
-    if (getSchemaVersion(room.doc) !== SCHEMA_VERSION) {
-      const { update: migration, result: migrated } = prepareServerChange(room.doc, (doc) => migrateDoc(doc, MIGRATIONS, SCHEMA_VERSION));
+    if (getSchemaVersion(this.doc) !== SCHEMA_VERSION) {
+      if (this.coldStart) options.log.error({ docId: options.docId }, 'a board served from its stored bytes needed a migration');
+      const { update: migration, result: migrated } = prepareServerChange(this.doc, (doc) => migrateDoc(doc, MIGRATIONS, SCHEMA_VERSION));
       if (!migrated.ok) {
-        room.destroy();
         const close = migrated.error === 'newer-schema' ? CLOSE.SCHEMA_TOO_NEW : { code: 1011, reason: 'Board could not be loaded' };
         throw new RoomLoadError(close, migrated.detail);
       }
       if (migration) {
         try {
-          await room.storeAndApply(migration);
+          await this.storeAndApply(migration);
         } catch (err) {
-          room.destroy();
           throw new RoomLoadError(CLOSE.STORAGE_FAILED, `could not store the migration: ${err instanceof Error ? err.message : String(err)}`, err);
         }
       }
     }
-    room.outbox.flush(); // the migration, to nobody yet: the first clients get it in their sync step 2
-    return room;
+    this.outbox.flush(); // the migration, to nobody yet: the first clients get it in their sync step 2
+    // Clients that came while the stored bytes were served get the server's state vector now (their
+    // answer tells the room what they have that it lacks: usually nothing).
+    if (this.coldStart) {
+      for (const conn of this.connections) this.send(conn, encodeSyncStep1(this.doc));
+      options.log.info({ docId: options.docId, answered: this.coldStart.answeredCount }, 'board applied; clients meanwhile answered from its stored bytes');
+    }
+    this.coldStart = null;
   }
 
   /** Adds a client; sends it the server's state vector and who is here, as y-websocket expects. */
   connect(socket: SyncSocket, sender: SenderInfo): Connection {
     const conn = new Connection(socket, sender, new TokenBucket(this.limits.messagesPerSecond, this.limits.messageBurst, Date.now()));
     this.connections.add(conn);
-    this.send(conn, encodeSyncStep1(this.doc));
+    // A cold room sends its state vector once it has one (after its apply: applyLoaded).
+    if (!this.coldStart) this.send(conn, encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) this.send(conn, encodeAwareness(this.awareness, states));
     return conn;
@@ -220,6 +299,7 @@ export class Room {
     }
     this.connections.delete(conn);
     this.presence.release(conn);
+    this.coldStart?.maybeBegin(this.connections);
     if (this.connections.size === 0) this.options.onEmpty(this);
   }
 
@@ -237,6 +317,7 @@ export class Room {
     return new Promise<T>((resolve, reject) => {
       this.enqueue(async () => {
         try {
+          await this.whenLoaded();
           await this.pipeline.settled(); // made on the document with every accepted update in it
           if (this.destroyed) throw new Error('the document was closed');
           const { update, result } = prepareServerChange(this.doc, edit);
@@ -249,23 +330,42 @@ export class Room {
     });
   }
 
+  /**
+   * After `unload`: the seq up to which the stored board is known (to this process) readable and at
+   * the current schema, or null. RoomManager hands it to the next load of the board (knownCleanSeq).
+   */
+  get cleanSeq(): number | null {
+    return this.cleanAt;
+  }
+
   /** Waits for queued work, compacts what is pending and releases the document. */
   async unload(): Promise<void> {
+    if (this.coldStart && !this.coldStart.begun) {
+      // Never applied, nothing changed: the stored board stays as it was, as clean as it was.
+      this.coldStart.cancel();
+      await this.queue;
+      this.cleanAt = this.options.knownCleanSeq ?? null;
+      for (const conn of [...this.connections]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
+      this.destroy();
+      return;
+    }
+    await this.loaded.catch(() => {});
     await this.queue;
     await this.pipeline.settled();
     this.outbox.flush();
-    if (this.pendingUpdates > 0 && !this.destroyed) await this.compact();
+    if (!this.destroyed) {
+      const compacted = this.pendingUpdates > 0 ? await this.compact() : null;
+      const current = this.clean && getSchemaVersion(this.doc) === SCHEMA_VERSION;
+      this.cleanAt = compacted ?? (current && this.pendingUpdates === 0 ? this.lastSeq : null);
+    }
     for (const conn of [...this.connections]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
     this.destroy();
   }
 
   /** Drops the room (its document is being deleted): closes every connection, stores nothing more. */
   discard(close: { code: number; reason: string }): void {
-    this.destroyed = true;
     for (const conn of [...this.connections]) this.disconnect(conn, close);
-    this.busLink?.close();
-    this.awareness.destroy();
-    this.doc.destroy();
+    this.destroy();
   }
 
   /** Waits until every queued message has been handled (for shutdown and tests). */
@@ -278,9 +378,22 @@ export class Room {
   private destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.coldStart?.cancel();
+    if (this.coldStart && !this.coldStart.begun) this.settleLoad(new RoomLoadError({ code: 1011, reason: 'Board could not be loaded' }, 'the document was closed while it loaded'));
     this.busLink?.close();
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /** For a message that needs the document: waits for it (false if it could not be loaded). */
+  private async loadedForMessages(): Promise<boolean> {
+    if (!this.coldStart) return !this.destroyed;
+    try {
+      await this.whenLoaded();
+      return !this.destroyed;
+    } catch {
+      return false; // its connections were closed with the reason
+    }
   }
 
   private enqueue(task: () => Promise<void>): void {
@@ -295,9 +408,17 @@ export class Room {
       const message = decodeMessage(data);
       switch (message.kind) {
         case 'sync-step-1':
+          if (this.coldStart && !this.coldStart.begun && knowsNothing(message.stateVector)) {
+            for (const m of this.coldStart.answer(conn)) this.send(conn, m);
+            this.coldStart.maybeBegin(this.connections);
+            break;
+          }
+          // A client that has some of the board gets a diff, from the document.
+          if (!(await this.loadedForMessages())) return;
           this.send(conn, this.stateCache.syncStep2(message.stateVector));
           break;
         case 'update':
+          if (!(await this.loadedForMessages())) return;
           await this.handleUpdate(conn, message.update);
           break;
         case 'awareness':
@@ -457,7 +578,7 @@ export class Room {
     if (this.compactionScheduled) return;
     this.compactionScheduled = true;
     // In the background: after the current messages, never in the middle of handling one.
-    setImmediate(() => this.enqueue(() => this.compact()));
+    setImmediate(() => this.enqueue(async () => void (await this.compact())));
   }
 
   /**
@@ -468,12 +589,13 @@ export class Room {
    * (a lease on the bus): two compactions that read at different moments could otherwise let the
    * older snapshot replace the newer one after the newer one had deleted the rows in between.
    */
-  private async compact(): Promise<void> {
+  private async compact(): Promise<number | null> {
     this.compactionScheduled = false;
     // Every stored update applied first (no new ones come meanwhile: compaction runs on the queue), so
     // the snapshot holds every row up to lastSeq.
     await this.pipeline.settled();
-    if (this.destroyed) return;
+    if (this.destroyed) return null;
+    let compactedUpto: number | null = null;
     const ran = await this.options.bus.exclusive(this.docId, 'compact', async () => {
       try {
         let upto = this.lastSeq;
@@ -490,11 +612,13 @@ export class Room {
         this.knownSnapshot = snapshotDigest(snapshot);
         this.storedBytes = snapshot.byteLength;
         this.pendingUpdates = 0;
+        if (getSchemaVersion(this.doc) === SCHEMA_VERSION) compactedUpto = upto;
       } catch (err) {
         this.options.log.error({ err, docId: this.docId }, 'compaction failed; history kept as it was');
       }
     });
     if (!ran) this.options.log.info({ docId: this.docId }, 'compaction skipped: another process holds the lease (or Redis is away)');
+    return compactedUpto;
   }
 
   /** What another process applied and published (stored there): applied here, shared locally only. */
@@ -508,6 +632,7 @@ export class Room {
         if (present.length) this.options.bus.publish(this.docId, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, present) });
       }
     } catch (err) {
+      this.clean = false;
       this.options.log.error({ err, docId: this.docId }, 'could not apply a message from the bus');
     }
   }
@@ -548,6 +673,7 @@ export class Room {
         try {
           Y.applyUpdate(this.doc, update, BUS_ORIGIN);
         } catch (err) {
+          this.clean = false;
           this.options.log.error({ err, docId: this.docId }, 'skipped an unreadable stored update');
         }
       }

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { type StickyNote, getElements, insertElement } from '@sammen/shared';
+import { type Cluster, clusterServices, startCluster } from '../harness/cluster.js';
+import { type RunningServer, createBoard, startServer } from '../harness/server.js';
+import { type YClient, connectClient, synced, waitForDoc } from '../harness/yclient.js';
+
+// A cold open (the board's room unloaded: IDLE_UNLOAD_MS, checked on /metrics) is answered from the
+// stored bytes before the room has applied them. The clients that synced from those bytes must still
+// get everything that happens while the room applies them: other clients' edits (queued until the
+// apply, then judged, stored and shared) and, across processes, what another process stores.
+
+const METRICS_TOKEN = 'cold-open-test-metrics-token-0123456789';
+const NOTES = 2000;
+const services = await clusterServices();
+
+const note = (id: string, n = 0): StickyNote => ({
+  id, type: 'note', index: `a${String(n).padStart(5, '0')}`, frameId: null, x: (n % 100) * 220, y: Math.floor(n / 100) * 220, width: 200, height: 200, color: 'yellow', text: `note ${id}`,
+});
+const ids = (doc: Y.Doc) => new Set(getElements(doc).map((e) => e.id));
+const hasAll = (wanted: string[]) => (doc: Y.Doc) => {
+  const have = ids(doc);
+  return wanted.every((id) => have.has(id));
+};
+
+async function loadedBoards(server: RunningServer): Promise<number> {
+  const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}`, connection: 'close' } });
+  const line = (await res.text()).split('\n').find((l) => l.startsWith('sammen_loaded_documents{kind="board"}'));
+  if (!line) throw new Error('no sammen_loaded_documents on /metrics');
+  return Number(line.split(' ').pop());
+}
+
+/** Waits until the server has unloaded every board, its unload (compaction) included. */
+async function untilCold(server: RunningServer): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while ((await loadedBoards(server)) > 0) {
+    if (Date.now() > deadline) throw new Error('the board never unloaded');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // The room leaves the list when its unload starts; its compaction is one store write after that.
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+/** Fills a board with NOTES notes through one client, checked by a second, then closes both. */
+async function filledBoard(server: RunningServer): Promise<{ boardId: string; noteIds: string[] }> {
+  const boardId = await createBoard(server);
+  const writer = connectClient(server.wsUrl, boardId);
+  await synced(writer);
+  writer.doc.transact(() => {
+    for (let n = 0; n < NOTES; n++) insertElement(writer.doc, note(`n${n}`, n));
+  });
+  const noteIds = Array.from({ length: NOTES }, (_, n) => `n${n}`);
+  const check = connectClient(server.wsUrl, boardId);
+  await waitForDoc(check.doc, hasAll(noteIds), 60_000);
+  check.destroy();
+  writer.destroy();
+  return { boardId, noteIds };
+}
+
+/** Inserts a note as soon as the client's socket is open: before its sync, while the room loads. */
+function writesOnOpen(client: YClient, id: string, n: number): void {
+  const write = ({ status }: { status: string }) => {
+    if (status !== 'connected') return;
+    client.provider.off('status', write);
+    insertElement(client.doc, note(id, n));
+  };
+  client.provider.on('status', write);
+}
+
+describe('a cold open answered from the stored bytes (one process)', () => {
+  let server: RunningServer;
+  const clients: YClient[] = [];
+  beforeAll(async () => {
+    server = await startServer({ env: { IDLE_UNLOAD_MS: '100', METRICS_TOKEN, WS_MESSAGE_BURST: '100000', WS_MESSAGES_PER_SECOND: '100000' } });
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server?.stop();
+  });
+
+  it('clients synced from the stored bytes get every edit made while the room applies them', { timeout: 120_000 }, async () => {
+    const { boardId, noteIds } = await filledBoard(server);
+    await untilCold(server);
+    const connect = () => {
+      const c = connectClient(server.wsUrl, boardId);
+      clients.push(c);
+      return c;
+    };
+    // Three clients at once: one only reads, two write the moment their sockets open.
+    const [reader, first, second] = [connect(), connect(), connect()];
+    writesOnOpen(first, 'from-first', NOTES + 1);
+    writesOnOpen(second, 'from-second', NOTES + 2);
+    await Promise.all([reader, first, second].map(synced));
+    // The reader also writes once it has synced (most likely still before the room has applied).
+    insertElement(reader.doc, note('from-reader', NOTES + 3));
+    const everything = [...noteIds, 'from-first', 'from-second', 'from-reader'];
+    await Promise.all([reader, first, second].map((c) => waitForDoc(c.doc, hasAll(everything), 60_000)));
+    // A client that comes afterwards finds all of it in the room, and nothing more.
+    const late = connect();
+    await synced(late);
+    expect(ids(late.doc).size).toBe(everything.length);
+    for (const c of [reader, first, second]) expect(c.doc.store.pendingStructs).toBeNull();
+    // The room did answer from the stored bytes (the log says how many it answered so).
+    const answered = server.logs
+      .map((l) => { try { return JSON.parse(l) as { msg?: string; answered?: number }; } catch { return {}; } })
+      .filter((e) => e.msg === 'board applied; clients meanwhile answered from its stored bytes');
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    expect(answered.at(-1)!.answered).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe.skipIf(services !== true)(`a cold open answered from the stored bytes, with another process writing${services === true ? '' : ` (${services})`}`, () => {
+  let cluster: Cluster;
+  const clients: YClient[] = [];
+  beforeAll(async () => {
+    cluster = await startCluster(2, { env: { IDLE_UNLOAD_MS: '100', METRICS_TOKEN, WS_MESSAGE_BURST: '100000', WS_MESSAGES_PER_SECOND: '100000' } });
+  }, 180_000);
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await cluster?.stop();
+  });
+
+  it('a client synced from the stored bytes gets what the other process stores while the room applies them', { timeout: 180_000 }, async () => {
+    const [cold, other] = cluster.servers as [RunningServer, RunningServer];
+    const { boardId, noteIds } = await filledBoard(cold);
+    await Promise.all([untilCold(cold), untilCold(other)]);
+    const reader = connectClient(cold.wsUrl, boardId);
+    const writer = connectClient(other.wsUrl, boardId);
+    clients.push(reader, writer);
+    writesOnOpen(writer, 'from-other-process', NOTES + 1);
+    await synced(reader);
+    insertElement(writer.doc, note('after-sync', NOTES + 2));
+    const everything = [...noteIds, 'from-other-process', 'after-sync'];
+    await Promise.all([waitForDoc(reader.doc, hasAll(everything), 90_000), waitForDoc(writer.doc, hasAll(everything), 90_000)]);
+    expect(reader.doc.store.pendingStructs).toBeNull();
+  });
+});
