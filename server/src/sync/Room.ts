@@ -15,6 +15,7 @@ import {
 import { prepareServerChange } from './serverChange.js';
 import type { SenderInfo, UpdateGate } from './UpdateGate.js';
 import { integratesCompletely } from './completeness.js';
+import type { DecodedUpdate } from './decodedUpdate.js';
 import {
   type ConnectionLimits,
   DEFAULT_CONNECTION_LIMITS,
@@ -450,10 +451,13 @@ export class Room {
   }
 
   private async handleUpdate(conn: Connection, received: Uint8Array): Promise<void> {
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    // Decoded once here; completeness and the gate read this decoding (of what is judged) too.
+    let decoded: DecodedUpdate;
+    let judged: DecodedUpdate;
     let update = received;
     try {
       decoded = Y.decodeUpdate(received);
+      judged = decoded;
       // Judging and applying cost CPU per item, and 2 MiB of one-character items is 150,000 of them
       // (seconds of work): the items are charged too, before any of that work is done.
       if (!conn.bucket.take(itemCost(decoded.structs.length), Date.now())) {
@@ -464,12 +468,15 @@ export class Room {
       // Never let Yjs park half an update as pending structs: what the gate judges is what applies.
       // A client sends such an update right after reconnecting (an edit made before its sync step 2
       // arrives); it is held, unapplied and unstored, and judged whole with what completes it.
-      if (conn.held) update = Y.mergeUpdates([conn.held, received]);
+      if (conn.held) {
+        update = Y.mergeUpdates([conn.held, received]);
+        judged = Y.decodeUpdate(update);
+      }
       conn.held = null;
       // It may build on updates still on their way to disk (a client typing): judge it after them.
-      if (this.pipeline.busy && !integratesCompletely(update, this.doc)) await this.pipeline.settled();
+      if (this.pipeline.busy && !integratesCompletely(judged, this.doc)) await this.pipeline.settled();
       if (this.destroyed) return;
-      if (!integratesCompletely(update, this.doc)) {
+      if (!integratesCompletely(judged, this.doc)) {
         if (update.byteLength > MAX_HELD_BYTES) throw new MalformedMessageError('updates that depend on changes never sent');
         conn.held = update;
         return;
@@ -485,7 +492,7 @@ export class Room {
       this.disconnect(conn, CLOSE.BOARD_TOO_LARGE);
       return;
     }
-    const verdict = await this.options.gate.check(update, { docId: this.docId, doc: this.doc, sender: conn.sender });
+    const verdict = await this.options.gate.check(update, { docId: this.docId, doc: this.doc, sender: conn.sender, decoded: judged });
     if (!verdict.ok) {
       this.refused('gate');
       this.disconnect(conn, { code: verdict.code, reason: verdict.reason });

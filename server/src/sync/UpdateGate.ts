@@ -1,5 +1,6 @@
 import type { Role } from '@sammen/shared';
 import type * as Y from 'yjs';
+import type { DecodedUpdate } from './decodedUpdate.js';
 
 /**
  * Who is on the other end of a connection, fixed when it connects. The role here is the role at
@@ -16,6 +17,15 @@ export interface SenderInfo {
   privateDoc: boolean;
 }
 
+/** What a gate is told besides the update: the document it would change (read-only) and by whom. */
+export interface GateContext {
+  docId: string;
+  doc: Y.Doc;
+  sender: SenderInfo;
+  /** `update` decoded (the room decodes each update once); a gate decodes it itself when absent. */
+  decoded?: DecodedUpdate;
+}
+
 export type GateVerdict = { ok: true } | { ok: false; code: number; reason: string };
 
 /**
@@ -24,5 +34,5 @@ export type GateVerdict = { ok: true } | { ok: false; code: number; reason: stri
  * document is passed read-only). The workshop issue plugs roles and locks in here.
  */
 export interface UpdateGate {
-  check(update: Uint8Array, context: { docId: string; doc: Y.Doc; sender: SenderInfo }): GateVerdict | Promise<GateVerdict>;
+  check(update: Uint8Array, context: GateContext): GateVerdict | Promise<GateVerdict>;
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { type DecodedUpdate, decodedForm } from './decodedUpdate.js';
 
 type AnyId = { client: number; clock: number };
 const isId = (v: unknown): v is AnyId => typeof v === 'object' && v !== null && 'client' in v && 'clock' in v;
@@ -11,8 +12,8 @@ const isId = (v: unknown): v is AnyId => typeof v === 'object' && v !== null && 
  * changes no gate has seen as a whole, while the deletions in the same update apply at once (a field
  * deleted now, its new value "later", leaves an element without that field).
  */
-export function integratesCompletely(update: Uint8Array, doc: Y.Doc): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function integratesCompletely(update: Uint8Array | DecodedUpdate, doc: Y.Doc): boolean {
+  const { structs, ds } = decodedForm(update);
   const end = new Map<number, number>();
   const known = (client: number): number => end.get(client) ?? Y.getState(doc.store, client);
   for (const s of structs) {

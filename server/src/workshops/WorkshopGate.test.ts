@@ -82,4 +82,22 @@ describe('WorkshopGate', () => {
     expect(gate.check(update, { docId: 'd', doc: server, sender: openBoard })).toMatchObject({ ok: false, code: 4400 });
     expect(gate.check(update, { docId: 'd', doc: server, sender: participant })).toMatchObject({ ok: false, code: 4400 });
   });
+  it('judges the decoding the room hands it (decoded once per update), the same as the bytes', () => {
+    const server = board();
+    const gate = createWorkshopGate(() => ({ role: 'participant', locks: { board: false, frames: [{ frameId: 'f1', contents: true }] } }));
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const sv = Y.encodeStateVector(client);
+    updateElement(client, 'inside', { x: 50 });
+    const intoLocked = Y.encodeStateAsUpdate(client, sv);
+    const elsewhere = new Y.Doc();
+    insertElement(elsewhere, note('free', { x: 3000 }));
+    const harmless = Y.encodeStateAsUpdate(elsewhere);
+    const context = { docId: 'd', doc: server, sender: participant };
+    expect(gate.check(intoLocked, context)).toMatchObject({ ok: false, code: 4403 });
+    expect(gate.check(intoLocked, { ...context, decoded: Y.decodeUpdate(intoLocked) })).toMatchObject({ ok: false, code: 4403 });
+    expect(gate.check(harmless, { ...context, decoded: Y.decodeUpdate(harmless) })).toEqual({ ok: true });
+    // What it reads is the decoding, not the bytes again: handed the harmless one's, it finds nothing locked.
+    expect(gate.check(intoLocked, { ...context, decoded: Y.decodeUpdate(harmless) })).toEqual({ ok: true });
+  });
 });

@@ -19,14 +19,14 @@ const refuse = (reason: string): GateVerdict => ({ ok: false, code: CLOSE.FORBID
  */
 export function createWorkshopGate(access: AccessLookup): UpdateGate {
   return {
-    check(incoming, { doc, sender }) {
-      // Judge what applying it changes, including pending structs it would release.
-      const update = withReleasedPending(incoming, doc);
+    check(incoming, { doc, sender, decoded: given }) {
+      // Judge what applying it changes, including pending structs it would release; decoded once.
+      const { decoded } = withReleasedPending(incoming, doc, given);
       // Content first, for every board and everyone (facilitators and open boards too): what no reader
       // can read must not get in.
-      const content = checkContent(update, doc);
+      const content = checkContent(decoded, doc);
       if (!content.ok) return { ok: false, code: CLOSE.MALFORMED_MESSAGE.code, reason: content.reason };
-      const touched = touchedByUpdate(update, doc);
+      const touched = touchedByUpdate(decoded, doc);
       for (const root of touched.roots) if (root !== 'elements') return refuse(`Only the server writes "${root}"`);
       if (sender.workshopId === null) return { ok: true }; // open board: anyone with the link edits
       const live = access(sender);

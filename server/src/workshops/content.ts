@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { MAX_TEXT_LENGTH, elementIdSchema, validateElement } from '@sammen/shared';
+import { type DecodedUpdate, decodedForm } from '../sync/decodedUpdate.js';
 import { UpdateIndex } from './updateIndex.js';
 import { jsonDepth } from '../values/jsonDepth.js';
 
@@ -27,8 +28,8 @@ const refuse = (reason: string): ContentVerdict => ({ ok: false, reason });
  * Items whose parent cannot be found yet (they wait for a missing struct) are judged when they are
  * released: the caller passes the pending structs that an update would release (see `releasedPending`).
  */
-export function checkContent(update: Uint8Array, doc: Y.Doc): ContentVerdict {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function checkContent(update: Uint8Array | DecodedUpdate, doc: Y.Doc): ContentVerdict {
+  const { structs, ds } = decodedForm(update);
   const index = new UpdateIndex(structs);
   const rootNames = new Map<Y.AbstractType<any>, string>();
   doc.share.forEach((type, name) => rootNames.set(type, name));

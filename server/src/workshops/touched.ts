@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { type DecodedUpdate, decodedForm } from '../sync/decodedUpdate.js';
 import { UpdateIndex } from './updateIndex.js';
 
 /** What a Yjs update changes, in terms of the board document's layout. */
@@ -23,8 +24,8 @@ const isId = (v: unknown): v is AnyId => typeof v === 'object' && v !== null && 
  * in the update (a root name or the id of a nested type's item) or, when the item has a left or right
  * neighbour, implied by that neighbour — which may be in the update itself or already in `doc`.
  */
-export function touchedByUpdate(update: Uint8Array, doc: Y.Doc): Touched {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function touchedByUpdate(update: Uint8Array | DecodedUpdate, doc: Y.Doc): Touched {
+  const { structs, ds } = decodedForm(update);
   const touched: Touched = { roots: new Set(), elements: new Set(), frameIds: new Set(), unknown: false };
   // Looked up by binary search: an update can hold 100,000 items, and a linear search per item made
   // one crafted 2 MiB message cost minutes of CPU.
