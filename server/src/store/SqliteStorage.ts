@@ -75,8 +75,9 @@ export interface SqliteStorageOptions {
   fileName?: string;
   /**
    * Commit document appends on their own thread (default): the flush of each commit then does not
-   * block the event loop. `false` commits them on the main connection, as one-shot tools (copy to
-   * PostgreSQL, backup) and a comparison bench may want: no thread to start.
+   * block the event loop. `false` commits them on the main connection, as before issue 12 (the
+   * comparison in bench/appendThread.ts; a test that only reads a file back). The thread starts with
+   * the first append, so a store that never appends never starts one.
    */
   appendThread?: boolean | AppendThreadOptions;
 }

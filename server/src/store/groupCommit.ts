@@ -21,6 +21,8 @@ interface Waiter {
  * it); under heavy load a commit's length is the batching window. When a commit fails nothing of it
  * is stored; its updates are then tried one at a time, and each that fails again is rejected with the
  * store's error (StorageError) — so a nearly full disk is filled as far as it goes, as without batching.
+ * With SQLite the commit itself runs on the append thread (sqliteAppendThread.ts): while a batch is
+ * on its way to disk the event loop goes on reading, judging and sending, and gathers the next batch.
  *
  * Order: updates are committed in the order `append` was called, and the promises settle in that order.
  */
