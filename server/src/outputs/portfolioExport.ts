@@ -1,9 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Language, ProjectCard, ProjectMove } from '@sammen/shared';
 import { areaName } from './portfolioSection.js';
 import { PORTFOLIO_STRINGS } from './portfolioStrings.js';
 import { neutraliseCell } from './renderCsv.js';
+import { loadExceljs } from './lazyLibraries.js';
 
 /**
  * The portfolio as two tables: every project card with its fields, and the history (phase moves,
@@ -69,6 +69,7 @@ export function renderPortfolioCsv(t: PortfolioTables): string {
  */
 export async function renderPortfolioXlsx(t: PortfolioTables, language: Language): Promise<Buffer> {
   const s = PORTFOLIO_STRINGS[language];
+  const ExcelJS = await loadExceljs();
   const book = new ExcelJS.Workbook();
   book.creator = 'Sammen';
   for (const [name, table] of [[s.sheets.cards, t.cards], [s.sheets.history, t.history]] as const) {

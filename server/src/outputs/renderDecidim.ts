@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Language } from '@sammen/shared';
 import type { PlatformProposal } from './platformExport.js';
+import { loadExceljs } from './lazyLibraries.js';
 
 /**
  * Proposals in the import format of Decidim's proposals component (admin: Proposals → Import →
@@ -44,6 +44,7 @@ export function renderDecidimCsv(proposals: readonly PlatformProposal[], locale:
 export const renderDecidimJson = (proposals: readonly PlatformProposal[], locale: string): string => `${JSON.stringify(rows(proposals, locale), null, 2)}\n`;
 
 export async function renderDecidimXlsx(proposals: readonly PlatformProposal[], locale: string): Promise<Buffer> {
+  const ExcelJS = await loadExceljs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sammen';
   const sheet = workbook.addWorksheet('proposals');

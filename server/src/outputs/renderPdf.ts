@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import type { Language } from '@sammen/shared';
+import { loadPdfkit } from './lazyLibraries.js';
 import { PAPER_STRINGS } from './paperStrings.js';
 import { type PaperBlock, paperOutline } from './paperOutline.js';
 import { type PdfFonts, drawPicture } from './pdfPicture.js';
@@ -41,8 +41,9 @@ export function renderPdf(m: ReportModel): Promise<Buffer> {
 }
 
 /** Lays out paper blocks as a tagged A4 PDF; shared by the report and the letter to participants. */
-export function renderPaperPdf(blocks: PaperBlock[], meta: { language: Language; title: string; footer: string }): Promise<Buffer> {
+export async function renderPaperPdf(blocks: PaperBlock[], meta: { language: Language; title: string; footer: string }): Promise<Buffer> {
   const ps = PAPER_STRINGS[meta.language];
+  const PDFDocument = await loadPdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
