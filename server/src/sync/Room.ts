@@ -487,7 +487,8 @@ export class Room {
     }
     // A client that has nothing new still answers sync step 1 with an empty update; store nothing.
     if (update === received && decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-    if (this.storedBytes + update.byteLength > this.options.maxDocBytes) {
+    if (await this.wouldOverfill(update.byteLength)) {
+      if (this.destroyed) return;
       this.refused('board-full');
       this.disconnect(conn, CLOSE.BOARD_TOO_LARGE);
       return;
@@ -531,9 +532,36 @@ export class Room {
     }
     this.lastSeq = seq;
     this.options.onStored?.(this.docId);
-    this.storedBytes += update.byteLength;
+    this.countStored(update.byteLength);
+  }
+
+  /**
+   * Counts a row stored for this document, by this process or (arriving over the bus) by another: with
+   * several processes writing one board, each must see the board's size and history grow, or the size
+   * limit would be passed N times over and compaction come N times late.
+   */
+  private countStored(bytes: number): void {
+    this.storedBytes += bytes;
     this.pendingUpdates += 1;
     if (this.pendingUpdates >= this.options.compactAfterUpdates) this.scheduleCompaction();
+  }
+
+  /**
+   * Whether `bytes` more would pass the board's size limit. Alone, this process's count is exact. With
+   * other processes, it can only grow between this process's own compactions (another's compaction
+   * shrinks the stored board unseen), so before refusing, the store is asked for the real size.
+   */
+  private async wouldOverfill(bytes: number): Promise<boolean> {
+    if (this.storedBytes + bytes <= this.options.maxDocBytes) return false;
+    if (!this.options.bus.shared) return true;
+    try {
+      const stored = await this.options.store.load(this.docId);
+      this.storedBytes = stored.bytes;
+      this.pendingUpdates = stored.updates.length;
+    } catch (err) {
+      this.options.log.warn({ err, docId: this.docId }, 'could not read the stored board size; judged by the count');
+    }
+    return this.storedBytes + bytes > this.options.maxDocBytes;
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -624,7 +652,11 @@ export class Room {
         this.options.log.error({ err, docId: this.docId }, 'compaction failed; history kept as it was');
       }
     });
-    if (!ran) this.options.log.info({ docId: this.docId }, 'compaction skipped: another process holds the lease (or Redis is away)');
+    if (!ran) {
+      this.options.log.info({ docId: this.docId }, 'compaction skipped: another process holds the lease (or Redis is away)');
+      // The holder is compacting the same rows: count afresh instead of asking again at every row.
+      this.pendingUpdates = 0;
+    }
     return compactedUpto;
   }
 
@@ -632,8 +664,10 @@ export class Room {
   private applyFromBus(message: BusMessage): void {
     if (this.destroyed) return;
     try {
-      if (message.kind === 'update') Y.applyUpdate(this.doc, message.data, BUS_ORIGIN);
-      else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, BUS_ORIGIN);
+      if (message.kind === 'update') {
+        Y.applyUpdate(this.doc, message.data, BUS_ORIGIN);
+        this.countStored(message.data.byteLength); // stored by the process that published it
+      } else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, BUS_ORIGIN);
       else {
         const present = [...this.awareness.getStates().keys()];
         if (present.length) this.options.bus.publish(this.docId, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, present) });
@@ -686,6 +720,9 @@ export class Room {
       }
     }, BUS_ORIGIN);
     this.knownSnapshot = digest;
+    // The store's own figures at the time of the read, whoever wrote the rows.
+    this.storedBytes = stored.bytes;
+    this.pendingUpdates = stored.updates.length;
   }
 
   private send(conn: Connection, data: Uint8Array, { presence = false } = {}): void {
