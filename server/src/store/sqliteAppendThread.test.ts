@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,6 +130,18 @@ describe('appends on their own thread', () => {
     const reopened = openSqliteStorage(dir, { appendThread: false });
     opened.push(reopened);
     expect((await reopened.documents.load('d')).updates).toEqual(sent);
+  });
+
+  it('close ends the thread in a process with nothing else to do (it does not exit with the close unfinished)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-close-'));
+    const store = JSON.stringify(new URL('./SqliteStorage.ts', import.meta.url).href);
+    const script = `import { openSqliteStorage } from ${store};
+      const s = openSqliteStorage(${JSON.stringify(dir)});
+      await s.documents.append('d', new Uint8Array([1, 2, 3]));
+      await s.close();
+      console.log('closed');`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(out.trim()).toBe('closed');
   });
 
   it('a delete asked after appends in flight runs after them: no row comes back; an append asked after it stays', async () => {

@@ -68,8 +68,10 @@ export class SqliteAppendThread {
     this.closed = true;
     const worker = this.worker;
     if (!worker) return;
-    // Messages are handled in order: 'close' comes after the last batch's commit.
+    // Messages are handled in order: 'close' comes after the last batch's commit. Referenced until it
+    // has ended, or a process with nothing else to do would exit with the close still waiting.
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.ref();
     worker.postMessage('close');
     await exited;
   }
