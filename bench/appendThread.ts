@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type FanoutResult, fanout, withPeers } from './fanout.ts';
+import { measureCommitCost } from './appendThread/commitCost.ts';
 import { measureHandover } from './appendThread/handover.ts';
 import { type Peer, startSammen } from './fanout/peers.ts';
 import { type BenchTable, fmt, machine } from './table.ts';
@@ -82,7 +83,11 @@ export async function run(): Promise<BenchTable> {
         if (m.result.lateMs > 50) notes.push(`${load}, ${appends}: the load processes sent some writes up to ${fmt(m.result.lateMs)} ms late.`);
       }
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const median = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const mid = Math.floor(sorted.length / 2);
+      return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    };
     const summary = (appends: Appends) => {
       const xs = runs[appends];
       return {
@@ -111,6 +116,15 @@ export async function run(): Promise<BenchTable> {
     rows.push([load, 'ratio thread / event loop', ratio(thread.p50, main.p50), ratio(thread.p99, main.p99), '', ratio(thread.cpu, main.cpu), ratio(thread.loopP99, main.loopP99), ratio(thread.loopMax, main.loopMax)]);
   }
 
+  console.error('  one commit at a time ...');
+  for (const batch of [1, 50]) {
+    for (const appendThread of [false, true]) {
+      const c = await measureCommitCost(appendThread, batch);
+      const who = appendThread ? 'appends on their own thread' : 'appends on the event loop (before)';
+      rows.push([`one commit of ${batch} × 150 B at a time`, who, '', '', '', '', `${fmt(c.loopBusyUsPerCommit)} µs busy / commit`, `${fmt(c.latencyUsPerCommit)} µs / commit`]);
+    }
+  }
+
   console.error('  handing a batch to the thread ...');
   for (const [batch, bytes] of [[1, 150], [50, 150], [500, 150]] as const) {
     for (const h of await measureHandover(batch, bytes)) rows.push([`hand-over of ${batch} × ${bytes} B`, h.way, '', '', '', `${fmt(h.usPerBatch)} µs / batch (main thread)`, '', '']);
@@ -118,8 +132,9 @@ export async function run(): Promise<BenchTable> {
 
   notes.unshift(
     `Same clients, room and measurement as bench/fanout.ts (${SECONDS} s of writes per row; latency = received − sent at every other client). Both sides are the built server (server/dist) started through bench/appendThread/server.ts, which differs from main.ts only in opening the SQLite store with \`appendThread\` true or false; fresh process and data folder per run.`,
-    `Each figure is the median of ${REPEAT} runs (each run in brackets), run in the order event loop, thread, thread, event loop, … on the same machine in one go. CPU µs per delivery counts every thread of the server process (the append thread too).`,
+    `Each figure is the median of ${REPEAT} runs (of an even number: the mean of the middle two; each run in brackets), run in the order event loop, thread, thread, event loop, … on the same machine in one go. CPU µs per delivery counts every thread of the server process (the append thread too).`,
     'Event-loop delay: perf_hooks.monitorEventLoopDelay (resolution 1 ms) in the server, reset when the writes start and read when they end; p99 and max in ms (a 1 ms timer that fires late by that much).',
+    'One commit at a time: the built store alone (no server), 500 sequential commits after 50 to warm up; "busy" = event-loop utilization (performance.eventLoopUtilization) per commit, where a flush on the main thread counts and waiting for the thread does not; the last column is each commit\'s time until it resolved.',
     'Hand-over: main-thread time of packing and postMessage per batch to a worker that only answers; updates as views into a 64 KiB read buffer (as the WebSocket gives them).',
     'The machine is shared (2 cores, other work running): compare within this run; absolute figures move between runs.',
   );
