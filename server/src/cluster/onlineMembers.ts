@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { redisKey } from './redis.js';
+import { redisKey, withTimeout } from './redis.js';
 
 /**
  * Who is connected to a workshop's control channel, on any process: the facilitator sees every
@@ -50,6 +50,8 @@ export function createLocalOnlineMembers(): OnlineMembers {
 /** How long a process counts as alive after its last heartbeat. */
 const ALIVE_MS = 30_000;
 const HEARTBEAT_MS = 10_000;
+/** How long a view or a connect waits for Redis before it goes on with this process's own counts. */
+const ANSWER_MS = 1000;
 
 /**
  * Shared counts: hash `<prefix>online:<workshopId>`, field `<processId>|<memberId>` = that process's
@@ -66,20 +68,62 @@ export function createRedisOnlineMembers(options: { redis: Redis; prefix: string
   void beat();
   const timer = setInterval(beat, HEARTBEAT_MS);
   timer.unref();
+  /** Members who left (count 0) while Redis was away: their fields go when the counts are written. */
+  const leftWhileAway = new Map<string, [workshopId: string, memberId: string]>();
+  const writeAll = async () => {
+    const left = [...leftWhileAway.values()];
+    leftWhileAway.clear();
+    for (const [workshopId, memberId] of left) {
+      if (!local.members(workshopId).has(memberId)) await redis.hdel(hash(workshopId), `${processId}|${memberId}`);
+    }
+    for (const [workshopId, counts] of local.counts) {
+      await redis.hset(hash(workshopId), ...[...counts].flatMap(([m, n]) => [`${processId}|${m}`, String(n)]));
+    }
+  };
+  // While Redis is away nothing waits for it (a view, a command must not hang until it is back, nor
+  // queue a write per connect): the counts change in memory, and are written whole once it is back.
+  let stale = false;
+  // Before the first connect, writes wait for it (start-up, not an outage: the server listens only
+  // once Redis answered).
+  let everReady = redis.status === 'ready';
+  redis.on('ready', () => {
+    everReady = true;
+    if (!stale) return;
+    stale = false;
+    // After the commands ioredis resends on 'ready' (a count written just before the drop), not before.
+    setImmediate(() => void writeAll().catch(() => (stale = true)));
+  });
 
   return {
     async change(workshopId, memberId, delta) {
       const left = local.change(workshopId, memberId, delta);
+      if (redis.status !== 'ready' && everReady) {
+        stale = true;
+        if (left === 0) leftWhileAway.set(`${workshopId}|${memberId}`, [workshopId, memberId]);
+        return;
+      }
       const field = `${processId}|${memberId}`;
       // A day without any change and the hash goes (every process that held a field is long gone).
-      if (left > 0) await redis.multi().hset(hash(workshopId), field, String(left)).pexpire(hash(workshopId), 24 * 3600_000).exec();
-      else await redis.hdel(hash(workshopId), field);
+      const write: Promise<unknown> = left > 0 ? redis.multi().hset(hash(workshopId), field, String(left)).pexpire(hash(workshopId), 24 * 3600_000).exec() : redis.hdel(hash(workshopId), field);
+      // Sent as the link dropped: it waits for the reconnect, the caller does not (written whole then).
+      if (!everReady) await write;
+      else await withTimeout(write, ANSWER_MS).catch(() => (stale = true));
     },
     async list(workshopId) {
-      const fields = await redis.hgetall(hash(workshopId));
-      const entries = Object.keys(fields).map((field) => field.split('|') as [string, string]);
-      const processes = [...new Set(entries.map(([p]) => p))];
-      const alive = processes.length ? await redis.mget(processes.map(aliveKey)) : [];
+      // Redis away: this process's own sockets are all it knows for now.
+      if (redis.status !== 'ready') return new Set(local.members(workshopId));
+      const read = await withTimeout(
+        (async () => {
+          const fields = await redis.hgetall(hash(workshopId));
+          const entries = Object.keys(fields).map((field) => field.split('|') as [string, string]);
+          const processes = [...new Set(entries.map(([p]) => p))];
+          const alive = processes.length ? await redis.mget(processes.map(aliveKey)) : [];
+          return { entries, processes, alive };
+        })(),
+        ANSWER_MS,
+      ).catch(() => null);
+      if (!read) return new Set(local.members(workshopId));
+      const { entries, processes, alive } = read;
       const live = new Set(processes.filter((_, i) => alive[i] !== null));
       live.add(processId);
       const dead = entries.filter(([p]) => !live.has(p)).map(([p, m]) => `${p}|${m}`);
@@ -91,9 +135,7 @@ export function createRedisOnlineMembers(options: { redis: Redis; prefix: string
     },
     async resync() {
       await beat();
-      for (const [workshopId, counts] of local.counts) {
-        await redis.hset(hash(workshopId), ...[...counts].flatMap(([m, n]) => [`${processId}|${m}`, String(n)]));
-      }
+      await writeAll();
     },
     async close() {
       clearInterval(timer);

@@ -63,17 +63,27 @@ export function redisKey(prefix: string, ...parts: string[]): string {
  */
 export async function pingRedis(redis: Redis, timeoutMs: number): Promise<void> {
   if (redis.status !== 'ready') throw new Error(`Redis not connected (${redis.status})`);
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      redis.ping(),
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`Redis did not answer PING within ${timeoutMs} ms`)), timeoutMs);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await withTimeout(redis.ping(), timeoutMs);
+}
+
+/**
+ * `promise`, or a rejection after `ms`. For commands that must not wait for a reconnect: one written
+ * just before the connection dropped is resent after the reconnect (however long that takes).
+ */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
 }
 
 /** Closes a connection, waiting for queued commands when Redis is up, and at once when it is not. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Bus, BusMessage, BusSubscriber, BusSubscription } from '../sync/Bus.js';
 import { watchPeers } from './peerWatch.js';
-import { type RedisLogger, closeRedis, connectRedis, pingRedis, redisKey } from './redis.js';
+import { type RedisLogger, closeRedis, connectRedis, pingRedis, redisKey, withTimeout } from './redis.js';
 
 /**
  * The Bus over Redis Streams: one stream of updates and one of awareness per document.
@@ -428,20 +428,4 @@ function connected(redis: Redis, ms: number): Promise<void> {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err instanceof Error ? err : new Error(String(err)));
-      },
-    );
-  });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { redisKey } from './redis.js';
+import { redisKey, withTimeout } from './redis.js';
 
 /**
  * What one process tells the others about a workshop. Only ids travel: every process reads the
@@ -30,6 +30,11 @@ export interface WorkshopEventBus {
   close(): Promise<void>;
 }
 
+/** Revocations and deletions queued while the publisher is away, at most. */
+const MAX_QUEUED_WHILE_AWAY = 1000;
+/** How long a command waits for Redis to take its event. */
+const ANSWER_MS = 1000;
+
 export const newProcessId = (): string => randomBytes(8).toString('hex');
 
 /** One process: there is nobody to tell. */
@@ -41,6 +46,13 @@ export function createLocalWorkshopEvents(): WorkshopEventBus {
  * Redis pub/sub on `<prefix>workshops`. Pub/sub delivers nothing sent while a subscriber was
  * disconnected, so after a reconnect the `onResync` handlers run: the caller drops every cached
  * workshop (the store has the truth) and refreshes its sockets' views.
+ *
+ * While the publisher is disconnected nothing waits for it: a command must be answered at once, and
+ * memory must not grow with every command until Redis is back. A `changed` event is dropped (the
+ * publish rejects) and, once the publisher is back, the `onResync` handlers run here too, which tell the
+ * others about every cached workshop (also when only this process's link dropped and the others have
+ * nothing to resync). Revocations and deletions, rare and not recoverable from a `changed`, are queued
+ * for the reconnect without being waited for (at most MAX_QUEUED_WHILE_AWAY; past it, dropped as well).
  */
 export function createRedisWorkshopEvents(options: {
   publisher: Redis;
@@ -54,6 +66,14 @@ export function createRedisWorkshopEvents(options: {
   const handlers: Array<(event: WorkshopEvent) => void> = [];
   const resyncs: Array<() => void> = [];
   const { publisher, subscriber } = options;
+  let missed = false;
+  let queuedWhileAway = 0;
+  publisher.on('ready', () => {
+    queuedWhileAway = 0;
+    if (!missed) return;
+    missed = false;
+    for (const resync of resyncs) resync();
+  });
   let subscribedOnce = false;
   const subscribed = subscriber.subscribe(channel).then(() => (subscribedOnce = true));
   subscribed.catch((err: unknown) => options.log?.warn({ err }, 'could not subscribe to workshop events'));
@@ -76,7 +96,23 @@ export function createRedisWorkshopEvents(options: {
     processId,
     ready: () => subscribed.then(() => undefined),
     async publish(event) {
-      await publisher.publish(channel, JSON.stringify({ from: processId, event }));
+      const message = JSON.stringify({ from: processId, event });
+      if (publisher.status === 'ready') {
+        // Written just as the link dropped, it would wait for the reconnect (then it is resent): the
+        // command does not wait, and the others are told again once the publisher is back.
+        await withTimeout(publisher.publish(channel, message), ANSWER_MS).catch((err: unknown) => {
+          missed = true;
+          throw err;
+        });
+        return;
+      }
+      if (event.type !== 'changed' && queuedWhileAway < MAX_QUEUED_WHILE_AWAY) {
+        queuedWhileAway += 1;
+        void publisher.publish(channel, message).catch(() => undefined);
+        return;
+      }
+      missed = true;
+      throw new Error('Redis is away: the other processes re-read this workshop once it is back');
     },
     subscribe(handler) {
       handlers.push(handler);
