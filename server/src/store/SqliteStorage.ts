@@ -136,15 +136,17 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
     if (expectedRows !== undefined && dropped !== expectedRows) throw new Error(`compaction expected ${expectedRows} rows up to ${uptoSeq}, found ${dropped}; nothing changed`);
   });
   const readDocTx = db.transaction((docId: string) => ({ snap: q.snapshot.get(docId), rows: q.updates.all(docId) }));
-  const thread = appendThread ? new SqliteAppendThread(file, appendThread === true ? {} : appendThread) : null;
-  const appendOnMain = thread ? null : sqliteAppendBatch(db);
-  const appendBatch = (entries: ReadonlyArray<{ docId: string; update: Uint8Array }>): Promise<number[]> | number[] =>
-    thread ? thread.appendBatch(entries) : appendOnMain!(entries);
-  const inOrder = writeOrder();
   const deleteTx = db.transaction((docId: string) => {
     q.dropSnapshot.run(docId);
     q.dropAllUpdates.run(docId);
   });
+  // The appends: on the thread (started with the first one), or on this connection.
+  const thread = appendThread ? new SqliteAppendThread(file, appendThread === true ? {} : appendThread) : null;
+  const appendOnMain = thread ? null : sqliteAppendBatch(db);
+  const appendBatch = (entries: ReadonlyArray<{ docId: string; update: Uint8Array }>): Promise<number[]> | number[] =>
+    thread ? thread.appendBatch(entries) : appendOnMain!(entries);
+  // Appends, compaction, deletion and creation with content, each after those asked before it (see above).
+  const inOrder = writeOrder();
 
   const documents: DocumentStore = {
     async append(docId, update) {
