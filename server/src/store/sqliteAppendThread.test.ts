@@ -81,6 +81,26 @@ describe('appends on their own thread', () => {
     expect((await reopened.documents.load('b')).updates).toEqual(sent.b);
   });
 
+  it('writes on the main connection and the thread take turns on the write lock: none fails, none waits for ever', async () => {
+    const { storage } = threadedStore();
+    const grouped = groupCommit(storage.documents);
+    const appends: Array<Promise<number>> = [];
+    const others: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 400; i++) {
+      appends.push(grouped.append(`doc-${i % 4}`, update(String(i))));
+      if (i % 4 === 0) {
+        const id = `board-${i}`;
+        others.push(storage.boards.create({ id, title: id }).then(() => storage.boards.touch(id)));
+      }
+      // Let the thread commit while the main connection writes (one turn of the event loop each time).
+      if (i % 20 === 0) await new Promise((r) => setImmediate(r));
+    }
+    const results = await Promise.allSettled([...appends, ...others]);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect((await storage.documents.load('doc-0')).updates).toHaveLength(100);
+    expect(await storage.boards.get('board-396')).toMatchObject({ id: 'board-396' });
+  });
+
   it('a thread that dies rejects what it had not committed with StorageError "unavailable"; the next append starts a new one', async () => {
     const { storage, workers, dir } = threadedStore();
     const [before, after] = [update('before'), update('after')];
