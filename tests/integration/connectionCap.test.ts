@@ -69,6 +69,11 @@ it('refuses the next board and control WebSocket with 503 + Retry-After; open on
   expect(control).toMatchObject({ status: 503, retryAfter: '5' });
   expect(JSON.parse(control.body)).toMatchObject({ error: 'server_busy' });
   await expect(connectControl(server.url, w.facilitatorToken)).rejects.toThrow();
+  // A new long-polling session (socket.io's fallback, which the browser does not use) is refused too.
+  const polling = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`);
+  expect(polling.status).toBe(503);
+  expect(polling.headers.get('retry-after')).toBe('5');
+  expect(await polling.json()).toMatchObject({ error: 'server_busy' });
 
   // The open connections carry on: an edit still travels both ways, commands still run.
   insertElement(a.doc, note('1', 'Flere bænke'));
@@ -80,7 +85,7 @@ it('refuses the next board and control WebSocket with 503 + Retry-After; open on
 
   expect(await metric('sammen_connections_max')).toBe(MAX);
   expect(await metric('sammen_busy_refusals_total{kind="board"}')).toBe(1);
-  expect(await metric('sammen_busy_refusals_total{kind="control"}')).toBe(2);
+  expect(await metric('sammen_busy_refusals_total{kind="control"}')).toBe(3);
   expect(await metric('sammen_connections{kind="board"}')).toBe(2);
 
   // A provider refused while the process is full keeps retrying (its back-off) and gets in once a
