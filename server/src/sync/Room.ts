@@ -4,42 +4,24 @@ import { CLOSE, MIGRATIONS, SCHEMA_VERSION, getSchemaVersion, migrateDoc } from 
 import type { DocumentStore, StoredDocument } from '../store/DocumentStore.js';
 import { StorageError } from '../store/StorageError.js';
 import type { Bus, BusMessage } from './Bus.js';
-import { BusLink, snapshotDigest } from './busLink.js';
-import {
-  MalformedMessageError,
-  decodeMessage,
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeUpdate,
-} from './messages.js';
+import { BusLink } from './busLink.js';
+import { MalformedMessageError, decodeMessage, encodeAwareness, encodeSyncStep1, encodeUpdate } from './messages.js';
 import { prepareServerChange } from './serverChange.js';
 import type { SenderInfo, UpdateGate } from './UpdateGate.js';
-import { integratesCompletely } from './completeness.js';
-import type { DecodedUpdate } from './decodedUpdate.js';
-import {
-  type ConnectionLimits,
-  DEFAULT_CONNECTION_LIMITS,
-  MAX_HELD_BYTES,
-  PRESENCE_SKIP_BYTES,
-  type RefusalReason,
-  itemCost,
-  messageCost,
-} from './limits.js';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, type RefusalReason, messageCost } from './limits.js';
 import { PresenceGuard } from './presence.js';
 import { StateCache } from './stateCache.js';
 import { BroadcastOutbox, CommitPipeline } from './commitPipeline.js';
 import { TokenBucket } from './tokenBucket.js';
 import { Connection, type SyncSocket, samePerson } from './Connection.js';
 import { ColdStart, knowsNothing } from './coldStart.js';
+import { BUS_ORIGIN, LOAD_ORIGIN, type RoomLogger, SERVER_ORIGIN } from './origins.js';
+import { RoomSockets } from './roomSockets.js';
+import { RoomStorage } from './roomStorage.js';
+import { takeUpdate } from './updateIntake.js';
 
 export { Connection, type SyncSocket } from './Connection.js';
-
-/** Minimal logger (pino's shape), so the room does not depend on Fastify. */
-export interface RoomLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export { SERVER_ORIGIN, type RoomLogger } from './origins.js';
 
 export interface RoomOptions {
   docId: string;
@@ -68,11 +50,6 @@ export interface RoomOptions {
 /** Largest awareness (presence) message accepted from one client. */
 export const MAX_AWARENESS_BYTES = 64 * 1024;
 
-/** Typed transaction origins, so that update observers know what is already stored or shared. */
-const LOAD_ORIGIN = Symbol('load');
-const BUS_ORIGIN = Symbol('bus');
-export const SERVER_ORIGIN = Symbol('server');
-
 export class RoomLoadError extends Error {
   constructor(
     readonly close: { code: number; reason: string },
@@ -91,26 +68,18 @@ export class RoomLoadError extends Error {
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  private readonly connections = new Set<Connection>();
+  private readonly sockets: RoomSockets;
+  /** The document against the store: appends, counts, compaction, catch-ups. */
+  private readonly storage: RoomStorage;
   private queue: Promise<void> = Promise.resolve();
-  private storedBytes = 0;
-  private lastSeq = 0;
-  private pendingUpdates = 0;
-  private compactionScheduled = false;
   /** The bus subscription, taken before the store is read (see BusLink). */
   private busLink: BusLink | null = null;
-  /** The stored snapshot this room's memory already holds (catch-ups skip decoding it again). */
-  private knownSnapshot: string | null = null;
-  private catchingUp: Promise<void> | null = null;
-  private catchUpAgain = false;
   private destroyed = false;
   /** Set while the room serves its stored bytes as they are, until it has applied them (see open). */
   private coldStart: ColdStart<Connection> | null = null;
   /** Settles when the document holds the stored board (and any migration): see `whenLoaded`. */
   private readonly loaded: Promise<void>;
   private settleLoad!: (err?: unknown) => void;
-  /** False once anything stored could not be read, or the document left the current schema. */
-  private clean = true;
   private cleanAt: number | null = null;
   private readonly limits: ConnectionLimits;
   private readonly stateCache = new StateCache(this.doc);
@@ -119,11 +88,28 @@ export class Room {
   /** Accepted client updates on their way to disk, applied in order as their commits complete. */
   private readonly pipeline = new CommitPipeline((err) => this.options.log.error({ err, docId: this.docId }, 'could not apply a stored update'));
   /** Document changes to send, merged per turn of the event loop (one message for all sockets). */
-  private readonly outbox = new BroadcastOutbox<Connection>((update, except) => this.broadcast(encodeUpdate(update), except));
+  private readonly outbox = new BroadcastOutbox<Connection>((update, except) => this.sockets.broadcast(encodeUpdate(update), except));
 
   private constructor(private readonly options: RoomOptions) {
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.limits = options.limits ?? DEFAULT_CONNECTION_LIMITS;
+    this.sockets = new RoomSockets(this.limits.maxBufferedBytes, {
+      slow: (conn) => {
+        this.refused('slow-consumer');
+        this.disconnect(conn, CLOSE.SLOW_CONSUMER);
+      },
+      failed: (conn, err) => {
+        this.options.log.warn({ err, docId: this.docId }, 'send failed; dropping connection');
+        this.disconnect(conn);
+      },
+    });
+    this.storage = new RoomStorage({
+      ...options,
+      doc: this.doc,
+      enqueue: (task) => this.enqueue(task),
+      settled: () => this.pipeline.settled(),
+      isOpen: () => !this.destroyed,
+    });
     this.presence = new PresenceGuard(this.awareness, this.limits.presence, (reason) => this.refused(reason), Date.now, samePerson);
     this.loaded = new Promise<void>((resolve, reject) => (this.settleLoad = (err) => (err === undefined ? resolve() : reject(err))));
     this.loaded.catch(() => {}); // reported to whoever waits for it; a room nobody waits for is dropped
@@ -135,10 +121,10 @@ export class Room {
     return this.options.docId;
   }
   get connectionCount(): number {
-    return this.connections.size;
+    return this.sockets.size;
   }
   get bytes(): number {
-    return this.storedBytes;
+    return this.storage.bytes;
   }
 
   /** Loads the document from the store, migrates it to the current schema and starts listening. */
@@ -161,7 +147,7 @@ export class Room {
     // we read is then held by the link and applied below, not lost between the two.
     const link = new BusLink(options.bus, options.docId, {
       message: (message) => room.applyFromBus(message),
-      gap: () => room.catchUp(),
+      gap: () => room.storage.catchUp(),
     });
     room.busLink = link;
     let stored: StoredDocument;
@@ -172,10 +158,7 @@ export class Room {
       room.destroy();
       throw err;
     }
-    room.knownSnapshot = snapshotDigest(stored.snapshot);
-    room.storedBytes = stored.bytes;
-    room.lastSeq = stored.lastSeq;
-    room.pendingUpdates = stored.updates.length;
+    room.storage.read(stored);
     const { snapshot } = stored;
     if (snapshot && options.knownCleanSeq === stored.lastSeq) {
       // Nothing to migrate, nothing unreadable (this process left it so): servable as it is.
@@ -208,7 +191,7 @@ export class Room {
       this.settleLoad();
     } catch (err) {
       const loadError = err instanceof RoomLoadError ? err : new RoomLoadError({ code: 1011, reason: 'Board could not be loaded' }, String(err), err);
-      for (const conn of [...this.connections]) this.disconnect(conn, loadError.close);
+      for (const conn of [...this.sockets]) this.disconnect(conn, loadError.close);
       this.destroy();
       this.settleLoad(loadError);
     }
@@ -217,17 +200,7 @@ export class Room {
   private async applyLoaded(stored: StoredDocument): Promise<void> {
     const { options } = this;
     if (this.destroyed) throw new RoomLoadError({ code: 1011, reason: 'Board could not be loaded' }, 'the document was closed while it loaded');
-    let unreadable = 0;
-    for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
-      try {
-        Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
-      } catch (err) {
-        // One unreadable record must not make the whole board unreadable; it is logged for the operator.
-        unreadable += 1;
-        options.log.error({ err, docId: options.docId }, 'skipped an unreadable stored update');
-      }
-    }
-    if (unreadable > 0) this.clean = false;
+    const unreadable = this.storage.applyLoaded(stored);
     // A compacted board is one snapshot, written by encodeStateAsUpdate: it is the state the first
     // client asks for, so it is sent as it is instead of encoded again (any later change drops it).
     if (stored.snapshot && stored.updates.length === 0 && unreadable === 0) this.stateCache.seedFull(stored.snapshot);
@@ -258,7 +231,7 @@ export class Room {
     // Clients that came while the stored bytes were served get the server's state vector now (their
     // answer tells the room what they have that it lacks: usually nothing).
     if (this.coldStart) {
-      for (const conn of this.connections) this.send(conn, encodeSyncStep1(this.doc));
+      for (const conn of this.sockets) this.sockets.send(conn, encodeSyncStep1(this.doc));
       options.log.info({ docId: options.docId, answered: this.coldStart.answeredCount }, 'board applied; clients meanwhile answered from its stored bytes');
     }
     this.coldStart = null;
@@ -267,11 +240,11 @@ export class Room {
   /** Adds a client; sends it the server's state vector and who is here, as y-websocket expects. */
   connect(socket: SyncSocket, sender: SenderInfo): Connection {
     const conn = new Connection(socket, sender, new TokenBucket(this.limits.messagesPerSecond, this.limits.messageBurst, Date.now()));
-    this.connections.add(conn);
+    this.sockets.add(conn);
     // A cold room sends its state vector once it has one (after its apply: applyLoaded).
-    if (!this.coldStart) this.send(conn, encodeSyncStep1(this.doc));
+    if (!this.coldStart) this.sockets.send(conn, encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
-    if (states.length) this.send(conn, encodeAwareness(this.awareness, states));
+    if (states.length) this.sockets.send(conn, encodeAwareness(this.awareness, states));
     return conn;
   }
 
@@ -298,15 +271,15 @@ export class Room {
         // already gone
       }
     }
-    this.connections.delete(conn);
+    this.sockets.delete(conn);
     this.presence.release(conn);
-    this.coldStart?.maybeBegin(this.connections);
-    if (this.connections.size === 0) this.options.onEmpty(this);
+    this.coldStart?.maybeBegin(this.sockets);
+    if (this.sockets.size === 0) this.options.onEmpty(this);
   }
 
   /** Closes every connection whose sender matches. */
   disconnectWhere(match: (sender: SenderInfo) => boolean, close: { code: number; reason: string }): void {
-    for (const conn of [...this.connections]) if (match(conn.sender)) this.disconnect(conn, close);
+    for (const conn of [...this.sockets]) if (match(conn.sender)) this.disconnect(conn, close);
   }
 
   /**
@@ -346,7 +319,7 @@ export class Room {
       this.coldStart.cancel();
       await this.queue;
       this.cleanAt = this.options.knownCleanSeq ?? null;
-      for (const conn of [...this.connections]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
+      for (const conn of [...this.sockets]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
       this.destroy();
       return;
     }
@@ -354,18 +327,14 @@ export class Room {
     await this.queue;
     await this.pipeline.settled();
     this.outbox.flush();
-    if (!this.destroyed) {
-      const compacted = this.pendingUpdates > 0 ? await this.compact() : null;
-      const current = this.clean && getSchemaVersion(this.doc) === SCHEMA_VERSION;
-      this.cleanAt = compacted ?? (current && this.pendingUpdates === 0 ? this.lastSeq : null);
-    }
-    for (const conn of [...this.connections]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
+    if (!this.destroyed) this.cleanAt = await this.storage.closeOut();
+    for (const conn of [...this.sockets]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
     this.destroy();
   }
 
   /** Drops the room (its document is being deleted): closes every connection, stores nothing more. */
   discard(close: { code: number; reason: string }): void {
-    for (const conn of [...this.connections]) this.disconnect(conn, close);
+    for (const conn of [...this.sockets]) this.disconnect(conn, close);
     this.destroy();
   }
 
@@ -410,13 +379,13 @@ export class Room {
       switch (message.kind) {
         case 'sync-step-1':
           if (this.coldStart && !this.coldStart.begun && knowsNothing(message.stateVector)) {
-            for (const m of this.coldStart.answer(conn)) this.send(conn, m);
-            this.coldStart.maybeBegin(this.connections);
+            for (const m of this.coldStart.answer(conn)) this.sockets.send(conn, m);
+            this.coldStart.maybeBegin(this.sockets);
             break;
           }
           // A client that has some of the board gets a diff, from the document.
           if (!(await this.loadedForMessages())) return;
-          this.send(conn, this.stateCache.syncStep2(message.stateVector));
+          this.sockets.send(conn, this.stateCache.syncStep2(message.stateVector));
           break;
         case 'update':
           if (!(await this.loadedForMessages())) return;
@@ -433,7 +402,7 @@ export class Room {
           this.presence.receive(conn, message.update);
           break;
         case 'query-awareness':
-          this.send(conn, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+          this.sockets.send(conn, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
           break;
       }
     } catch (err) {
@@ -451,49 +420,21 @@ export class Room {
   }
 
   private async handleUpdate(conn: Connection, received: Uint8Array): Promise<void> {
-    // Decoded once here; completeness and the gate read this decoding (of what is judged) too.
-    let decoded: DecodedUpdate;
-    let judged: DecodedUpdate;
-    let update = received;
-    try {
-      decoded = Y.decodeUpdate(received);
-      judged = decoded;
-      // Judging and applying cost CPU per item, and 2 MiB of one-character items is 150,000 of them
-      // (seconds of work): the items are charged too, before any of that work is done.
-      if (!conn.bucket.take(itemCost(decoded.structs.length), Date.now())) {
-        this.refused('rate-limited');
-        this.disconnect(conn, CLOSE.RATE_LIMITED);
-        return;
-      }
-      // Never let Yjs park half an update as pending structs: what the gate judges is what applies.
-      // A client sends such an update right after reconnecting (an edit made before its sync step 2
-      // arrives); it is held, unapplied and unstored, and judged whole with what completes it.
-      if (conn.held) {
-        update = Y.mergeUpdates([conn.held, received]);
-        judged = Y.decodeUpdate(update);
-      }
-      conn.held = null;
-      // It may build on updates still on their way to disk (a client typing): judge it after them.
-      if (this.pipeline.busy && !integratesCompletely(judged, this.doc)) await this.pipeline.settled();
-      if (this.destroyed) return;
-      if (!integratesCompletely(judged, this.doc)) {
-        if (update.byteLength > MAX_HELD_BYTES) throw new MalformedMessageError('updates that depend on changes never sent');
-        conn.held = update;
-        return;
-      }
-    } catch (err) {
-      if (err instanceof MalformedMessageError) throw err;
-      throw new MalformedMessageError(`not a Yjs update (${err instanceof Error ? err.message : String(err)})`);
+    const intake = await takeUpdate(conn, received, { doc: this.doc, pipeline: this.pipeline, isOpen: () => !this.destroyed });
+    if (intake.kind === 'rate-limited') {
+      this.refused('rate-limited');
+      this.disconnect(conn, CLOSE.RATE_LIMITED);
+      return;
     }
-    // A client that has nothing new still answers sync step 1 with an empty update; store nothing.
-    if (update === received && decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-    if (await this.wouldOverfill(update.byteLength)) {
+    if (intake.kind === 'nothing') return;
+    const { update, decoded } = intake;
+    if (await this.storage.wouldOverfill(update.byteLength)) {
       if (this.destroyed) return;
       this.refused('board-full');
       this.disconnect(conn, CLOSE.BOARD_TOO_LARGE);
       return;
     }
-    const verdict = await this.options.gate.check(update, { docId: this.docId, doc: this.doc, sender: conn.sender, decoded: judged });
+    const verdict = await this.options.gate.check(update, { docId: this.docId, doc: this.doc, sender: conn.sender, decoded });
     if (!verdict.ok) {
       this.refused('gate');
       this.disconnect(conn, { code: verdict.code, reason: verdict.reason });
@@ -502,7 +443,7 @@ export class Room {
     // Stored now (with whatever else waits for the disk), applied and shared once stored, in order;
     // meanwhile the next message is judged (CommitPipeline says why that is sound).
     this.pipeline.add(
-      () => this.persist(update),
+      () => this.storage.persist(update),
       () => {
         if (!this.destroyed) Y.applyUpdate(this.doc, update, conn);
       },
@@ -515,53 +456,10 @@ export class Room {
 
   /** Stores a server-made update, then applies it (onDocUpdate shares it). */
   private async storeAndApply(update: Uint8Array): Promise<void> {
-    await this.persist(update);
+    await this.storage.persist(update);
     if (this.destroyed) return;
     Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
     this.outbox.flush(); // shared before the caller hears it is done (a reveal is then on every screen)
-  }
-
-  private async persist(update: Uint8Array): Promise<void> {
-    if (this.destroyed) return; // a discarded (deleted) document stores nothing more
-    let seq: number;
-    try {
-      seq = await this.options.store.append(this.docId, update);
-    } catch (err) {
-      // Whatever the store threw, the update is not known to be on disk: it must not be applied.
-      throw err instanceof StorageError ? err : new StorageError('unavailable', err);
-    }
-    this.lastSeq = seq;
-    this.options.onStored?.(this.docId);
-    this.countStored(update.byteLength);
-  }
-
-  /**
-   * Counts a row stored for this document, by this process or (arriving over the bus) by another: with
-   * several processes writing one board, each must see the board's size and history grow, or the size
-   * limit would be passed N times over and compaction come N times late.
-   */
-  private countStored(bytes: number): void {
-    this.storedBytes += bytes;
-    this.pendingUpdates += 1;
-    if (this.pendingUpdates >= this.options.compactAfterUpdates) this.scheduleCompaction();
-  }
-
-  /**
-   * Whether `bytes` more would pass the board's size limit. Alone, this process's count is exact. With
-   * other processes, it can only grow between this process's own compactions (another's compaction
-   * shrinks the stored board unseen), so before refusing, the store is asked for the real size.
-   */
-  private async wouldOverfill(bytes: number): Promise<boolean> {
-    if (this.storedBytes + bytes <= this.options.maxDocBytes) return false;
-    if (!this.options.bus.shared) return true;
-    try {
-      const stored = await this.options.store.load(this.docId);
-      this.storedBytes = stored.bytes;
-      this.pendingUpdates = stored.updates.length;
-    } catch (err) {
-      this.options.log.warn({ err, docId: this.docId }, 'could not read the stored board size; judged by the count');
-    }
-    return this.storedBytes + bytes > this.options.maxDocBytes;
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -586,7 +484,7 @@ export class Room {
     this.options.log.error({ docId: this.docId }, 'a server change bypassed applyServerChange');
     this.enqueue(async () => {
       try {
-        await this.persist(update);
+        await this.storage.persist(update);
       } catch (err) {
         this.options.log.error({ err, docId: this.docId }, 'could not store a server change');
         return;
@@ -603,62 +501,11 @@ export class Room {
     const changed = [...added, ...updated, ...removed];
     if (!changed.length) return;
     const message = encodeAwareness(this.awareness, changed);
-    this.broadcast(message, null, { presence: true });
+    this.sockets.broadcast(message, null, { presence: true });
     if (origin !== BUS_ORIGIN) {
       this.options.bus.publish(this.docId, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
     }
   };
-
-  private scheduleCompaction(): void {
-    if (this.compactionScheduled) return;
-    this.compactionScheduled = true;
-    // In the background: after the current messages, never in the middle of handling one.
-    setImmediate(() => this.enqueue(async () => void (await this.compact())));
-  }
-
-  /**
-   * Replaces the stored history with one snapshot of the current state. With other processes writing
-   * the same document (a shared bus), this process's memory may lack rows they stored that the bus
-   * has not delivered yet: the stored rows are read and applied first, and only the rows that read
-   * saw (≤ its last seq) are replaced, by a snapshot that now holds them all. One process at a time
-   * (a lease on the bus): two compactions that read at different moments could otherwise let the
-   * older snapshot replace the newer one after the newer one had deleted the rows in between.
-   */
-  private async compact(): Promise<number | null> {
-    this.compactionScheduled = false;
-    // Every stored update applied first (no new ones come meanwhile: compaction runs on the queue), so
-    // the snapshot holds every row up to lastSeq.
-    await this.pipeline.settled();
-    if (this.destroyed) return null;
-    let compactedUpto: number | null = null;
-    const ran = await this.options.bus.exclusive(this.docId, 'compact', async () => {
-      try {
-        let upto = this.lastSeq;
-        let expectedRows: number | undefined;
-        if (this.options.bus.shared) {
-          const stored = await this.options.store.load(this.docId);
-          if (this.destroyed) return;
-          this.applyStored(stored);
-          upto = stored.lastSeq;
-          expectedRows = stored.updates.length;
-        }
-        const snapshot = Y.encodeStateAsUpdate(this.doc);
-        await this.options.store.compact(this.docId, snapshot, upto, expectedRows);
-        this.knownSnapshot = snapshotDigest(snapshot);
-        this.storedBytes = snapshot.byteLength;
-        this.pendingUpdates = 0;
-        if (getSchemaVersion(this.doc) === SCHEMA_VERSION) compactedUpto = upto;
-      } catch (err) {
-        this.options.log.error({ err, docId: this.docId }, 'compaction failed; history kept as it was');
-      }
-    });
-    if (!ran) {
-      this.options.log.info({ docId: this.docId }, 'compaction skipped: another process holds the lease (or Redis is away)');
-      // The holder is compacting the same rows: count afresh instead of asking again at every row.
-      this.pendingUpdates = 0;
-    }
-    return compactedUpto;
-  }
 
   /** What another process applied and published (stored there): applied here, shared locally only. */
   private applyFromBus(message: BusMessage): void {
@@ -666,84 +513,15 @@ export class Room {
     try {
       if (message.kind === 'update') {
         Y.applyUpdate(this.doc, message.data, BUS_ORIGIN);
-        this.countStored(message.data.byteLength); // stored by the process that published it
+        this.storage.counted(message.data.byteLength); // stored by the process that published it
       } else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, BUS_ORIGIN);
       else {
         const present = [...this.awareness.getStates().keys()];
         if (present.length) this.options.bus.publish(this.docId, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, present) });
       }
     } catch (err) {
-      this.clean = false;
+      this.storage.markUnclean();
       this.options.log.error({ err, docId: this.docId }, 'could not apply a message from the bus');
-    }
-  }
-
-  /**
-   * The bus may have dropped messages (Redis reconnected or lost its data, a stream trimmed): read
-   * the store again and apply what it holds (Yjs skips what the document has; what is new goes to
-   * this room's connections). Retried until it works; one at a time, once more if asked meanwhile.
-   */
-  private catchUp(): void {
-    if (this.catchingUp) {
-      this.catchUpAgain = true;
-      return;
-    }
-    this.catchingUp = (async () => {
-      do {
-        this.catchUpAgain = false;
-        for (let attempt = 0; !this.destroyed; attempt++) {
-          try {
-            this.applyStored(await this.options.store.load(this.docId));
-            break;
-          } catch (err) {
-            this.options.log.error({ err, docId: this.docId, attempt }, 'catch-up from the store failed; retrying');
-            await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5000)));
-          }
-        }
-      } while (this.catchUpAgain && !this.destroyed);
-    })().finally(() => (this.catchingUp = null));
-  }
-
-  /** Applies stored rows (and the snapshot, unless memory has it already) as one bus transaction. */
-  private applyStored(stored: StoredDocument): void {
-    if (this.destroyed) return;
-    const digest = snapshotDigest(stored.snapshot);
-    const updates = stored.snapshot && digest !== this.knownSnapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    this.doc.transact(() => {
-      for (const update of updates) {
-        try {
-          Y.applyUpdate(this.doc, update, BUS_ORIGIN);
-        } catch (err) {
-          this.clean = false;
-          this.options.log.error({ err, docId: this.docId }, 'skipped an unreadable stored update');
-        }
-      }
-    }, BUS_ORIGIN);
-    this.knownSnapshot = digest;
-    // The store's own figures at the time of the read, whoever wrote the rows.
-    this.storedBytes = stored.bytes;
-    this.pendingUpdates = stored.updates.length;
-  }
-
-  private send(conn: Connection, data: Uint8Array, { presence = false } = {}): void {
-    if (conn.closed) return;
-    // Presence is only ever the latest state: a reader already behind (a phone on a slow link in a
-    // busy room) skips cursor traffic and gets the next change, instead of being dropped for it.
-    if (presence && (conn.socket.bufferedAmount ?? 0) > PRESENCE_SKIP_BYTES) return;
-    // Back-pressure: what a socket has not read stays in this process's memory. A consumer that
-    // falls further behind than the limit (beyond one full board it may still be downloading) is
-    // dropped instead of making the server hold the room's traffic for it.
-    if ((conn.socket.bufferedAmount ?? 0) > this.limits.maxBufferedBytes + conn.largestSent) {
-      this.refused('slow-consumer');
-      this.disconnect(conn, CLOSE.SLOW_CONSUMER);
-      return;
-    }
-    if (data.byteLength > conn.largestSent) conn.largestSent = data.byteLength;
-    try {
-      conn.socket.send(data);
-    } catch (err) {
-      this.options.log.warn({ err, docId: this.docId }, 'send failed; dropping connection');
-      this.disconnect(conn);
     }
   }
 
@@ -753,9 +531,5 @@ export class Room {
     if (reason === 'slow-consumer' || reason === 'rate-limited') {
       this.options.log.warn({ docId: this.docId, reason }, 'closed a board connection that passed a limit');
     }
-  }
-
-  private broadcast(data: Uint8Array, except: Connection | null, options: { presence?: boolean } = {}): void {
-    for (const conn of this.connections) if (conn !== except) this.send(conn, data, options);
   }
 }
