@@ -19,6 +19,7 @@ import { type RunningServer, startServer } from '../tests/harness/server.ts';
 import { connectClient, synced } from '../tests/harness/yclient.ts';
 import { openSqliteStorage } from '../server/src/store/SqliteStorage.ts';
 import { encodeSyncStep2 } from '../server/src/sync/messages.ts';
+import { storedSchemaVersion } from '../server/src/sync/storedSchema.ts';
 import { boardWith, MARK_SYNCED } from './boardRender.ts';
 import { type BenchTable, fmt, machine, median } from './table.ts';
 
@@ -108,6 +109,8 @@ function serverSteps(dataDir: string, boardId: string): Promise<Record<string, n
       bytes = stored.bytes;
       updates = stored.updates.length;
       const doc = new Y.Doc();
+      const rows = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+      add('schema version read from the stored bytes (storedSchemaVersion)', timeOnce(() => storedSchemaVersion(rows)).ms);
       add('Y.applyUpdate', timeOnce(() => {
         for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, u);
       }).ms);
@@ -151,6 +154,12 @@ async function measureBuild(label: string, main: string | undefined, rows: strin
       await untilCold(server);
       cold.push(await openInNode(server, boardId));
     }
+    // After a restart the process knows nothing of the board: it reads the schema from the stored bytes.
+    const restarted: Open[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await server.restart();
+      restarted.push(await openInNode(server, boardId));
+    }
     await untilCold(server);
     const steps = main ? {} : await serverSteps(server.dataDir, boardId);
 
@@ -159,6 +168,7 @@ async function measureBuild(label: string, main: string | undefined, rows: strin
     const loaded: Open[] = [];
     for (let i = 0; i < RUNS; i++) loaded.push(await openInNode(server, boardId));
     wire(`Node y-websocket client: cold open → synced, ${RUNS} runs`, cold, TARGET.coldMs);
+    wire(`Node y-websocket client: cold open after a server restart → synced, ${RUNS} runs`, restarted, TARGET.coldMs);
     wire(`Node y-websocket client: loaded open → synced, ${RUNS} runs`, loaded, TARGET.loadedMs);
 
     const browser = fs.existsSync(path.resolve(import.meta.dirname, '../client/dist/index.html'))
@@ -211,7 +221,7 @@ export async function run(): Promise<BenchTable> {
     headers: ['what', 'median ms', 'max ms', 'client apply ms', 'server + transfer ms', 'against the target'],
     rows,
     notes: [
-      'cold: the board\'s room was unloaded (IDLE_UNLOAD_MS=100, waited for on /metrics), so the server loads it from SQLite, applies and checks it before answering. loaded: another client keeps the room loaded.',
+      'cold: the board\'s room was unloaded (IDLE_UNLOAD_MS=100, waited for on /metrics), so the server loads it from SQLite; since the cold open from the stored bytes it answers with them while it applies them (the process left the board clean), before that it applied and checked them first. After a restart the process knows nothing of the board and reads its schema from the stored bytes first (storedSchemaVersion). loaded: another client keeps the room loaded.',
       'client apply: the y-websocket client\'s transaction that applies the server\'s sync step 2 (decode + integrate); server + transfer is the rest of connect → synced (upgrade, load, encode, send).',
       'Server steps: the same stored bytes (a copy of DATA_DIR) through the server\'s own SqliteStorage, Y.applyUpdate and sync step 2 encoding, in this process, median of the runs.',
       'The machine is shared (2 cores, several processes): figures move by ±30 % between runs.',

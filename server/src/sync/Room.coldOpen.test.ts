@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SCHEMA_VERSION, getElements, insertElement } from '@sammen/shared';
+import { SCHEMA_VERSION, getElements, getSchemaVersion, insertElement } from '@sammen/shared';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import { openSqliteStorage } from '../store/SqliteStorage.js';
 import type { Bus, BusSubscriber } from './Bus.js';
@@ -136,12 +136,30 @@ describe('a cold open from the stored bytes', () => {
     expect(a.log.find((m) => m.kind === 'update')).toEqual({ kind: 'update', roomHadElements: 5 });
   });
 
-  it('serves nothing raw when the store has changed since this process left it clean', async () => {
+  it('without knowing the board, reads its schema from the stored bytes: at the current schema it is served as stored', async () => {
     const store = sqlite();
-    const seq = await storedBoard(store, 3);
-    await store.append('doc', newNote('later'));
-    const room = await Room.open(options(store, { knownCleanSeq: seq }));
-    expect(getElements(room.doc)).toHaveLength(4); // loaded as before: applied when open resolves
+    await storedBoard(store, 3);
+    await store.append('doc', newNote('later')); // a row after the snapshot, from anyone
+    const room = await Room.open(options(store)); // nothing known (a restarted process)
+    expect(getElements(room.doc)).toHaveLength(0);
+    const a = client(room, 'a');
+    room.receive(a.conn, encodeSyncStep1(new Y.Doc()));
+    await room.flush();
+    expect(a.log.slice(0, 2)).toEqual([{ kind: 'update', roomHadElements: 0 }, { kind: 'update', roomHadElements: 0 }]); // the row, then the snapshot
+    expect(a.ids()).toEqual(['later', 'n0', 'n1', 'n2']);
+    await room.whenLoaded();
+    expect(getElements(room.doc)).toHaveLength(4);
+  });
+
+  it('a board that needs its schema stamp (or a migration) is applied and stamped before anyone is answered', async () => {
+    const store = sqlite();
+    const doc = new Y.Doc();
+    note(doc, 'old');
+    const state = Y.encodeStateAsUpdate(doc);
+    await store.compact('doc', state, await store.append('doc', state));
+    const room = await Room.open(options(store));
+    expect(getElements(room.doc)).toHaveLength(1); // applied when open resolves
+    expect(getSchemaVersion(room.doc)).toBe(SCHEMA_VERSION);
   });
 
   it('a board stamped on its first open is left clean by its unload, and then served from its stored bytes', async () => {

@@ -15,6 +15,7 @@ import { BroadcastOutbox, CommitPipeline } from './commitPipeline.js';
 import { TokenBucket } from './tokenBucket.js';
 import { Connection, type SyncSocket, samePerson } from './Connection.js';
 import { ColdStart, knowsNothing } from './coldStart.js';
+import { storedSchemaVersion } from './storedSchema.js';
 import { BUS_ORIGIN, LOAD_ORIGIN, type RoomLogger, SERVER_ORIGIN } from './origins.js';
 import { RoomSockets } from './roomSockets.js';
 import { RoomStorage } from './roomStorage.js';
@@ -42,7 +43,8 @@ export interface RoomOptions {
   /**
    * The last seq of a stored state this process knows is readable and at the current schema (it
    * left it so: `cleanSeq` after an unload). If the store still ends there, the room answers its first
-   * clients with the stored bytes before applying them itself (see ColdStart).
+   * clients with the stored bytes before applying them itself (see ColdStart) without reading the
+   * schema version from them first (storedSchema.ts).
    */
   knownCleanSeq?: number;
 }
@@ -160,8 +162,10 @@ export class Room {
     }
     room.storage.read(stored);
     const { snapshot } = stored;
-    if (snapshot && options.knownCleanSeq === stored.lastSeq) {
-      // Nothing to migrate, nothing unreadable (this process left it so): servable as it is.
+    // Servable as it is when nothing needs migrating and nothing is unreadable: known so when this
+    // process left it so, else read from the bytes (a tenth of an apply; null when in any doubt).
+    const servable = snapshot && (options.knownCleanSeq === stored.lastSeq || storedSchemaVersion([snapshot, ...stored.updates]) === SCHEMA_VERSION);
+    if (servable) {
       room.coldStart = new ColdStart({ snapshot, updates: stored.updates }, () => void room.finishLoad(stored));
       return room;
     }
