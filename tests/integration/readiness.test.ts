@@ -34,6 +34,15 @@ async function probeUntil(server: RunningServer, wanted: (r: { status: number; b
   throw new Error(`readiness never became what was wanted; last: ${JSON.stringify(last)}`);
 }
 
+/** Resolves once the server has logged a line that `match`es (fails the test after 10 s). */
+async function logged(server: RunningServer, match: (line: string) => boolean): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (server.logs.some(match)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the expected log line never came');
+}
+
 describe.skipIf(!hasPostgres || typeof ownRedis === 'string')('readiness on PostgreSQL and Redis', () => {
   const redis = ownRedis as OwnRedis;
   let database: TestDatabase;
@@ -62,24 +71,32 @@ describe.skipIf(!hasPostgres || typeof ownRedis === 'string')('readiness on Post
 
   it('PostgreSQL refusing connections: 503 naming the store, liveness still 200; back to 200 when it returns', async () => {
     await pgProxy.refuse();
-    const down = await probeUntil(server, (r) => r.status === 503);
-    expect(down.body).toMatchObject({ status: 'unavailable', failed: ['store'], checks: { store: { ok: false, error: 'failed' }, redis: { ok: true } } });
-    // The cause is logged, never shown to whoever asks.
-    expect(JSON.stringify(down.body)).not.toContain(String(pgProxy.port));
-    expect(server.logs.some((l) => l.includes('not ready: a readiness check fails') && l.includes('"check":"store"'))).toBe(true);
-    expect((await probe(server, '/health')).status).toBe(200);
-    await pgProxy.forward();
+    try {
+      const down = await probeUntil(server, (r) => r.status === 503);
+      expect(down.body).toMatchObject({ status: 'unavailable', failed: ['store'], checks: { store: { ok: false, error: 'failed' }, redis: { ok: true } } });
+      // The cause is logged, never shown to whoever asks.
+      expect(JSON.stringify(down.body)).not.toContain(String(pgProxy.port));
+      // (The log line travels through the child's stdout: it may arrive just after the answer.)
+      await logged(server, (l) => l.includes('not ready: a readiness check fails') && l.includes('"check":"store"'));
+      expect((await probe(server, '/health')).status).toBe(200);
+    } finally {
+      await pgProxy.forward();
+    }
     expect((await probeUntil(server, (r) => r.status === 200)).body.status).toBe('ready');
   });
 
   it('PostgreSQL hanging (connections accepted, nothing answered): 503 with a timeout, the probe still answers', async () => {
     await pgProxy.hang();
-    const down = await probeUntil(server, (r) => r.status === 503);
-    expect(down.body).toMatchObject({ status: 'unavailable', failed: ['store'], checks: { store: { ok: false, error: 'timeout' } } });
-    // Probes keep answering while the first check still hangs (they wait for that one run, not a new one).
-    const again = await probe(server, '/health/ready');
-    expect(again).toMatchObject({ status: 503, body: { failed: ['store'] } });
-    await pgProxy.forward();
+    try {
+      // (The pooled connection the proxy just cut may first fail outright: wait for the stall itself.)
+      const down = await probeUntil(server, (r) => r.status === 503 && r.body.checks.store?.ok === false && r.body.checks.store.error === 'timeout');
+      expect(down.body).toMatchObject({ status: 'unavailable', failed: ['store'], checks: { redis: { ok: true } } });
+      // Probes keep answering while the first check still hangs (they wait for that one run, not a new one).
+      const again = await probe(server, '/health/ready');
+      expect(again).toMatchObject({ status: 503, body: { failed: ['store'] } });
+    } finally {
+      await pgProxy.forward();
+    }
     await probeUntil(server, (r) => r.status === 200);
   });
 
@@ -98,15 +115,8 @@ describe('readiness during a shutdown', () => {
     const server = await startServer({ env: { SHUTDOWN_DELAY_MS: '3000' } });
     try {
       expect((await probe(server, '/health/ready')).status).toBe(200);
-      const noticed = new Promise<void>((resolve) => {
-        const check = setInterval(() => {
-          if (!server.logs.some((l) => l.includes('"msg":"shutting down"'))) return;
-          clearInterval(check);
-          resolve();
-        }, 10);
-      });
       process.kill(server.pid, 'SIGTERM');
-      await noticed;
+      await logged(server, (l) => l.includes('"msg":"shutting down"'));
       const stopping = await probe(server, '/health/ready');
       expect(stopping).toEqual({ status: 503, body: { status: 'stopping', failed: ['shutdown'], checks: {} } });
       expect((await probe(server, '/health')).status).toBe(200);
