@@ -120,6 +120,23 @@ describe('appends on their own thread', () => {
     expect((await storage.documents.load('d')).updates).toEqual([before, after]);
   });
 
+  it('through the group commit, a batch of several the dying thread did not commit is retried one by one on a new thread', async () => {
+    const { storage, workers, dir } = threadedStore();
+    const grouped = groupCommit(storage.documents);
+    await grouped.append('d', update('warm'));
+    const lock = holdWriteLock(dir);
+    const batch = ['x', 'y', 'z'].map(update);
+    const appended = Promise.all(batch.map((u) => grouped.append('d', u)));
+    await new Promise((r) => setImmediate(r)); // the three are one batch, handed to the thread
+    const terminated = workers[0]!.terminate();
+    lock.release();
+    await terminated;
+    const seqs = await appended;
+    expect(workers).toHaveLength(2);
+    expect(seqs[2]!).toBeGreaterThan(seqs[1]!);
+    expect((await storage.documents.load('d')).updates.slice(1)).toEqual(batch);
+  });
+
   it('a thread that cannot open the database rejects the append, never leaves it waiting', async () => {
     const { storage, workers, dir } = threadedStore();
     // The file's folder is gone under the running server (an unmounted volume): the thread cannot open it.
