@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Bus, BusMessage, BusSubscriber, BusSubscription } from '../sync/Bus.js';
 import { watchPeers } from './peerWatch.js';
 import { type RedisLogger, closeRedis, connectRedis, pingRedis, redisKey, withTimeout } from './redis.js';
+import { createUpdatePublisher } from './updatePublisher.js';
 
 /**
  * The Bus over Redis Streams: one stream of updates and one of awareness per document.
@@ -16,12 +17,9 @@ import { type RedisLogger, closeRedis, connectRedis, pingRedis, redisKey, withTi
  * One connection writes (XADD, leases), one reads with a single blocking XREAD over every subscribed
  * stream; a new subscription wakes that read with CLIENT UNBLOCK so the new stream joins it at once.
  *
- * Bounded while Redis is away: an update published while the writer is not connected (or while too
- * many are still unanswered) is not queued in memory but dropped, and its document remembered. Once
- * the writer is back it adds a gap mark (a `g` entry) to each such document's stream, and every reader
- * catches that document up from the store, which already holds the dropped updates. So an outage costs
- * a store read per document, never unbounded memory, and loses nothing, also when only this process's
- * own link dropped and the others saw no gap of their own.
+ * Bounded while Redis is away: updates are never held for Redis; a dropped one leaves a gap mark (a `g`
+ * entry) on its document's stream once the writer is back, on which readers catch up from the store
+ * (`updatePublisher.ts`).
  */
 export interface RedisBusOptions {
   url: string;
@@ -264,43 +262,25 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
     },
   });
 
-  // Updates not published while the link was down: document → a counter, so a mark written while
-  // another update of that document was dropped does not clear the newer debt.
-  const owed = new Map<string, number>();
-  let pending = 0;
-  let dropped = 0;
-  let marking = false;
-  writer.on('ready', () => void writeGapMarks());
-
-  /** Writes the owed gap marks, one document at a time; what fails stays owed for the next 'ready'. */
-  async function writeGapMarks(): Promise<void> {
-    if (marking || closed) return;
-    marking = true;
-    try {
-      for (const [docId, debt] of [...owed]) {
-        if (closed || writer.status !== 'ready') return;
-        const ok = await withTimeout(writer.eval(GAP, 1, streamKey(prefix, docId, 'update'), maxLength, processId, '', ttlMs), POSITION_TIMEOUT_MS).then(
-          () => true,
-          () => false,
-        );
-        if (!ok) return;
-        if (owed.get(docId) === debt) owed.delete(docId);
-      }
-    } finally {
-      marking = false;
-    }
-  }
-
-  function drop(docId: string): void {
-    if (dropped === 0 || owed.size === 0) log?.warn({ docId }, 'Redis unavailable: updates are stored but not published; other processes catch up from the store once it is back');
-    dropped += 1;
-    owed.set(docId, (owed.get(docId) ?? 0) + 1);
-  }
+  const updates = createUpdatePublisher({
+    writer,
+    add: (docId, data) => writer.eval(ADD, 1, streamKey(prefix, docId, 'update'), maxLength, processId, data, ttlMs),
+    mark: (docId) => writer.eval(GAP, 1, streamKey(prefix, docId, 'update'), maxLength, processId, '', ttlMs),
+    maxPending,
+    markTimeoutMs: POSITION_TIMEOUT_MS,
+    closed: () => closed,
+    log,
+  });
 
   return {
     shared: true,
 
-    stats: () => ({ connected: writer.status === 'ready' && reader.status === 'ready', pendingPublishes: pending, droppedPublishes: dropped, gapMarksOwed: owed.size }),
+    stats: () => ({
+      connected: writer.status === 'ready' && reader.status === 'ready',
+      pendingPublishes: updates.pending,
+      droppedPublishes: updates.dropped,
+      gapMarksOwed: updates.marksOwed,
+    }),
 
     async ping(timeoutMs) {
       if (writer.status !== 'ready' || reader.status !== 'ready') throw new Error(`Redis not connected (writer ${writer.status}, reader ${reader.status})`);
@@ -309,31 +289,15 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
 
     publish(docId, message) {
       if (closed) return;
-      const tracked = docs.get(docId);
-      const kind = message.kind === 'update' ? 'update' : 'awareness';
-      const key = tracked ? (kind === 'update' ? tracked.updatesKey : tracked.awarenessKey) : streamKey(prefix, docId, kind);
-      if (kind === 'awareness') {
+      if (message.kind !== 'update') {
         // Latest-wins and renewed by clients: not worth queueing while Redis is away.
         if (writer.status !== 'ready') return;
         const script = message.kind === 'awareness-query' ? QUERY : ADD;
-        writer.eval(script, 1, key, AWARENESS_MAX_LENGTH, processId, Buffer.from(message.data), 60_000).catch(() => {});
+        writer.eval(script, 1, streamKey(prefix, docId, 'awareness'), AWARENESS_MAX_LENGTH, processId, Buffer.from(message.data), 60_000).catch(() => {});
         return;
       }
-      // Never queued while Redis is away (see the top of this file): dropped, and a gap mark owed.
-      if (writer.status !== 'ready' || pending >= maxPending) return drop(docId);
-      pending += 1;
-      writer.eval(ADD, 1, key, maxLength, processId, Buffer.from(message.data), ttlMs).then(
-        () => {
-          pending -= 1;
-          if (owed.size && !marking) void writeGapMarks();
-        },
-        (err: unknown) => {
-          pending -= 1;
-          if (closed) return;
-          log?.warn({ err, docId }, 'could not publish an update: the others catch up from the store');
-          drop(docId);
-        },
-      );
+      // Never held while Redis is away (updatePublisher.ts): dropped, and a gap mark owed.
+      updates.publish(docId, message.data);
     },
 
     subscribe(docId, subscriber): BusSubscription {
