@@ -182,6 +182,15 @@ describe('a cold open from the stored bytes', () => {
     expect(getElements(second.doc)).toHaveLength(1);
   });
 
+  it('a cold room unloaded before its apply leaves the board as it found it, clean', async () => {
+    const store = sqlite();
+    const seq = await storedBoard(store, 2);
+    const room = await Room.open(options(store));
+    await room.unload();
+    expect(room.cleanSeq).toBe(seq);
+    expect((await store.load('doc')).lastSeq).toBe(seq); // nothing written
+  });
+
   it('a room that skipped an unreadable stored row does not leave its board clean', async () => {
     const store = sqlite();
     await storedBoard(store, 2);

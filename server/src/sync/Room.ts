@@ -167,6 +167,7 @@ export class Room {
     const servable = snapshot && (options.knownCleanSeq === stored.lastSeq || storedSchemaVersion([snapshot, ...stored.updates]) === SCHEMA_VERSION);
     if (servable) {
       room.coldStart = new ColdStart({ snapshot, updates: stored.updates }, () => void room.finishLoad(stored));
+      room.cleanAt = stored.lastSeq; // what an unload before the apply leaves behind: the same, clean
       return room;
     }
     await room.finishLoad(stored);
@@ -195,6 +196,7 @@ export class Room {
       this.settleLoad();
     } catch (err) {
       const loadError = err instanceof RoomLoadError ? err : new RoomLoadError({ code: 1011, reason: 'Board could not be loaded' }, String(err), err);
+      this.cleanAt = null;
       for (const conn of [...this.sockets]) this.disconnect(conn, loadError.close);
       this.destroy();
       this.settleLoad(loadError);
@@ -316,13 +318,12 @@ export class Room {
     return this.cleanAt;
   }
 
-  /** Waits for queued work, compacts what is pending and releases the document. */
+  /** Waits for queued work, compacts what is pending and releases the document (sets cleanSeq). */
   async unload(): Promise<void> {
     if (this.coldStart && !this.coldStart.begun) {
       // Never applied, nothing changed: the stored board stays as it was, as clean as it was.
       this.coldStart.cancel();
       await this.queue;
-      this.cleanAt = this.options.knownCleanSeq ?? null;
       for (const conn of [...this.sockets]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
       this.destroy();
       return;
