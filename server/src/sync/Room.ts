@@ -138,10 +138,11 @@ export class Room {
 
   /**
    * Opens the room for connections: resolves once it can answer them. That is when its document is
-   * loaded (as `load`), or, for a stored board this process knows to be clean (`knownCleanSeq`), as
-   * soon as the store has been read: clients are then answered from the stored bytes while the room
-   * applies them (ColdStart), and everything else waits for that apply (`whenLoaded`). A load that
-   * fails after that closes the connections with the reason (RoomLoadError's close).
+   * loaded (as `load`), or, for a stored board that needs no migration and reads cleanly (known from
+   * `knownCleanSeq`, else read from its bytes: storedSchema.ts), as soon as the store has been read:
+   * clients are then answered from the stored bytes while the room applies them (ColdStart), and
+   * everything else waits for that apply (`whenLoaded`). A load that fails after that closes the
+   * connections with the reason (RoomLoadError's close).
    */
   static async open(options: RoomOptions): Promise<Room> {
     const room = new Room(options);
@@ -163,7 +164,7 @@ export class Room {
     room.storage.read(stored);
     const { snapshot } = stored;
     // Servable as it is when nothing needs migrating and nothing is unreadable: known so when this
-    // process left it so, else read from the bytes (a tenth of an apply; null when in any doubt).
+    // process left it so, else read from the bytes (~1/8 of an apply; null when in any doubt).
     const servable = snapshot && (options.knownCleanSeq === stored.lastSeq || storedSchemaVersion([snapshot, ...stored.updates]) === SCHEMA_VERSION);
     if (servable) {
       room.coldStart = new ColdStart({ snapshot, updates: stored.updates }, () => void room.finishLoad(stored));
