@@ -264,6 +264,7 @@ function readinessChecks(storage: Storage, bus: RedisBus | null, control: Redis 
   if (bus || control) {
     checks.push({
       name: 'redis',
+      required: false, // degraded, not unready: see ReadinessCheck.required
       run: async () => {
         await bus?.ping(READINESS_TIMEOUT_MS);
         if (control) await pingRedis(control, READINESS_TIMEOUT_MS);

@@ -42,3 +42,18 @@ it('after stop() it is not ready at once, whatever the checks say', async () => 
   expect(readiness.isStopping).toBe(true);
   expect(runs).toBe(0);
 });
+
+it('a check that is not required only degrades: the process stays ready (200) and names it', async () => {
+  let redisUp = false;
+  let storeUp = true;
+  const readiness = new Readiness([
+    { name: 'store', run: async () => { if (!storeUp) throw new Error('down'); } },
+    { name: 'redis', required: false, run: async () => { if (!redisUp) throw new Error('down'); } },
+  ]);
+  expect(await readiness.report()).toMatchObject({ status: 'degraded', failed: ['redis'] });
+  storeUp = false;
+  expect(await readiness.report()).toMatchObject({ status: 'unavailable', failed: ['store', 'redis'] });
+  storeUp = true;
+  redisUp = true;
+  expect(await readiness.report()).toMatchObject({ status: 'ready', failed: [] });
+});

@@ -2,6 +2,13 @@
 export interface ReadinessCheck {
   name: string;
   run(): Promise<void>;
+  /**
+   * False for what the process can serve without (Redis: boards and workshops still open, store and
+   * answer; only other processes hear of changes later). Such a check failing makes the process
+   * `degraded`, still ready: every replica shares the one Redis, so failing readiness for it would
+   * take the whole cluster out of the load balancer at once. Default true.
+   */
+  required?: boolean;
 }
 
 /**
@@ -12,8 +19,11 @@ export type CheckResult = { ok: true; ms: number } | { ok: false; error: 'timeou
 
 /** The body of `GET /health/ready`. */
 export interface ReadinessReport {
-  /** `ready` (200); `unavailable`: a check failed (503); `stopping`: SIGTERM received (503). */
-  status: 'ready' | 'unavailable' | 'stopping';
+  /**
+   * `ready` (200); `degraded` (200): only checks that are not required failed; `unavailable`: a
+   * required check failed (503); `stopping`: SIGTERM received (503).
+   */
+  status: 'ready' | 'degraded' | 'unavailable' | 'stopping';
   /** The names of the checks that failed (`shutdown` while stopping). */
   failed: string[];
   checks: Record<string, CheckResult>;
@@ -57,7 +67,9 @@ export class Readiness {
     const failed = results.filter(([, result]) => !result.ok).map(([name]) => name);
     // A SIGTERM that came while the checks ran wins.
     if (this.stopping) return { status: 'stopping', failed: ['shutdown', ...failed], checks: Object.fromEntries(results) };
-    return { status: failed.length ? 'unavailable' : 'ready', failed, checks: Object.fromEntries(results) };
+    const required = new Set(this.checks.filter((c) => c.required !== false).map((c) => c.name));
+    const status = failed.some((name) => required.has(name)) ? 'unavailable' : failed.length ? 'degraded' : 'ready';
+    return { status, failed, checks: Object.fromEntries(results) };
   }
 
   private async run(check: ReadinessCheck): Promise<CheckResult> {

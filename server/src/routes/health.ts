@@ -5,9 +5,10 @@ import type { Readiness } from '../http/readiness.js';
  * Liveness and readiness, for load balancers, Docker and Kubernetes:
  * - `GET /health` (and `/health/live`): the process is up and answering; looks at nothing else, so a
  *   store or Redis outage never gets a healthy process restarted.
- * - `GET /health/ready`: the process should get new connections: the store answers a trivial read and
- *   (with REDIS_URL) Redis answers PING, each within 2 s, and no shutdown has begun. 200 when ready,
- *   503 otherwise, with a JSON body naming what failed. Never cached.
+ * - `GET /health/ready`: the process should get new connections: the store answers a trivial read
+ *   within 2 s and no shutdown has begun. 200 when ready, 503 otherwise, with a JSON body naming what
+ *   failed. Redis (with REDIS_URL) is probed too, but its failure only makes the body say `degraded`
+ *   (still 200): every replica shares it, and the boards still work on each process. Never cached.
  */
 export const healthRoutes: FastifyPluginAsync<{ readiness: Readiness }> = async (app, { readiness }) => {
   const live = async () => ({ status: 'ok' });
@@ -17,7 +18,7 @@ export const healthRoutes: FastifyPluginAsync<{ readiness: Readiness }> = async 
   app.get('/health/ready', { logLevel: 'warn' }, async (_request, reply) => {
     const report = await readiness.report();
     return reply
-      .code(report.status === 'ready' ? 200 : 503)
+      .code(report.status === 'ready' || report.status === 'degraded' ? 200 : 503)
       .header('cache-control', 'no-store')
       .send(report);
   });
