@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getElements } from '@sammen/shared';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { connectControl, createWorkshop, join, type ControlClient } from '../harness/control.js';
 import { startServer, type RunningServer } from '../harness/server.js';
 import { launchChromium } from '../harness/browser.js';
+import { connectClient, waitForDoc } from '../harness/yclient.js';
 
 /**
  * The participant's side of a workshop in real Chromium against the real, built server: joining by
@@ -172,7 +174,8 @@ describe('private brainstorm and dot voting', () => {
   it('keeps new notes private until the reveal, then lets the participant vote on them', async () => {
     const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
     const fac = await facilitator(w.facilitatorToken);
-    const page = await openWithToken(w.boardId, await join(server, w.joinCode, 'Olga'));
+    const olga = await join(server, w.joinCode, 'Olga');
+    const page = await openWithToken(w.boardId, olga);
 
     expect(await fac.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
     await page.getByText(/Private brainstorm/).waitFor();
@@ -184,6 +187,11 @@ describe('private brainstorm and dot voting', () => {
     await page.keyboard.press('Escape');
     await page.getByText('Private – only you see this').waitFor();
     expect(await boardNotes(page)).toEqual([]);
+    // The reveal publishes what the server holds: wait until the last keystroke has reached it (on
+    // a busy machine the facilitator could otherwise reveal "More tree").
+    const stored = connectClient(server.wsUrl, w.boardId, { token: olga, privateDoc: true });
+    await waitForDoc(stored.doc, (d) => getElements(d).some((e) => e.type === 'note' && e.text === 'More trees'));
+    stored.destroy();
 
     expect(await fac.run({ type: 'private.reveal' })).toEqual({ ok: true });
     await expect.poll(() => page.getByTestId('workshop-announcer').textContent()).toBe('Your 1 note is now on the board.');
