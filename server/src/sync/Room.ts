@@ -164,7 +164,7 @@ export class Room {
     room.storage.read(stored);
     const { snapshot } = stored;
     // Servable as it is when nothing needs migrating and nothing is unreadable: known so when this
-    // process left it so, else read from the bytes (~1/8 of an apply; null when in any doubt).
+    // process left it so, else read from the bytes (a fifth of an apply or less; null when in any doubt).
     const servable = snapshot && (options.knownCleanSeq === stored.lastSeq || storedSchemaVersion([snapshot, ...stored.updates]) === SCHEMA_VERSION);
     if (servable) {
       room.coldStart = new ColdStart({ snapshot, updates: stored.updates }, () => void room.finishLoad(stored));

@@ -31,10 +31,10 @@ const lastIdKey = (s: Written): string => `${s.client}:${s.clock + s.length - 1}
 /**
  * The schema version (`meta.schemaVersion`) of a stored board, read from its stored bytes (the
  * snapshot and the rows after it) without applying them: one walk over the structs with Yjs's own
- * decoder, building no items (a tenth of the cost of `Y.applyUpdate`). Conservative: a number only
- * when every row reads to its end and the key has one unambiguous live value: one first write, a
- * chain of overwrites (each names the one before as its origin) with no branch, its last value not
- * deleted. Anything else (an unreadable row, concurrent first writes, a deleted key, a content kind it
+ * decoder, building no items (121 ms where `Y.applyUpdate` takes 526 ms for 20,000 notes,
+ * bench/coldOpen.ts). Conservative: a number only when every row reads to its end and the key has
+ * one unambiguous live value: one first write, a chain of overwrites (each names the one before as
+ * its origin) with no branch, its last value not deleted. Anything else (an unreadable row, concurrent first writes, a deleted key, a content kind it
  * does not know) is null, and the caller takes the path that applies and checks the document itself.
  */
 export function storedSchemaVersion(rows: readonly Uint8Array[]): number | null {
