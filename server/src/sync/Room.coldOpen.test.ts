@@ -139,16 +139,26 @@ describe('a cold open from the stored bytes', () => {
   it('without knowing the board, reads its schema from the stored bytes: at the current schema it is served as stored', async () => {
     const store = sqlite();
     await storedBoard(store, 3);
-    await store.append('doc', newNote('later')); // a row after the snapshot, from anyone
+    // Rows after the snapshot, from anyone; the last builds on the snapshot (a change of n1).
+    await store.append('doc', newNote('later'));
+    await store.append('doc', newNote('later2'));
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, (await store.load('doc')).snapshot!);
+    const before = Y.encodeStateVector(editor);
+    (editor.getMap('elements').get('n1') as Y.Map<unknown>).set('x', 99);
+    await store.append('doc', Y.encodeStateAsUpdate(editor, before));
     const room = await Room.open(options(store)); // nothing known (a restarted process)
     expect(getElements(room.doc)).toHaveLength(0);
     const a = client(room, 'a');
     room.receive(a.conn, encodeSyncStep1(new Y.Doc()));
     await room.flush();
-    expect(a.log.slice(0, 2)).toEqual([{ kind: 'update', roomHadElements: 0 }, { kind: 'update', roomHadElements: 0 }]); // the row, then the snapshot
-    expect(a.ids()).toEqual(['later', 'n0', 'n1', 'n2']);
+    // The rows as one update, then the snapshot: two messages, both before the room's own apply.
+    expect(a.log.slice(0, 2)).toEqual([{ kind: 'update', roomHadElements: 0 }, { kind: 'update', roomHadElements: 0 }]);
+    expect(a.ids()).toEqual(['later', 'later2', 'n0', 'n1', 'n2']);
+    expect(getElements(a.replica).find((e) => e.id === 'n1')).toMatchObject({ x: 99 });
+    expect(a.replica.store.pendingStructs).toBeNull();
     await room.whenLoaded();
-    expect(getElements(room.doc)).toHaveLength(4);
+    expect(getElements(room.doc)).toHaveLength(5);
   });
 
   it('a board that needs its schema stamp (or a migration) is applied and stamped before anyone is answered', async () => {

@@ -52,14 +52,15 @@ export class ColdStart<C extends Answered> {
   }
 
   /**
-   * The answer to a sync step 1 from a client that knows nothing: the rows after the snapshot first
-   * (they wait at the client for the snapshot they build on), then the snapshot as sync step 2, which
-   * makes the client synced with all of it. Encoded once, the same buffers for every client.
+   * The answer to a sync step 1 from a client that knows nothing: the rows after the snapshot first,
+   * merged into one update (they wait at the client, as pending structs, for the snapshot they build
+   * on: one wait instead of one per row), then the snapshot as sync step 2, which makes the client
+   * synced with all of it. Encoded once, the same buffers for every client.
    */
   answer(conn: C): Uint8Array[] {
     if (!this.answered.has(conn)) this.answeredCount += 1;
     this.answered.add(conn);
-    this.messages ??= [...this.stored.updates.map((u) => encodeUpdate(u)), encodeSyncStep2FromUpdate(this.stored.snapshot)];
+    this.messages ??= [...rowsAsOne(this.stored.updates).map((u) => encodeUpdate(u)), encodeSyncStep2FromUpdate(this.stored.snapshot)];
     return this.messages;
   }
 
@@ -91,6 +92,16 @@ export class ColdStart<C extends Answered> {
     clearTimeout(this.timer);
     if (this.drainTimer) clearTimeout(this.drainTimer);
     this.drainTimer = null;
+  }
+}
+
+/** The rows as one merged update, or as they are if they will not merge (the client then takes each). */
+function rowsAsOne(rows: Uint8Array[]): Uint8Array[] {
+  if (rows.length < 2) return rows;
+  try {
+    return [Y.mergeUpdates(rows)];
+  } catch {
+    return rows;
   }
 }
 
