@@ -86,12 +86,15 @@ describe('a cold open answered from the stored bytes (one process)', () => {
       clients.push(c);
       return c;
     };
-    // Three clients at once: one only reads, two write the moment their sockets open.
-    const [reader, first, second] = [connect(), connect(), connect()];
+    // The reader first: it is answered from the stored bytes (a client's update would make the room
+    // apply at once, so the writers come once the reader has its answer, while the room applies).
+    const reader = connect();
+    await synced(reader);
+    const [first, second] = [connect(), connect()];
     writesOnOpen(first, 'from-first', NOTES + 1);
     writesOnOpen(second, 'from-second', NOTES + 2);
-    await Promise.all([reader, first, second].map(synced));
-    // The reader also writes once it has synced (most likely still before the room has applied).
+    await Promise.all([first, second].map(synced));
+    // The reader writes too.
     insertElement(reader.doc, note('from-reader', NOTES + 3));
     const everything = [...noteIds, 'from-first', 'from-second', 'from-reader'];
     await Promise.all([reader, first, second].map((c) => waitForDoc(c.doc, hasAll(everything), 60_000)));
