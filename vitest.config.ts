@@ -1,16 +1,21 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './tests/harness/sequencer.js';
 
 const resolve = { conditions: ['source'] };
 const ssr = { resolve: { conditions: ['source'], externalConditions: ['source'] } };
 
 // One run for everything: unit tests beside the code in shared/, server/ and client/, integration tests
-// against a real server, and browser tests in real Chromium (one file at a time: 2 cores). `source`
+// against a real server, and browser tests in real Chromium. All share one pool of two workers (2
+// cores), so a browser file runs beside the other files instead of after all of them, one at a time
+// with a core mostly idle. Longest files first, browser files spread through the run so that they
+// mostly run beside other files, not beside each other (tests/harness/sequencer.ts). `source`
 // resolves the @sammen/* workspaces to their TypeScript sources.
 export default defineConfig({
   resolve,
   ssr,
   test: {
     reporters: ['default', './tests/harness/summaryReporter.ts'],
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         resolve,
@@ -34,8 +39,7 @@ export default defineConfig({
           expect: { poll: { timeout: 5_000 } },
           testTimeout: 90_000,
           hookTimeout: 90_000,
-          fileParallelism: false,
-          maxWorkers: 1,
+          maxWorkers: 2,
         },
       },
     ],
