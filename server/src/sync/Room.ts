@@ -391,6 +391,10 @@ export class Room {
           }
           // A client that has some of the board gets a diff, from the document.
           if (!(await this.loadedForMessages())) return;
+          // Updates already accepted but still on their way to disk are in the answer too: a client that
+          // has synced holds everything the room took before it asked (one commit's wait at most).
+          if (this.pipeline.busy) await this.pipeline.settled();
+          if (conn.closed || this.destroyed) return;
           this.sockets.send(conn, this.stateCache.syncStep2(message.stateVector));
           break;
         case 'update':

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { getElements, insertElement } from '@sammen/shared';
+import type { DocumentStore } from '../store/DocumentStore.js';
+import { openSqliteStorage } from '../store/SqliteStorage.js';
+import { createLocalBus } from './Bus.js';
+import { decodeMessage, encodeSyncStep1, encodeUpdate } from './messages.js';
+import { Room, type SyncSocket } from './Room.js';
+
+// A client that has synced holds every update the room accepted before it asked, including those
+// still on their way to disk (tests and readers copy a fresh client's document the moment it syncs).
+
+const quietLog = { info() {}, warn() {}, error() {} };
+const sender = (connectionId: string) => ({ connectionId, workshopId: null, memberId: null, role: null, privateDoc: false });
+
+it("a sync step 1 that arrives while another client's update is being committed is answered with that update in it", async () => {
+  const real = openSqliteStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-sync-commit-'))).documents;
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holding = false;
+  // A real store whose next append waits until the test releases it (a slow disk).
+  const store: DocumentStore = {
+    ...real,
+    append: async (id, update) => {
+      if (holding) await held;
+      return real.append(id, update);
+    },
+  };
+  const room = await Room.load({ docId: 'doc', store, gate: { check: () => ({ ok: true }) }, bus: createLocalBus(), log: quietLog, maxDocBytes: 1 << 20, compactAfterUpdates: 1000, onEmpty() {} });
+  const socket = (): SyncSocket => ({ send: () => {}, close: () => {} });
+  const writer = room.connect(socket(), sender('writer'));
+
+  // Sync step 2 and later updates are the same kind of message: the first one is the answer.
+  const answers: Uint8Array[] = [];
+  const reader = room.connect({ send: (data) => { const m = decodeMessage(data); if (m.kind === 'update') answers.push(m.update); }, close: () => {} }, sender('reader'));
+
+  const local = new Y.Doc();
+  insertElement(local, { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: 'on its way' });
+  holding = true;
+  room.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(local)));
+  room.receive(reader, encodeSyncStep1(new Y.Doc()));
+  await new Promise((r) => setTimeout(r, 50));
+  expect(answers).toHaveLength(0); // not answered while the update is on its way to disk
+  release();
+  await room.flush();
+  expect(answers.length).toBeGreaterThanOrEqual(1);
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, answers[0]!);
+  expect(getElements(copy).map((e) => e.id)).toEqual(['n1']);
+  await room.unload();
+});
