@@ -231,10 +231,16 @@ describe('built-in templates render cleanly (issue #5)', () => {
         opening.catch(() => undefined);
         await page.goto(`${server.url}/b/${w.boardId}#token=${w.facilitatorToken}`);
         await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+        // The board's stage is drawn once its container has a size (on a busy machine, after the rest).
         await page.waitForFunction(
           (n) => {
-            const hook = (window as unknown as { __sammen?: { doc: { getMap(n: string): { size: number } }; textLayout?: unknown } }).__sammen;
-            return !!hook?.textLayout && hook.doc.getMap('elements').size === n;
+            const w = window as unknown as {
+              __sammen?: { doc: { getMap(n: string): { size: number } }; textLayout?: unknown };
+              Konva?: { stages: Array<{ container(): HTMLElement }> };
+            };
+            const hook = w.__sammen;
+            const stage = w.Konva?.stages.some((s) => s.container().closest('[data-testid=board-canvas]'));
+            return !!stage && !!hook?.textLayout && hook.doc.getMap('elements').size === n;
           },
           file.elements.length,
         );
