@@ -17,6 +17,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/harness/browser.ts';
 import { type RunningServer, startServer } from '../tests/harness/server.ts';
 import { connectClient, synced } from '../tests/harness/yclient.ts';
+import { untilCold } from '../tests/harness/coldRoom.ts';
 import { openSqliteStorage } from '../server/src/store/SqliteStorage.ts';
 import { encodeSyncStep2 } from '../server/src/sync/messages.ts';
 import { storedSchemaVersion } from '../server/src/sync/storedSchema.ts';
@@ -48,26 +49,6 @@ async function openInNode(server: RunningServer, boardId: string): Promise<Open>
   client.destroy();
   if (size !== NOTES) throw new Error(`synced with ${size} elements, expected ${NOTES}`);
   return { totalMs, clientApplyMs };
-}
-
-async function loadedBoards(server: RunningServer): Promise<number> {
-  // A fresh connection each time: a kept-alive one can be reset while the server is busy applying.
-  const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}`, connection: 'close' } });
-  const text = await res.text();
-  const line = text.split('\n').find((l) => l.startsWith('sammen_loaded_documents{kind="board"}'));
-  if (!line) throw new Error('no sammen_loaded_documents on /metrics');
-  return Number(line.split(' ').pop());
-}
-
-/** Waits until the server has unloaded every board (idle unload, compaction included). */
-async function untilCold(server: RunningServer): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while ((await loadedBoards(server)) > 0) {
-    if (Date.now() > deadline) throw new Error('the board never unloaded');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  // The room leaves the list when its unload starts; let its compaction finish too.
-  await new Promise((r) => setTimeout(r, 500));
 }
 
 /** Chromium: navigation start → the board's provider reports synced (a performance mark in the page). */
@@ -151,7 +132,7 @@ async function measureBuild(label: string, main: string | undefined, rows: strin
 
     const cold: Open[] = [];
     for (let i = 0; i < RUNS; i++) {
-      await untilCold(server);
+      await untilCold(server, METRICS_TOKEN, 500);
       cold.push(await openInNode(server, boardId));
     }
     // After a restart the process knows nothing of the board: it reads the schema from the stored bytes.
@@ -160,7 +141,7 @@ async function measureBuild(label: string, main: string | undefined, rows: strin
       await server.restart();
       restarted.push(await openInNode(server, boardId));
     }
-    await untilCold(server);
+    await untilCold(server, METRICS_TOKEN, 500);
     const steps = main ? {} : await serverSteps(server.dataDir, boardId);
 
     const holder = connectClient(server.wsUrl, boardId);
@@ -181,7 +162,7 @@ async function measureBuild(label: string, main: string | undefined, rows: strin
         holder.destroy();
         const coldPage: number[] = [];
         for (let i = 0; i < 3; i++) {
-          await untilCold(server);
+          await untilCold(server, METRICS_TOKEN, 500);
           coldPage.push(await openInBrowser(browser, server, boardId));
         }
         rows.push(

@@ -4,6 +4,7 @@ import { type StickyNote, getElements, insertElement } from '@sammen/shared';
 import { type Cluster, clusterServices, startCluster } from '../harness/cluster.js';
 import { type RunningServer, createBoard, startServer } from '../harness/server.js';
 import { type YClient, connectClient, synced, waitForDoc } from '../harness/yclient.js';
+import { untilCold } from '../harness/coldRoom.js';
 
 // A cold open (the board's room unloaded: IDLE_UNLOAD_MS, checked on /metrics) is answered from the
 // stored bytes before the room has applied them. The clients that synced from those bytes must still
@@ -22,24 +23,6 @@ const hasAll = (wanted: string[]) => (doc: Y.Doc) => {
   const have = ids(doc);
   return wanted.every((id) => have.has(id));
 };
-
-async function loadedBoards(server: RunningServer): Promise<number> {
-  const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}`, connection: 'close' } });
-  const line = (await res.text()).split('\n').find((l) => l.startsWith('sammen_loaded_documents{kind="board"}'));
-  if (!line) throw new Error('no sammen_loaded_documents on /metrics');
-  return Number(line.split(' ').pop());
-}
-
-/** Waits until the server has unloaded every board, its unload (compaction) included. */
-async function untilCold(server: RunningServer): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while ((await loadedBoards(server)) > 0) {
-    if (Date.now() > deadline) throw new Error('the board never unloaded');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  // The room leaves the list when its unload starts; its compaction is one store write after that.
-  await new Promise((r) => setTimeout(r, 300));
-}
 
 /** Fills a board with NOTES notes through one client, checked by a second, then closes both. */
 async function filledBoard(server: RunningServer): Promise<{ boardId: string; noteIds: string[] }> {
@@ -80,7 +63,7 @@ describe('a cold open answered from the stored bytes (one process)', () => {
 
   it('clients synced from the stored bytes get every edit made while the room applies them', { timeout: 120_000 }, async () => {
     const { boardId, noteIds } = await filledBoard(server);
-    await untilCold(server);
+    await untilCold(server, METRICS_TOKEN);
     const connect = () => {
       const c = connectClient(server.wsUrl, boardId);
       clients.push(c);
@@ -126,7 +109,7 @@ describe.skipIf(services !== true)(`a cold open answered from the stored bytes, 
   it('a client synced from the stored bytes gets what the other process stores while the room applies them', { timeout: 180_000 }, async () => {
     const [cold, other] = cluster.servers as [RunningServer, RunningServer];
     const { boardId, noteIds } = await filledBoard(cold);
-    await Promise.all([untilCold(cold), untilCold(other)]);
+    await Promise.all([untilCold(cold, METRICS_TOKEN), untilCold(other, METRICS_TOKEN)]);
     const reader = connectClient(cold.wsUrl, boardId);
     const writer = connectClient(other.wsUrl, boardId);
     clients.push(reader, writer);
