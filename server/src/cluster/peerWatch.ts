@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { RedisLogger } from './redis.js';
+import { type RedisLogger, withTimeout } from './redis.js';
 
 /**
  * Beat, refresh the set of live processes and return it, on Redis's clock (the processes' clocks may
@@ -54,7 +54,8 @@ export function watchPeers(options: {
   return {
     async stop() {
       clearInterval(timer);
-      if (redis.status === 'ready') await redis.zrem(key, processId).catch(() => {});
+      // Bounded: a Redis that died a moment ago still reads 'ready'; the beat expires on its own anyway.
+      if (redis.status === 'ready') await withTimeout(redis.zrem(key, processId), 2000).catch(() => {});
     },
   };
 }

@@ -86,11 +86,15 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** How long a close waits for Redis to answer before it drops the connection. */
+const CLOSE_TIMEOUT_MS = 2000;
+
 /** Closes a connection, waiting for queued commands when Redis is up, and at once when it is not. */
 export async function closeRedis(redis: Redis): Promise<void> {
   if (redis.status === 'ready') {
     try {
-      await redis.quit();
+      // 'ready' can outlive a server that just died (the socket's end not yet seen): never wait for ever.
+      await withTimeout(redis.quit(), CLOSE_TIMEOUT_MS);
       return;
     } catch {
       // fall through to a hard disconnect
