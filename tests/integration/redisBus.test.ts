@@ -267,6 +267,22 @@ describe.skipIf(redis !== true)(`Redis bus (${redis === true ? 'Redis up' : redi
   });
 });
 
+describe('closing', () => {
+  it('a bus closed the moment its Redis has died closes within moments (its connection may still read ready)', async () => {
+    for (let round = 0; round < 5; round++) {
+      const own = await startOwnRedis();
+      if (typeof own === 'string') throw new Error(own);
+      const bus = createRedisBus({ url: own.url, prefix: `closing-${round}:`, heartbeatMs: 50, log: quietLog });
+      await bus.subscribe('doc', { message() {}, gap() {} }).ready;
+      await own.stop();
+      const started = Date.now();
+      // Commands sent on a connection that just died are kept for a reconnect that never comes.
+      await Promise.race([bus.close(), new Promise((_, reject) => setTimeout(() => reject(new Error('close hung')), 10_000))]);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
+  });
+});
+
 async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
