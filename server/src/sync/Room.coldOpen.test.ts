@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { SCHEMA_VERSION, getElements, getSchemaVersion, insertElement } from '@sammen/shared';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import { openSqliteStorage } from '../store/SqliteStorage.js';
-import type { Bus, BusSubscriber } from './Bus.js';
+import { busWithPeer } from './peerBus.testing.js';
 import { createLocalBus } from './Bus.js';
 import { decodeMessage, encodeSyncStep1, encodeUpdate } from './messages.js';
 import { Room, type RoomOptions, type SyncSocket } from './Room.js';
@@ -58,25 +58,6 @@ function client(room: Room, name: string) {
   };
   const conn = room.connect(socket, sender(name));
   return { replica, log, conn, ids: () => getElements(replica).map((e) => e.id).sort() };
-}
-
-/** A bus with another process on it: the test publishes for it. */
-function busWithPeer() {
-  let subscriber: BusSubscriber | null = null;
-  const bus: Bus = {
-    shared: true,
-    publish: () => {},
-    subscribe: (_docId, s) => {
-      subscriber = s;
-      return { ready: Promise.resolve(), unsubscribe: () => {} };
-    },
-    exclusive: async (_d, _n, task) => {
-      await task();
-      return true;
-    },
-    close: async () => {},
-  };
-  return { bus, peerPublishes: (update: Uint8Array) => subscriber!.message({ kind: 'update', data: update }) };
 }
 
 describe('a cold open from the stored bytes', () => {

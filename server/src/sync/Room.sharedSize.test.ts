@@ -6,7 +6,8 @@ import * as Y from 'yjs';
 import { CLOSE, insertElement } from '@sammen/shared';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import { openSqliteStorage } from '../store/SqliteStorage.js';
-import type { Bus, BusSubscriber } from './Bus.js';
+import type { Bus } from './Bus.js';
+import { busWithPeer } from './peerBus.testing.js';
 import { encodeUpdate } from './messages.js';
 import { Room, type SyncSocket } from './Room.js';
 
@@ -23,26 +24,6 @@ function noteUpdate(id: string, textBytes: number): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-/** A shared bus with one other process on it, whose publications the test makes. */
-function busWithPeer(compactions: string[]) {
-  let subscriber: BusSubscriber | null = null;
-  const bus: Bus = {
-    shared: true,
-    publish: () => {},
-    subscribe: (_docId, s) => {
-      subscriber = s;
-      return { ready: Promise.resolve(), unsubscribe: () => {} };
-    },
-    exclusive: async (docId, _name, task) => {
-      compactions.push(docId);
-      await task();
-      return true;
-    },
-    close: async () => {},
-  };
-  return { bus, peerPublishes: (update: Uint8Array) => subscriber!.message({ kind: 'update', data: update }) };
-}
-
 async function openRoom(store: DocumentStore, bus: Bus, more: { maxDocBytes?: number; compactAfterUpdates?: number } = {}) {
   const room = await Room.load({
     docId: 'doc', store, gate: { check: () => ({ ok: true }) }, bus, log: quietLog, maxDocBytes: more.maxDocBytes ?? 1 << 20, compactAfterUpdates: more.compactAfterUpdates ?? 1000, onEmpty() {},
@@ -56,7 +37,7 @@ async function openRoom(store: DocumentStore, bus: Bus, more: { maxDocBytes?: nu
 describe('board size and compaction with other processes', () => {
   it('counts rows another process stored: the next write past the limit is refused', async () => {
     const store = sqlite();
-    const { bus, peerPublishes } = busWithPeer([]);
+    const { bus, peerPublishes } = busWithPeer();
     const { room, conn, closed } = await openRoom(store, bus, { maxDocBytes: 8000 });
     const stamp = room.bytes;
     for (let i = 0; i < 3; i++) {
@@ -72,7 +53,7 @@ describe('board size and compaction with other processes', () => {
 
   it('asks the store before refusing: another process may have compacted the board meanwhile', async () => {
     const store = sqlite();
-    const { bus, peerPublishes } = busWithPeer([]);
+    const { bus, peerPublishes } = busWithPeer();
     const { room, conn, closed } = await openRoom(store, bus, { maxDocBytes: 8000 });
     // Another process stores a note, overwrites its text three times, then compacts: its rows are
     // counted here, but the stored board is now one small snapshot.
@@ -97,7 +78,7 @@ describe('board size and compaction with other processes', () => {
   it('counts rows another process stored toward compaction', async () => {
     const store = sqlite();
     const compactions: string[] = [];
-    const { bus, peerPublishes } = busWithPeer(compactions);
+    const { bus, peerPublishes } = busWithPeer((docId) => compactions.push(docId));
     const { room } = await openRoom(store, bus, { compactAfterUpdates: 4 });
     // One row of this process's own (the new board's schema stamp) and three of the other's.
     for (let i = 0; i < 3; i++) {
