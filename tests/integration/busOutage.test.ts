@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { type StickyNote, getElements, insertElement } from '@sammen/shared';
 import { clusterServices } from '../harness/cluster.js';
-import { type TestDatabase, createTestDatabase } from '../harness/postgres.js';
-import { type OwnRedis, deleteRedisKeys, startOwnRedis, uniqueRedisPrefix } from '../harness/redis.js';
-import { type RunningServer, createBoard, startServer } from '../harness/server.js';
-import { type TcpProxy, startTcpProxy } from '../harness/tcpProxy.js';
+import { type OutagePair, startOutagePair } from '../harness/outagePair.js';
+import type { OwnRedis } from '../harness/redis.js';
+import { type RunningServer, createBoard } from '../harness/server.js';
+import type { TcpProxy } from '../harness/tcpProxy.js';
 import { type YClient, connectClient, synced, waitForDoc } from '../harness/yclient.js';
 
 /**
@@ -41,10 +41,9 @@ async function metricUntil(server: RunningServer, series: string, wanted: (value
 }
 
 describe.skipIf(services !== true)(`the board bus while Redis is away${services === true ? '' : ` (${services})`}`, () => {
+  let pair: OutagePair;
   let redis: OwnRedis;
   let proxy: TcpProxy;
-  let database: TestDatabase;
-  let prefix: string;
   let a: RunningServer;
   let b: RunningServer;
   const clients: YClient[] = [];
@@ -55,25 +54,12 @@ describe.skipIf(services !== true)(`the board bus while Redis is away${services 
   };
 
   beforeAll(async () => {
-    const own = await startOwnRedis();
-    if (typeof own === 'string') throw new Error(own);
-    redis = own;
-    proxy = await startTcpProxy({ host: '127.0.0.1', port: redis.port });
-    database = (await createTestDatabase())!;
-    prefix = uniqueRedisPrefix('bus-outage');
-    const env = { DATABASE_URL: database.url, REDIS_PREFIX: prefix, METRICS_TOKEN: TOKEN };
-    [a, b] = await Promise.all([
-      startServer({ env: { ...env, REDIS_URL: proxy.via(redis.url) } }),
-      startServer({ env: { ...env, REDIS_URL: redis.url } }),
-    ]);
+    pair = await startOutagePair('bus-outage', { METRICS_TOKEN: TOKEN });
+    ({ redis, proxy, a, b } = pair);
   }, 60_000);
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    await Promise.all([a?.stop(), b?.stop()]);
-    await proxy?.close();
-    await deleteRedisKeys(redis.url, prefix).catch(() => {});
-    await redis?.stop();
-    await database?.drop();
+    await pair?.stop();
   });
 
   /** A board with a client on each process, linked (a first note crossed). */

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ControlClient, connectControl, createWorkshop, join } from '../harness/control.js';
 import { clusterServices } from '../harness/cluster.js';
-import { type TestDatabase, createTestDatabase } from '../harness/postgres.js';
-import { type OwnRedis, deleteRedisKeys, startOwnRedis, uniqueRedisPrefix } from '../harness/redis.js';
-import { type RunningServer, startServer } from '../harness/server.js';
-import { type TcpProxy, startTcpProxy } from '../harness/tcpProxy.js';
+import { type OutagePair, startOutagePair } from '../harness/outagePair.js';
+import type { OwnRedis } from '../harness/redis.js';
+import type { RunningServer } from '../harness/server.js';
+import type { TcpProxy } from '../harness/tcpProxy.js';
 
 /**
  * Workshop commands while Redis is away, on two real processes sharing PostgreSQL: A reaches a
@@ -15,10 +15,9 @@ import { type TcpProxy, startTcpProxy } from '../harness/tcpProxy.js';
 const services = await clusterServices();
 
 describe.skipIf(services !== true)(`workshop commands while Redis is away${services === true ? '' : ` (${services})`}`, () => {
+  let pair: OutagePair;
   let redis: OwnRedis;
   let proxy: TcpProxy;
-  let database: TestDatabase;
-  let prefix: string;
   let a: RunningServer;
   let b: RunningServer;
   let facilitator: ControlClient;
@@ -26,14 +25,8 @@ describe.skipIf(services !== true)(`workshop commands while Redis is away${servi
   let joinCode: string;
 
   beforeAll(async () => {
-    const own = await startOwnRedis();
-    if (typeof own === 'string') throw new Error(own);
-    redis = own;
-    proxy = await startTcpProxy({ host: '127.0.0.1', port: redis.port });
-    database = (await createTestDatabase())!;
-    prefix = uniqueRedisPrefix('control-outage');
-    const env = { DATABASE_URL: database.url, REDIS_PREFIX: prefix };
-    [a, b] = await Promise.all([startServer({ env: { ...env, REDIS_URL: proxy.via(redis.url) } }), startServer({ env: { ...env, REDIS_URL: redis.url } })]);
+    pair = await startOutagePair('control-outage');
+    ({ redis, proxy, a, b } = pair);
     const w = await createWorkshop(a);
     joinCode = w.joinCode;
     facilitator = await connectControl(a.url, w.facilitatorToken);
@@ -43,11 +36,7 @@ describe.skipIf(services !== true)(`workshop commands while Redis is away${servi
   afterAll(async () => {
     facilitator?.close();
     alice?.close();
-    await Promise.all([a?.stop(), b?.stop()]);
-    await proxy?.close();
-    await deleteRedisKeys(redis.url, prefix).catch(() => {});
-    await redis?.stop();
-    await database?.drop();
+    await pair?.stop();
   });
 
   it('Redis killed: a command on A is answered at once; B sees it once Redis is back', { timeout: 90_000 }, async () => {
