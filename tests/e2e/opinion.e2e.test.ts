@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { type OpinionMark, type StickyNote, getElement, insertElement } from '@sammen/shared';
+import type { OpinionMark, StickyNote } from '@sammen/shared';
 import { type ControlClient, connectControl, createWorkshop, join } from '../harness/control.js';
+import { DESKTOP, PHONE, openBoard, shot } from '../harness/boardPage.js';
 import { browserSession } from '../harness/session.js';
-import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
+import { seedBoard } from '../harness/yclient.js';
 
 /**
  * The opinion round in real Chromium: a citizen on a touch phone (390 × 844) marks three cards by
@@ -12,8 +11,6 @@ import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
  * revealed anonymous map are pictured at 1440 × 900 and on the phone (SHOTS_DIR, if set).
  */
 
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3, locale: 'en-GB' };
-const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'en-GB' };
 const TEXTS = [
   'More benches by the lake',
   'Close the market square to cars',
@@ -22,23 +19,9 @@ const TEXTS = [
   'Wider roads into town',
   'Bike lanes before new roads',
 ];
-const SHOTS = process.env.SHOTS_DIR ?? '';
 
 const session = browserSession();
-const { cleanups, newPage } = session;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
-
-async function openBoard(boardId: string, token: string, options: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const page = await newPage(options);
-  await page.goto(`${session.server.url}/b/${boardId}#token=${encodeURIComponent(token)}`);
-  await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
-  return page;
-}
+const { cleanups } = session;
 
 describe('opinion round in the browser', () => {
   let w: Awaited<ReturnType<typeof createWorkshop>>;
@@ -48,20 +31,12 @@ describe('opinion round in the browser', () => {
     w = await createWorkshop(session.server, { title: 'Citizen panel', language: 'en' });
     fac = await connectControl(session.server.url, w.facilitatorToken);
     cleanups.push(() => fac.close());
-    const writer = connectClient(session.server.wsUrl, w.boardId, { token: w.facilitatorToken });
-    cleanups.push(() => writer.destroy());
-    await synced(writer);
-    TEXTS.forEach((text, i) =>
-      insertElement(writer.doc, { id: `n${i}`, type: 'note', index: `a${i}`, frameId: null, x: i * 220, y: 0, width: 200, height: 200, color: 'yellow', text } satisfies StickyNote),
-    );
-    await waitForDoc(writer.doc, (d) => getElement(d, 'n5') !== undefined);
-    const check = connectClient(session.server.wsUrl, w.boardId, { token: w.facilitatorToken });
-    cleanups.push(() => check.destroy());
-    await waitForDoc(check.doc, (d) => getElement(d, 'n5') !== undefined);
+    const notes = TEXTS.map((text, i): StickyNote => ({ id: `n${i}`, type: 'note', index: `a${i}`, frameId: null, x: i * 220, y: 0, width: 200, height: 200, color: 'yellow', text }));
+    (await seedBoard(session.server.wsUrl, w.boardId, notes, w.facilitatorToken)).destroy();
     expect(await fac.run({ type: 'opinion.start', elementIds: TEXTS.map((_, i) => `n${i}`), title: 'Traffic in town' })).toEqual({ ok: true });
 
     const token = await join(session.server, w.joinCode, 'Olga');
-    const phone = await openBoard(w.boardId, token, PHONE);
+    const phone = await openBoard(session, w.boardId, token, PHONE);
     // The round opens its first card by itself.
     const sheet = phone.getByTestId('opinion-sheet');
     await sheet.waitFor();
@@ -92,7 +67,7 @@ describe('opinion round in the browser', () => {
 
   it('another marks by keyboard only in the list view', async () => {
     const token = await join(session.server, w.joinCode, 'Holger');
-    const page = await openBoard(w.boardId, token, DESKTOP);
+    const page = await openBoard(session, w.boardId, token, DESKTOP);
     await page.getByTestId('opinion-list').first().waitFor();
     // Keyboard only: the skip link opens the list view, Tab reaches the first statement's radio group.
     await page.keyboard.press('Tab');
@@ -140,7 +115,7 @@ describe('opinion round in the browser', () => {
       }
       client.close();
     }
-    const facPage = await openBoard(w.boardId, w.facilitatorToken, DESKTOP);
+    const facPage = await openBoard(session, w.boardId, w.facilitatorToken, DESKTOP);
     // The run sheet (the panel's first tab) carries the running round: counts only, never a mark.
     await expect.poll(() => facPage.getByTestId('opinion-progress').textContent()).toContain('8 are done');
     expect(await facPage.getByTestId('fac-opinion').textContent()).not.toMatch(/Agree|Disagree/);
@@ -158,12 +133,12 @@ describe('opinion round in the browser', () => {
     await expect.poll(() => map.getByTestId('opinion-consensus').textContent()).toContain(TEXTS[0]);
     await shot(facPage, 'map-facilitator-1440x900');
 
-    const observer = await openBoard(w.boardId, w.observerToken, DESKTOP);
+    const observer = await openBoard(session, w.boardId, w.observerToken, DESKTOP);
     await observer.getByTestId('opinion-map').waitFor();
     expect(await observer.getByTestId('opinion-map').textContent()).not.toMatch(/Olga|Holger|Person \d/);
     await shot(observer, 'map-observer-1440x900');
 
-    const phone = await openBoard(w.boardId, await join(session.server, w.joinCode, 'Ulla'), PHONE);
+    const phone = await openBoard(session, w.boardId, await join(session.server, w.joinCode, 'Ulla'), PHONE);
     await phone.getByTestId('opinion-map').waitFor();
     await shot(phone, 'map-phone-390x844');
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { ROLE_SCALES } from '@sammen/shared';
 import { type ControlClient, connectControl, createWorkshop, join } from '../harness/control.js';
+import { DESKTOP, PHONE, SHOTS_DIR, openBoard, shot } from '../harness/boardPage.js';
 import { browserSession } from '../harness/session.js';
 import { drawnText } from '../harness/canvas.js';
 
@@ -13,25 +12,9 @@ import { drawnText } from '../harness/canvas.js';
  * phone and on a 1440 × 900 board (pictured to SHOTS_DIR, if set).
  */
 
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3, locale: 'en-GB' };
-const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'en-GB' };
-const SHOTS = process.env.SHOTS_DIR ?? '';
 
 const session = browserSession();
-const { cleanups, newPage } = session;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
-
-async function openBoard(boardId: string, token: string, options: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const page = await newPage(options);
-  await page.goto(`${session.server.url}/b/${boardId}#token=${encodeURIComponent(token)}`);
-  await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
-  return page;
-}
+const { cleanups } = session;
 
 describe('politician role markers in the browser', () => {
   it('a politician places Today and Goal by keyboard on a phone; the reveal shows the heat map', async () => {
@@ -54,7 +37,7 @@ describe('politician role markers in the browser', () => {
     }
 
     const token = await join(session.server, w.joinCode, 'Anne');
-    const phone = await openBoard(w.boardId, token, PHONE);
+    const phone = await openBoard(session, w.boardId, token, PHONE);
     const row = phone.getByTestId('role-row-kommune-seen-as');
     await row.waitFor();
     await shot(phone, 'phone-placing-390x844');
@@ -75,7 +58,7 @@ describe('politician role markers in the browser', () => {
     await shot(phone, 'phone-placed-390x844');
 
     // A colleague on a computer uses the list view (the skip link): the same radio groups are in it.
-    const listPage = await openBoard(w.boardId, await join(session.server, w.joinCode, 'Holger'), DESKTOP);
+    const listPage = await openBoard(session, w.boardId, await join(session.server, w.joinCode, 'Holger'), DESKTOP);
     await listPage.getByTestId('role-list').first().waitFor();
     await listPage.keyboard.press('Tab');
     await expect.poll(() => listPage.evaluate(() => document.activeElement?.className ?? '')).toContain('skip-link');
@@ -84,7 +67,7 @@ describe('politician role markers in the browser', () => {
     await inList.waitFor();
     await inList.getByTestId('role-row-kommune-task').getByRole('radiogroup', { name: 'Today' }).getByRole('radio', { name: '1.0' }).check();
 
-    const desktop = await openBoard(w.boardId, w.facilitatorToken, DESKTOP);
+    const desktop = await openBoard(session, w.boardId, w.facilitatorToken, DESKTOP);
     expect(await fac.run({ type: 'role.reveal' })).toEqual({ ok: true });
     const heat = desktop.getByTestId('role-heat-kommune');
     await heat.waitFor();
@@ -109,7 +92,7 @@ describe('politician role markers in the browser', () => {
       (await drawnText(desktop)).filter((d) => /^roleheat-.+-seen-as-(today|goal)-\d$|^roleheat-.+-seen-as-gap$/.test(d.id) && !d.standIn).map((d) => d.drawn);
     await expect.poll(beside).toEqual(['6', '3', '0', '0', '4', '5', '+1.2']);
     await shot(desktop, 'desktop-board-heat-1440x900');
-    if (SHOTS) {
+    if (SHOTS_DIR) {
       // Closer: zoom in at the heat map (ctrl+wheel zooms at the pointer) to picture its headings.
       await desktop.mouse.move(80, 250);
       await desktop.keyboard.down('Control');

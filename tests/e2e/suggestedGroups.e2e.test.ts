@@ -1,11 +1,11 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type Element, type Frame, type StickyNote, getElements, insertElement } from '@sammen/shared';
+import { type Frame, type StickyNote, getElements } from '@sammen/shared';
 import { FIXTURE_NOTES } from '../../server/src/workshops/noteGroups.fixture.js';
+import { DESKTOP, PHONE, gotoBoard, shot } from '../harness/boardPage.js';
 import { createWorkshop } from '../harness/control.js';
 import { browserSession } from '../harness/session.js';
-import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
+import { seedBoard, waitForDoc } from '../harness/yclient.js';
 
 /**
  * Suggested groups in real Chromium: the facilitator asks for groups of a frame's 60 notes, renames one
@@ -14,27 +14,24 @@ import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
  * phone (SHOTS_DIR, if set).
  */
 
-const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'en-GB' };
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3, locale: 'en-GB' };
-const SHOTS = process.env.SHOTS_DIR ?? '';
-
 const session = browserSession();
 const { cleanups, newPage } = session;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 const frame: Frame = { id: 'f1', type: 'frame', index: 'a0', frameId: null, x: 0, y: 0, width: 2260, height: 1400, title: 'Hvad er vigtigt for dig?', fill: 'white' };
 const notes: StickyNote[] = FIXTURE_NOTES.map((n, i) => ({
   id: n.id, type: 'note', index: `b${String(i).padStart(2, '0')}`, frameId: 'f1', x: 30 + (i % 10) * 220, y: 60 + Math.floor(i / 10) * 220, width: 200, height: 200, color: 'yellow', text: n.text,
 }));
 
+/** A new workshop whose board holds the frame and its 60 notes; a facilitator's client reading that board. */
+async function workshopWithNotes() {
+  const w = await createWorkshop(session.server, { title: 'Borgerpanel', language: 'da' });
+  const watcher = await seedBoard(session.server.wsUrl, w.boardId, [frame, ...notes], w.facilitatorToken);
+  cleanups.push(() => watcher.destroy());
+  return { w, watcher };
+}
+
 async function openPanelTools(page: Page, boardId: string, token: string) {
-  await page.goto(`${session.server.url}/b/${boardId}#token=${encodeURIComponent(token)}`);
-  await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 60_000 });
+  await gotoBoard(page, session.server, boardId, token, 60_000);
   const panel = page.getByRole('complementary', { name: 'Facilitator panel' });
   await panel.getByRole('tab', { name: 'Tools' }).click();
   return panel;
@@ -42,15 +39,7 @@ async function openPanelTools(page: Page, boardId: string, token: string) {
 
 describe('suggested groups in the browser', () => {
   it('the facilitator asks for groups, renames one and accepts it, accepts another: both are clusters on the board', async () => {
-    const w = await createWorkshop(session.server, { title: 'Borgerpanel', language: 'da' });
-    const writer = connectClient(session.server.wsUrl, w.boardId, { token: w.facilitatorToken });
-    cleanups.push(() => writer.destroy());
-    await synced(writer);
-    for (const el of [frame, ...notes] as Element[]) insertElement(writer.doc, el);
-    await waitForDoc(writer.doc, (d) => getElements(d).length === 61);
-    const watcher = connectClient(session.server.wsUrl, w.boardId, { token: w.facilitatorToken });
-    cleanups.push(() => watcher.destroy());
-    await waitForDoc(watcher.doc, (d) => getElements(d).length === 61);
+    const { w, watcher } = await workshopWithNotes();
 
     const page = await newPage(DESKTOP);
     const panel = await openPanelTools(page, w.boardId, w.facilitatorToken);
@@ -98,19 +87,10 @@ describe('suggested groups in the browser', () => {
   });
 
   it('on a phone, the facilitator sees and can accept suggestions too', async () => {
-    const w = await createWorkshop(session.server, { title: 'Borgerpanel', language: 'da' });
-    const writer = connectClient(session.server.wsUrl, w.boardId, { token: w.facilitatorToken });
-    cleanups.push(() => writer.destroy());
-    await synced(writer);
-    for (const el of [frame, ...notes] as Element[]) insertElement(writer.doc, el);
-    await waitForDoc(writer.doc, (d) => getElements(d).length === 61);
-    const watcher = connectClient(session.server.wsUrl, w.boardId, { token: w.facilitatorToken });
-    cleanups.push(() => watcher.destroy());
-    await waitForDoc(watcher.doc, (d) => getElements(d).length === 61);
+    const { w, watcher } = await workshopWithNotes();
 
     const page = await newPage(PHONE);
-    await page.goto(`${session.server.url}/b/${w.boardId}#token=${encodeURIComponent(w.facilitatorToken)}`);
-    await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 60_000 });
+    await gotoBoard(page, session.server, w.boardId, w.facilitatorToken, 60_000);
     const panel = page.getByRole('complementary', { name: 'Facilitator panel' });
     // On a phone the panel starts closed (the board gets the screen); its toggle opens it.
     const toggle = panel.locator('.fac-toggle');

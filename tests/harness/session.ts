@@ -57,3 +57,33 @@ export function browserSession(serverOptions?: StartOptions): BrowserSession {
     },
   };
 }
+
+/** Something a test opened that must be closed when its file is done: a Yjs client, a socket, a control client. */
+type Closable = { destroy?: () => void; close?: () => void };
+
+export interface ServerSession {
+  /** The built server this test file runs against (started before its tests). */
+  readonly server: RunningServer;
+  /** Keeps `x` to close after the file's tests (before the server stops) and returns it. */
+  track<T extends Closable>(x: T): T;
+}
+
+/** One real server for a whole integration test file, and what its tests opened closed after them. */
+export function serverSession(serverOptions?: StartOptions): ServerSession {
+  let server: RunningServer | undefined;
+  const open: Closable[] = [];
+  beforeAll(async () => {
+    server = await startServer(serverOptions);
+  });
+  afterAll(async () => {
+    for (const x of open) (x.destroy ?? x.close)?.call(x);
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server is not started yet: use it inside a test or hook');
+      return server;
+    },
+    track: (x) => (open.push(x), x),
+  };
+}

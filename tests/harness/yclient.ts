@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { type Element, getElements, insertElement } from '@sammen/shared';
 
 export interface YClient {
   doc: Y.Doc;
@@ -77,4 +78,27 @@ export function rawSocket(wsUrl: string, path: string, headers: Record<string, s
 /** Resolves with the close code and reason the server sent. */
 export function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}
+
+/**
+ * Puts `elements` on a board in one transaction through a client of its own, and resolves once a
+ * second, fresh client has received them all (so the server has stored and shared them). The writer is
+ * closed; the second client is returned open, for the caller to read the board through or destroy.
+ * Counts every element of the board: meant for a board that starts empty.
+ */
+export async function seedBoard(wsUrl: string, boardId: string, elements: readonly Element[], token?: string): Promise<YClient> {
+  const options = token ? { token } : {};
+  const writer = connectClient(wsUrl, boardId, options);
+  await synced(writer);
+  writer.doc.transact(() => elements.forEach((e) => insertElement(writer.doc, e)));
+  const watcher = connectClient(wsUrl, boardId, options);
+  try {
+    await waitForDoc(watcher.doc, (d) => getElements(d).length === elements.length);
+  } catch (e) {
+    watcher.destroy();
+    throw e;
+  } finally {
+    writer.destroy();
+  }
+  return watcher;
 }

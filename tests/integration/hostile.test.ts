@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type StickyNote, elementsMap, getElement, getElements, insertElement, updateElement } from '@sammen/shared';
 import { connectControl, createWorkshop, join } from '../harness/control.js';
-import { type RunningServer, createBoard, startServer } from '../harness/server.js';
+import { createBoard } from '../harness/server.js';
+import { serverSession } from '../harness/session.js';
 import { closed, connectClient, rawSocket, synced, waitForDoc } from '../harness/yclient.js';
 import { encodeUpdateMessage } from '../harness/wire.js';
 
 /** Findings of issue 10 ("no client can hurt the others"), each tried against a real server. */
-let server: RunningServer;
-const open: Array<{ destroy?: () => void; close?: () => void }> = [];
-const track = <T extends { destroy?: () => void; close?: () => void }>(x: T): T => (open.push(x), x);
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const x of open) (x.destroy ?? x.close)?.call(x);
-  await server.stop();
-});
+const harness = serverSession();
+const { track } = harness;
 
 const note = (id: string, extra: Partial<StickyNote> = {}): StickyNote => ({
   id, type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: id, ...extra,
@@ -27,7 +20,7 @@ const note = (id: string, extra: Partial<StickyNote> = {}): StickyNote => ({
 
 /** The board as the server holds it now, read by a fresh client. */
 async function serverBoard(boardId: string, token?: string): Promise<Y.Doc> {
-  const c = connectClient(server.wsUrl, boardId, token ? { token } : {});
+  const c = connectClient(harness.server.wsUrl, boardId, token ? { token } : {});
   await synced(c);
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(c.doc));
@@ -40,7 +33,7 @@ async function sendCrafted(boardId: string, token: string | undefined, change: (
   const replica = await serverBoard(boardId, token);
   const sv = Y.encodeStateVector(replica);
   change(replica);
-  const ws = await rawSocket(server.wsUrl, token ? `${boardId}?token=${token}` : boardId);
+  const ws = await rawSocket(harness.server.wsUrl, token ? `${boardId}?token=${token}` : boardId);
   const closing = closed(ws);
   ws.send(encodeUpdateMessage(Y.encodeStateAsUpdate(replica, sv)));
   return closing;
@@ -89,8 +82,8 @@ function waitForAwareness(awareness: awarenessProtocol.Awareness, predicate: () 
 
 describe('content is validated, not only roots', () => {
   it('refuses a Y.Array nested 20,000 deep and wrongly typed fields, on open and workshop boards; reports still work', async () => {
-    const boardId = await createBoard(server);
-    const writer = track(connectClient(server.wsUrl, boardId));
+    const boardId = await createBoard(harness.server);
+    const writer = track(connectClient(harness.server.wsUrl, boardId));
     await synced(writer);
     insertElement(writer.doc, note('n1'));
     await waitForDoc((await serverBoard(boardId)), (d) => getElement(d, 'n1') !== undefined);
@@ -100,15 +93,15 @@ describe('content is validated, not only roots', () => {
     expect(getElements(board).map((e) => e.id)).toEqual(['n1']);
     expect(() => board.toJSON()).not.toThrow();
 
-    const w = await createWorkshop(server);
-    const alice = await join(server, w.joinCode, 'Alice');
-    const fac = track(connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken }));
+    const w = await createWorkshop(harness.server);
+    const alice = await join(harness.server, w.joinCode, 'Alice');
+    const fac = track(connectClient(harness.server.wsUrl, w.boardId, { token: w.facilitatorToken }));
     await synced(fac);
     insertElement(fac.doc, note('w1'));
     await waitForDoc(await serverBoard(w.boardId, w.facilitatorToken), (d) => getElement(d, 'w1') !== undefined);
     expect((await sendCrafted(w.boardId, alice, (d) => nestDeep(d, 'w1'))).code).toBe(4400);
     expect((await sendCrafted(w.boardId, w.facilitatorToken, (d) => nestDeep(d, 'w1'))).code).toBe(4400);
-    const report = await fetch(`${server.url}/api/workshops/${w.id}/report?format=md`, { headers: { authorization: `Bearer ${w.facilitatorToken}` } });
+    const report = await fetch(`${harness.server.url}/api/workshops/${w.id}/report?format=md`, { headers: { authorization: `Bearer ${w.facilitatorToken}` } });
     expect(report.status).toBe(200);
     expect(getElement(await serverBoard(w.boardId, w.facilitatorToken), 'w1')).toMatchObject({ text: 'w1' });
   });
@@ -116,16 +109,16 @@ describe('content is validated, not only roots', () => {
 
 describe('presence belongs to its connection', () => {
   it('cannot be overwritten by another connection, nor flooded with ids', async () => {
-    const boardId = await createBoard(server);
-    const alice = track(connectClient(server.wsUrl, boardId));
-    const watcher = track(connectClient(server.wsUrl, boardId));
+    const boardId = await createBoard(harness.server);
+    const alice = track(connectClient(harness.server.wsUrl, boardId));
+    const watcher = track(connectClient(harness.server.wsUrl, boardId));
     await Promise.all([synced(alice), synced(watcher)]);
     alice.provider.awareness.setLocalState({ user: { name: 'Alice', color: '#d7263d' } });
     const aliceId = alice.doc.clientID;
     const nameOf = (id: number) => (watcher.provider.awareness.getStates().get(id) as { user?: { name: string } } | undefined)?.user?.name;
     await waitForAwareness(watcher.provider.awareness, () => nameOf(aliceId) === 'Alice');
 
-    const attacker: WebSocket = await rawSocket(server.wsUrl, boardId);
+    const attacker: WebSocket = await rawSocket(harness.server.wsUrl, boardId);
     attacker.send(awarenessMessage([[777_777_777, 1, { user: { name: 'Mallory', color: '#000000' } }]]));
     attacker.send(awarenessMessage([[aliceId, 1000, { user: { name: 'Impostor', color: '#000000' } }]]));
     const many: Array<[number, number, unknown]> = [];
@@ -143,9 +136,9 @@ describe('presence belongs to its connection', () => {
 
 describe('locks hold against prepared updates', () => {
   it('an update with a clock gap sent before a lock cannot move a note in the frame once completed after it', async () => {
-    const w = await createWorkshop(server);
-    const alice = await join(server, w.joinCode, 'Alice');
-    const fac = track(connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken }));
+    const w = await createWorkshop(harness.server);
+    const alice = await join(harness.server, w.joinCode, 'Alice');
+    const fac = track(connectClient(harness.server.wsUrl, w.boardId, { token: w.facilitatorToken }));
     await synced(fac);
     insertElement(fac.doc, { id: 'f1', type: 'frame', index: 'a0', frameId: null, x: 0, y: 0, width: 800, height: 600, title: 'Låst', fill: 'white' });
     insertElement(fac.doc, note('inside', { frameId: 'f1', x: 10, y: 10 }));
@@ -159,14 +152,14 @@ describe('locks hold against prepared updates', () => {
     updateElement(replica, 'inside', { x: 500 });
     const prepared = Y.encodeStateAsUpdate(replica, sv1);
 
-    const ws = await rawSocket(server.wsUrl, `${w.boardId}?token=${alice}`);
+    const ws = await rawSocket(harness.server.wsUrl, `${w.boardId}?token=${alice}`);
     const closing = closed(ws);
     ws.send(encodeUpdateMessage(prepared));
     // Presence after it, on the same connection: seen by the facilitator once the update was handled.
     ws.send(awarenessMessage([[424_242, 1, { user: { name: 'Alice', color: '#d7263d' } }]]));
     await waitForAwareness(fac.provider.awareness, () => fac.provider.awareness.getStates().has(424_242));
 
-    const control = track(await connectControl(server.url, w.facilitatorToken));
+    const control = track(await connectControl(harness.server.url, w.facilitatorToken));
     expect(await control.run({ type: 'lock.frame', frameId: 'f1', locked: true, contents: true })).toEqual({ ok: true });
     ws.send(encodeUpdateMessage(filler));
     expect(await closing).toMatchObject({ code: 4403 });

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ActionCard, type Element, type Frame, type StickyNote, getElements, insertElement } from '@sammen/shared';
+import { type ActionCard, type Element, type Frame, type StickyNote, getElements } from '@sammen/shared';
 import { type ControlClient, connectControl, createWorkshop, join } from '../harness/control.js';
 import { type RunningServer, startServer } from '../harness/server.js';
-import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
+import { connectClient, seedBoard, synced } from '../harness/yclient.js';
 
 const TRICKY = 'Mere <b>grønt</b> & "bænke", tak;\nog <script>alert(1)</script> æøå ÆØÅ';
 let server: RunningServer;
@@ -26,8 +26,6 @@ const auth = (token: string) => ({ headers: { authorization: `Bearer ${token}` }
 beforeAll(async () => {
   server = await startServer();
   w = await createWorkshop(server, { language: 'da', title: 'Borgerpanel: grønne områder' });
-  const board = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
-  await synced(board);
   const elements: Element[] = [
     frame('f1', 0, 'Hvad er vigtigt for dig?'),
     frame('c1', 20, 'Grønne områder', { variant: 'cluster', frameId: 'f1', x: 20, y: 80, width: 500, height: 280 }),
@@ -37,18 +35,13 @@ beforeAll(async () => {
     frame('p1', 2000, 'Parkeringsplads', { variant: 'parking-lot' }),
     note('n4', 'Hvad med bussen?', 'p1', 2050),
   ];
-  for (const el of elements) insertElement(board.doc, el);
   const action: ActionCard = {
     id: 'a1', type: 'action', index: 'c0', frameId: null, x: 0, y: 900, width: 420, height: 220, color: 'white',
     what: 'Plant 100 træer', who: ['citizen', 'municipality'], whoDetail: 'Grundejerforeningen', firstStep: 'Møde i marts', when: 'Forår 2027', sourceId: 'c1',
   };
-  insertElement(board.doc, action);
   // An empty card, as templates bring them: a slot, not a proposal, so the report leaves it out.
-  insertElement(board.doc, { ...action, id: 'a2', index: 'c1', y: 1200, what: '', who: [], whoDetail: '', firstStep: '', when: '', sourceId: null });
-  const watcher = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
-  await waitForDoc(watcher.doc, (d) => getElements(d).length === elements.length + 2);
-  watcher.destroy();
-  board.destroy();
+  const emptyAction: ActionCard = { ...action, id: 'a2', index: 'c1', y: 1200, what: '', who: [], whoDetail: '', firstStep: '', when: '', sourceId: null };
+  (await seedBoard(server.wsUrl, w.boardId, [...elements, action, emptyAction], w.facilitatorToken)).destroy();
 
   fac = await connectControl(server.url, w.facilitatorToken);
   const steps = [{ id: 's1', title: 'Hvad er vigtigt for dig?', participantText: 'Skriv', facilitatorNotes: 'Læs spørgsmålet højt', minutes: 10, frameId: 'f1', level: 'consult', promise: 'Byrådet får jeres prioriteringer', private: false }];

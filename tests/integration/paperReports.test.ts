@@ -5,10 +5,10 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ActionCard, COLORS, type Element, type Frame, type StickyNote, getElements, insertElement } from '@sammen/shared';
+import { type ActionCard, COLORS, type Element, type Frame, type StickyNote } from '@sammen/shared';
 import { type ControlClient, connectControl, createWorkshop, join } from '../harness/control.js';
 import { type RunningServer, startServer } from '../harness/server.js';
-import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
+import { seedBoard } from '../harness/yclient.js';
 
 // The paper formats (tagged PDF, Word) of a scripted workshop, read back with independent readers:
 // pdfjs (structure tree), poppler (text, pixels) and the .docx's own XML.
@@ -30,8 +30,6 @@ const CLUSTERS = ['Grønne områder', 'Trafik og skolevej'];
 beforeAll(async () => {
   server = await startServer();
   w = await createWorkshop(server, { language: 'da', title: 'Borgerpanel: grønne områder' });
-  const board = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
-  await synced(board);
   const elements: Element[] = [
     frame('f1', 0, 'Hvad er vigtigt for dig?'),
     note('n1', NOTES[0]!, 'c1', 40),
@@ -43,17 +41,12 @@ beforeAll(async () => {
     frame('c1', 20, CLUSTERS[0]!, { variant: 'cluster', frameId: 'f1', x: 20, y: 80, width: 500, height: 300, index: 'zc1' }),
     frame('c2', 620, CLUSTERS[1]!, { variant: 'cluster', frameId: 'f1', x: 620, y: 80, width: 500, height: 300, index: 'zc2' }),
   ];
-  for (const el of elements) insertElement(board.doc, el);
   const action: ActionCard = {
     id: 'a1', type: 'action', index: 'c0', frameId: null, x: 0, y: 1000, width: 420, height: 220, color: 'white',
     what: 'Plant 100 træer', who: ['citizen', 'municipality'], whoDetail: 'Grundejerforeningen', firstStep: 'Møde i marts', when: 'Forår 2027', sourceId: 'c1',
   };
-  insertElement(board.doc, action);
-  insertElement(board.doc, { ...action, id: 'a2', index: 'c1', y: 1300, what: '', who: [], whoDetail: '', firstStep: '', when: '', sourceId: null });
-  const watcher = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
-  await waitForDoc(watcher.doc, (d) => getElements(d).length === elements.length + 2);
-  watcher.destroy();
-  board.destroy();
+  const emptyAction: ActionCard = { ...action, id: 'a2', index: 'c1', y: 1300, what: '', who: [], whoDetail: '', firstStep: '', when: '', sourceId: null };
+  (await seedBoard(server.wsUrl, w.boardId, [...elements, action, emptyAction], w.facilitatorToken)).destroy();
 
   fac = await connectControl(server.url, w.facilitatorToken);
   const steps = [{ id: 's1', title: 'Hvad er vigtigt for dig?', participantText: 'Skriv', facilitatorNotes: '', minutes: 10, frameId: 'f1', level: 'consult', promise: 'Byrådet får jeres prioriteringer', private: false }];

@@ -1,9 +1,9 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Element, type Frame, type StickyNote, getElements, insertElement } from '@sammen/shared';
+import type { Element, Frame, StickyNote } from '@sammen/shared';
 import { createWorkshop, join } from '../harness/control.js';
 import { type RunningServer, startServer } from '../harness/server.js';
-import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
+import { seedBoard } from '../harness/yclient.js';
 
 /** The Decidim and open-data files through the real server's report route (details: platformExport.test.ts). */
 let server: RunningServer;
@@ -17,19 +17,13 @@ const get = (format: string, token?: string) =>
 beforeAll(async () => {
   server = await startServer();
   w = await createWorkshop(server, { language: 'nb', title: 'Innbyggerpanel' });
-  const board = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
-  await synced(board);
   const elements: Element[] = [
     frame('f1', 'Hva er viktig for deg?'),
     frame('c1', 'Tryggere skolevei', { variant: 'cluster', frameId: 'f1' }),
     note('n1', 'Fotgjengerfelt ved skolen', 'c1'),
     note('n2', 'Fartsdumper', 'c1'),
   ];
-  for (const el of elements) insertElement(board.doc, el);
-  const watcher = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
-  await waitForDoc(watcher.doc, (d) => getElements(d).length === elements.length);
-  watcher.destroy();
-  board.destroy();
+  (await seedBoard(server.wsUrl, w.boardId, elements, w.facilitatorToken)).destroy();
 });
 afterAll(async () => {
   await server.stop();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Element, type Frame, type StickyNote, getElements, insertElement } from '@sammen/shared';
+import type { Frame, StickyNote } from '@sammen/shared';
 import { FIXTURE_NOTES } from '../../server/src/workshops/noteGroups.fixture.js';
 import { createWorkshop, join } from '../harness/control.js';
 import { type RunningServer, startServer } from '../harness/server.js';
-import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
+import { seedBoard } from '../harness/yclient.js';
 
 /** Suggested groups through the real server: the frame's notes as the board holds them, facilitator only. */
 let server: RunningServer;
@@ -22,14 +22,7 @@ const ask = (frameId: string, token?: string) =>
 beforeAll(async () => {
   server = await startServer();
   w = await createWorkshop(server, { language: 'da', title: 'Borgerpanel' });
-  const board = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
-  await synced(board);
-  const elements: Element[] = [frame, ...notes, outside];
-  for (const el of elements) insertElement(board.doc, el);
-  const watcher = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
-  await waitForDoc(watcher.doc, (d) => getElements(d).length === elements.length);
-  watcher.destroy();
-  board.destroy();
+  (await seedBoard(server.wsUrl, w.boardId, [frame, ...notes, outside], w.facilitatorToken)).destroy();
 });
 afterAll(async () => {
   await server.stop();

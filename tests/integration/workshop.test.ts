@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { JOIN_CODE_ALPHABET, type StickyNote, getElement, getElements, getVoteResults, insertElement, updateElement } from '@sammen/shared';
 import { connectControl, createWorkshop, join } from '../harness/control.js';
-import { type RunningServer, startServer } from '../harness/server.js';
+import { serverSession } from '../harness/session.js';
 import { closed, connectClient, rawSocket, synced, waitForDoc } from '../harness/yclient.js';
 import { encodeUpdateMessage } from '../harness/wire.js';
 
@@ -10,30 +10,21 @@ const note = (id: string, extra: Partial<StickyNote> = {}): StickyNote => ({
   id, type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: id, ...extra,
 });
 
-let server: RunningServer;
-const open: Array<{ destroy?: () => void; close?: () => void }> = [];
-const track = <T extends { destroy?: () => void; close?: () => void }>(x: T): T => (open.push(x), x);
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const x of open) (x.destroy ?? x.close)?.call(x);
-  await server.stop();
-});
+const harness = serverSession();
+const { track } = harness;
 
 async function workshopWithParticipants() {
-  const w = await createWorkshop(server);
-  const alice = await join(server, w.joinCode, 'Alice');
-  const bent = await join(server, w.joinCode, 'Bent');
-  const fac = track(connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken }));
+  const w = await createWorkshop(harness.server);
+  const alice = await join(harness.server, w.joinCode, 'Alice');
+  const bent = await join(harness.server, w.joinCode, 'Bent');
+  const fac = track(connectClient(harness.server.wsUrl, w.boardId, { token: w.facilitatorToken }));
   await synced(fac);
   return { w, alice, bent, fac };
 }
 
 /** Waits until the board as the server holds it (seen by a fresh client) satisfies `predicate`. */
 async function serverBoard(boardId: string, token: string): Promise<Y.Doc> {
-  const c = connectClient(server.wsUrl, boardId, { token });
+  const c = connectClient(harness.server.wsUrl, boardId, { token });
   await synced(c);
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(c.doc));
@@ -43,23 +34,23 @@ async function serverBoard(boardId: string, token: string): Promise<Y.Doc> {
 
 describe('creating and joining', () => {
   it('gives the facilitator three links and a readable join code', async () => {
-    const w = await createWorkshop(server);
+    const w = await createWorkshop(harness.server);
     expect(w).toMatchObject({ id: expect.any(String), boardId: expect.any(String), facilitatorToken: expect.any(String), observerToken: expect.any(String) });
     expect(w.joinCode).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
     expect(w.joinCode).not.toMatch(/[0O1IL]/);
   });
 
   it('joins with the code and a name only; the code is forgiving about case and spaces', async () => {
-    const w = await createWorkshop(server);
+    const w = await createWorkshop(harness.server);
     const spaced = `${w.joinCode.slice(0, 3).toLowerCase()} ${w.joinCode.slice(3)}`;
-    const token = await join(server, spaced, 'Olga');
-    const session = await fetch(`${server.url}/api/session`, { headers: { authorization: `Bearer ${token}` } });
+    const token = await join(harness.server, spaced, 'Olga');
+    const session = await fetch(`${harness.server.url}/api/session`, { headers: { authorization: `Bearer ${token}` } });
     expect(await session.json()).toMatchObject({ role: 'participant', name: 'Olga', boardId: w.boardId });
-    const wrong = await fetch(`${server.url}/api/join`, {
+    const wrong = await fetch(`${harness.server.url}/api/join`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'ZZZZZZ', name: 'x' }),
     });
     expect(wrong.status).toBe(404);
-    const noName = await fetch(`${server.url}/api/join`, {
+    const noName = await fetch(`${harness.server.url}/api/join`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: w.joinCode, name: '  ' }),
     });
     expect(noName.status).toBe(400);
@@ -68,23 +59,23 @@ describe('creating and joining', () => {
 
 describe('the server refuses', () => {
   it('a board WebSocket without a valid token of this workshop', async () => {
-    const w = await createWorkshop(server);
-    const other = await createWorkshop(server);
-    await expect(rawSocket(server.wsUrl, w.boardId)).rejects.toThrow('HTTP 401');
-    await expect(rawSocket(server.wsUrl, `${w.boardId}?token=nonsense`)).rejects.toThrow('HTTP 403');
-    await expect(rawSocket(server.wsUrl, `${w.boardId}?token=${other.facilitatorToken}`)).rejects.toThrow('HTTP 403');
-    await expect(rawSocket(server.wsUrl, `${w.boardId}/private?token=${w.observerToken}`)).rejects.toThrow('HTTP 403');
+    const w = await createWorkshop(harness.server);
+    const other = await createWorkshop(harness.server);
+    await expect(rawSocket(harness.server.wsUrl, w.boardId)).rejects.toThrow('HTTP 401');
+    await expect(rawSocket(harness.server.wsUrl, `${w.boardId}?token=nonsense`)).rejects.toThrow('HTTP 403');
+    await expect(rawSocket(harness.server.wsUrl, `${w.boardId}?token=${other.facilitatorToken}`)).rejects.toThrow('HTTP 403');
+    await expect(rawSocket(harness.server.wsUrl, `${w.boardId}/private?token=${w.observerToken}`)).rejects.toThrow('HTTP 403');
   });
 
   it('a control channel without a valid token', async () => {
-    await expect(connectControl(server.url, undefined)).rejects.toThrow('unauthorized');
-    await expect(connectControl(server.url, 'forged')).rejects.toThrow('unauthorized');
+    await expect(connectControl(harness.server.url, undefined)).rejects.toThrow('unauthorized');
+    await expect(connectControl(harness.server.url, 'forged')).rejects.toThrow('unauthorized');
   });
 
   it("an observer's Yjs update, leaving the board unchanged", async () => {
     const { w, fac } = await workshopWithParticipants();
     insertElement(fac.doc, note('n1'));
-    const watcher = track(connectClient(server.wsUrl, w.boardId, { token: w.observerToken }));
+    const watcher = track(connectClient(harness.server.wsUrl, w.boardId, { token: w.observerToken }));
     await waitForDoc(watcher.doc, (d) => getElement(d, 'n1') !== undefined);
     // A crafted client: the observer's own replica moves the note and sends the update raw.
     const crafted = new Y.Doc();
@@ -92,7 +83,7 @@ describe('the server refuses', () => {
     const before = Y.encodeStateVector(crafted);
     updateElement(crafted, 'n1', { x: 999 });
     insertElement(crafted, note('intruder'));
-    const ws = await rawSocket(server.wsUrl, `${w.boardId}?token=${w.observerToken}`);
+    const ws = await rawSocket(harness.server.wsUrl, `${w.boardId}?token=${w.observerToken}`);
     const closing = closed(ws);
     ws.send(encodeUpdateMessage(Y.encodeStateAsUpdate(crafted, before)));
     expect(await closing).toMatchObject({ code: 4403, reason: expect.stringMatching(/Observers/) });
@@ -106,10 +97,10 @@ describe('the server refuses', () => {
     insertElement(fac.doc, { id: 'f1', type: 'frame', index: 'a0', frameId: null, x: 0, y: 0, width: 800, height: 600, title: 'Hvad er vigtigt for dig?', fill: 'white' });
     insertElement(fac.doc, note('inside', { frameId: 'f1', x: 10, y: 10 }));
     insertElement(fac.doc, note('outside', { x: 2000 }));
-    const facControl = track(await connectControl(server.url, w.facilitatorToken));
+    const facControl = track(await connectControl(harness.server.url, w.facilitatorToken));
     expect(await facControl.run({ type: 'lock.frame', frameId: 'f1', locked: true, contents: true })).toEqual({ ok: true });
 
-    const a = track(connectClient(server.wsUrl, w.boardId, { token: alice }));
+    const a = track(connectClient(harness.server.wsUrl, w.boardId, { token: alice }));
     await waitForDoc(a.doc, (d) => getElement(d, 'outside') !== undefined);
     updateElement(a.doc, 'outside', { x: 2100 });
     await waitForDoc(fac.doc, (d) => getElement(d, 'outside')?.type === 'note' && (getElement(d, 'outside') as StickyNote).x === 2100);
@@ -124,7 +115,7 @@ describe('the server refuses', () => {
       Y.applyUpdate(crafted, Y.encodeStateAsUpdate(await serverBoard(w.boardId, w.facilitatorToken)));
       const sv = Y.encodeStateVector(crafted);
       attempt(crafted);
-      const ws = await rawSocket(server.wsUrl, `${w.boardId}?token=${alice}`);
+      const ws = await rawSocket(harness.server.wsUrl, `${w.boardId}?token=${alice}`);
       const closing = closed(ws);
       ws.send(encodeUpdateMessage(Y.encodeStateAsUpdate(crafted, sv)));
       expect((await closing).code).toBe(4403);
@@ -141,7 +132,7 @@ describe('the server refuses', () => {
     Y.applyUpdate(crafted, Y.encodeStateAsUpdate(board));
     const sv = Y.encodeStateVector(crafted);
     insertElement(crafted, note('during-lock'));
-    const ws = await rawSocket(server.wsUrl, `${w.boardId}?token=${alice}`);
+    const ws = await rawSocket(harness.server.wsUrl, `${w.boardId}?token=${alice}`);
     const closing = closed(ws);
     ws.send(encodeUpdateMessage(Y.encodeStateAsUpdate(crafted, sv)));
     expect(await closing).toMatchObject({ code: 4403, reason: expect.stringMatching(/locked/) });
@@ -153,7 +144,7 @@ describe('the server refuses', () => {
     const { w, alice } = await workshopWithParticipants();
     const crafted = new Y.Doc();
     crafted.getMap('votes').set('fake', { id: 'fake', title: '', revealedAt: 1, results: [{ elementId: 'x', count: 99 }] });
-    const ws = await rawSocket(server.wsUrl, `${w.boardId}?token=${alice}`);
+    const ws = await rawSocket(harness.server.wsUrl, `${w.boardId}?token=${alice}`);
     const closing = closed(ws);
     ws.send(encodeUpdateMessage(Y.encodeStateAsUpdate(crafted)));
     expect((await closing).code).toBe(4403);
@@ -162,7 +153,7 @@ describe('the server refuses', () => {
 
   it('a participant running facilitator commands', async () => {
     const { w, alice } = await workshopWithParticipants();
-    const a = track(await connectControl(server.url, alice));
+    const a = track(await connectControl(harness.server.url, alice));
     for (const command of [
       { type: 'timer.start', seconds: 60 },
       { type: 'lock.board', locked: true },
@@ -177,33 +168,33 @@ describe('the server refuses', () => {
     expect(a.view().timer.status).toBe('idle');
     expect(a.view().locks.board).toBe(false);
     expect(a.view().links).toBeNull();
-    const fac = track(await connectControl(server.url, w.facilitatorToken));
+    const fac = track(await connectControl(harness.server.url, w.facilitatorToken));
     expect(fac.view().links).toEqual({ joinCode: w.joinCode, observerToken: w.observerToken });
   });
 
   it("reading another participant's private notes, and leaking them before the reveal", async () => {
     const { w, alice, bent, fac } = await workshopWithParticipants();
-    const facControl = track(await connectControl(server.url, w.facilitatorToken));
+    const facControl = track(await connectControl(harness.server.url, w.facilitatorToken));
     expect(await facControl.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
-    const alicePrivate = track(connectClient(server.wsUrl, w.boardId, { token: alice, privateDoc: true }));
+    const alicePrivate = track(connectClient(harness.server.wsUrl, w.boardId, { token: alice, privateDoc: true }));
     await synced(alicePrivate);
     insertElement(alicePrivate.doc, note('secret', { text: 'Mere grønt i byen æøå' }));
-    const bentPrivate = track(connectClient(server.wsUrl, w.boardId, { token: bent, privateDoc: true }));
+    const bentPrivate = track(connectClient(harness.server.wsUrl, w.boardId, { token: bent, privateDoc: true }));
     await synced(bentPrivate);
     insertElement(bentPrivate.doc, note('bents', { text: 'Flere bænke' }));
     // Make sure the server has stored Alice's note, then look everywhere else for it.
-    const aliceAgain = track(connectClient(server.wsUrl, w.boardId, { token: alice, privateDoc: true }));
+    const aliceAgain = track(connectClient(harness.server.wsUrl, w.boardId, { token: alice, privateDoc: true }));
     await waitForDoc(aliceAgain.doc, (d) => getElement(d, 'secret') !== undefined);
-    const bentAgain = track(connectClient(server.wsUrl, w.boardId, { token: bent, privateDoc: true }));
+    const bentAgain = track(connectClient(harness.server.wsUrl, w.boardId, { token: bent, privateDoc: true }));
     await waitForDoc(bentAgain.doc, (d) => getElement(d, 'bents') !== undefined);
     expect(getElement(bentAgain.doc, 'secret')).toBeUndefined();
     expect(getElement(fac.doc, 'secret')).toBeUndefined();
-    const facPrivate = track(connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken, privateDoc: true }));
+    const facPrivate = track(connectClient(harness.server.wsUrl, w.boardId, { token: w.facilitatorToken, privateDoc: true }));
     await synced(facPrivate);
     expect(getElement(facPrivate.doc, 'secret')).toBeUndefined();
     expect(JSON.stringify(facControl.view())).not.toContain('Mere grønt');
 
-    const revealed = track(await connectControl(server.url, alice)).next<{ count: number }>('revealed');
+    const revealed = track(await connectControl(harness.server.url, alice)).next<{ count: number }>('revealed');
     expect(await facControl.run({ type: 'private.reveal' })).toEqual({ ok: true });
     expect(await revealed).toEqual({ count: 1 });
     await waitForDoc(fac.doc, (d) => getElement(d, 'secret') !== undefined && getElement(d, 'bents') !== undefined);
@@ -216,9 +207,9 @@ describe('the server refuses', () => {
     const { w, alice, bent, fac } = await workshopWithParticipants();
     insertElement(fac.doc, note('n1'));
     insertElement(fac.doc, note('n2'));
-    const f = track(await connectControl(server.url, w.facilitatorToken));
-    const a = track(await connectControl(server.url, alice));
-    const b = track(await connectControl(server.url, bent));
+    const f = track(await connectControl(harness.server.url, w.facilitatorToken));
+    const a = track(await connectControl(harness.server.url, alice));
+    const b = track(await connectControl(harness.server.url, bent));
     expect(await f.run({ type: 'vote.start', elementIds: ['n1', 'n2'], dotsPerPerson: 2, allowMultiplePerElement: false })).toEqual({ ok: true });
     await a.waitFor((v) => v.vote?.status === 'open');
     expect(await a.run({ type: 'vote.place', elementId: 'n1' })).toEqual({ ok: true });
@@ -246,43 +237,43 @@ describe('the server refuses', () => {
 
   it('renewed links and removed participants, at once', async () => {
     const { w, alice } = await workshopWithParticipants();
-    const f = track(await connectControl(server.url, w.facilitatorToken));
-    const observerBoard = track(connectClient(server.wsUrl, w.boardId, { token: w.observerToken }));
+    const f = track(await connectControl(harness.server.url, w.facilitatorToken));
+    const observerBoard = track(connectClient(harness.server.wsUrl, w.boardId, { token: w.observerToken }));
     await synced(observerBoard);
     const observerClosed = new Promise<number>((resolve) => observerBoard.provider.on('connection-close', (e) => e && resolve(e.code)));
-    const observerControl = track(await connectControl(server.url, w.observerToken));
+    const observerControl = track(await connectControl(harness.server.url, w.observerToken));
     const observerRemoved = observerControl.next('removed');
     expect(await f.run({ type: 'links.renew', link: 'observer' })).toEqual({ ok: true });
     await observerRemoved;
     expect(await observerClosed).toBe(4401);
     observerBoard.provider.disconnect();
-    await expect(rawSocket(server.wsUrl, `${w.boardId}?token=${w.observerToken}`)).rejects.toThrow('HTTP 403');
+    await expect(rawSocket(harness.server.wsUrl, `${w.boardId}?token=${w.observerToken}`)).rejects.toThrow('HTTP 403');
     const renewed = await f.waitFor((v) => v.links?.observerToken !== w.observerToken);
-    const viaNew = await rawSocket(server.wsUrl, `${w.boardId}?token=${renewed.links!.observerToken}`);
+    const viaNew = await rawSocket(harness.server.wsUrl, `${w.boardId}?token=${renewed.links!.observerToken}`);
     viaNew.close();
 
     expect(await f.run({ type: 'links.renew', link: 'participant' })).toEqual({ ok: true });
     const newCode = (await f.waitFor((v) => v.links?.joinCode !== w.joinCode)).links!.joinCode;
-    await expect(join(server, w.joinCode, 'Late')).rejects.toThrow('404');
-    await join(server, newCode, 'Late');
+    await expect(join(harness.server, w.joinCode, 'Late')).rejects.toThrow('404');
+    await join(harness.server, newCode, 'Late');
 
-    const a = track(await connectControl(server.url, alice));
+    const a = track(await connectControl(harness.server.url, alice));
     const aliceId = a.view().me.memberId!;
     const removed = a.next('removed');
     expect(await f.run({ type: 'member.remove', memberId: aliceId })).toEqual({ ok: true });
     await removed;
-    const session = await fetch(`${server.url}/api/session`, { headers: { authorization: `Bearer ${alice}` } });
+    const session = await fetch(`${harness.server.url}/api/session`, { headers: { authorization: `Bearer ${alice}` } });
     expect(session.status).toBe(401);
-    await expect(rawSocket(server.wsUrl, `${w.boardId}?token=${alice}`)).rejects.toThrow('HTTP 403');
+    await expect(rawSocket(harness.server.wsUrl, `${w.boardId}?token=${alice}`)).rejects.toThrow('HTTP 403');
   });
 });
 
 describe('facilitation', () => {
   it('the timer is server-authoritative: every client gets the same end time', async () => {
     const { w, alice, bent } = await workshopWithParticipants();
-    const f = track(await connectControl(server.url, w.facilitatorToken));
-    const a = track(await connectControl(server.url, alice));
-    const b = track(await connectControl(server.url, bent));
+    const f = track(await connectControl(harness.server.url, w.facilitatorToken));
+    const a = track(await connectControl(harness.server.url, alice));
+    const b = track(await connectControl(harness.server.url, bent));
     expect(await f.run({ type: 'timer.start', seconds: 300 })).toEqual({ ok: true });
     const [va, vb] = await Promise.all([a.waitFor((v) => v.timer.status === 'running'), b.waitFor((v) => v.timer.status === 'running')]);
     expect(va.timer.endsAt).toBe(vb.timer.endsAt);
@@ -298,8 +289,8 @@ describe('facilitation', () => {
 
   it('follow me sends the facilitator viewport to participants; a co-facilitator can run the agenda', async () => {
     const { w, alice } = await workshopWithParticipants();
-    const f = track(await connectControl(server.url, w.facilitatorToken));
-    const a = track(await connectControl(server.url, alice));
+    const f = track(await connectControl(harness.server.url, w.facilitatorToken));
+    const a = track(await connectControl(harness.server.url, alice));
     const followed = a.next<{ x: number; y: number }>('follow');
     const viewport = { x: 100, y: 200, width: 1280, height: 720 };
     expect(await f.run({ type: 'follow.start', viewport })).toEqual({ ok: true });
@@ -327,15 +318,15 @@ describe('deleting a workshop', () => {
   it('removes it with everything it holds and disconnects everyone at once; only a facilitator may', async () => {
     const { w, alice, fac } = await workshopWithParticipants();
     insertElement(fac.doc, note('n1'));
-    const alicePrivate = track(connectClient(server.wsUrl, w.boardId, { token: alice, privateDoc: true }));
+    const alicePrivate = track(connectClient(harness.server.wsUrl, w.boardId, { token: alice, privateDoc: true }));
     await synced(alicePrivate);
-    const aliceBoard = track(connectClient(server.wsUrl, w.boardId, { token: alice }));
+    const aliceBoard = track(connectClient(harness.server.wsUrl, w.boardId, { token: alice }));
     await waitForDoc(aliceBoard.doc, (d) => getElement(d, 'n1') !== undefined);
     const closedWith = new Promise<number>((resolve) => aliceBoard.provider.on('connection-close', (e) => e && resolve(e.code)));
-    const aliceControl = track(await connectControl(server.url, alice));
+    const aliceControl = track(await connectControl(harness.server.url, alice));
     const removed = aliceControl.next('removed');
 
-    const del = (token: string) => fetch(`${server.url}/api/workshops/${w.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    const del = (token: string) => fetch(`${harness.server.url}/api/workshops/${w.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     expect((await del(alice)).status).toBe(403);
     expect((await del(w.facilitatorToken)).status).toBe(204);
     await removed;
@@ -344,10 +335,10 @@ describe('deleting a workshop', () => {
     fac.provider.disconnect();
     alicePrivate.provider.disconnect();
 
-    expect((await fetch(`${server.url}/api/boards/${w.boardId}`)).status).toBe(404);
-    expect((await fetch(`${server.url}/api/session`, { headers: { authorization: `Bearer ${w.facilitatorToken}` } })).status).toBe(401);
-    await expect(rawSocket(server.wsUrl, `${w.boardId}?token=${alice}`)).rejects.toThrow('HTTP 404');
-    await expect(join(server, w.joinCode, 'Late')).rejects.toThrow('404');
+    expect((await fetch(`${harness.server.url}/api/boards/${w.boardId}`)).status).toBe(404);
+    expect((await fetch(`${harness.server.url}/api/session`, { headers: { authorization: `Bearer ${w.facilitatorToken}` } })).status).toBe(401);
+    await expect(rawSocket(harness.server.wsUrl, `${w.boardId}?token=${alice}`)).rejects.toThrow('HTTP 404');
+    await expect(join(harness.server, w.joinCode, 'Late')).rejects.toThrow('404');
     expect((await del(w.facilitatorToken)).status).toBe(401);
   });
 });
