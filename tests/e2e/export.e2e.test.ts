@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
-import { COLORS, getElements, insertElement, type Element } from '@sammen/shared';
+import { COLORS, type Element } from '@sammen/shared';
 import { launchChromium } from '../harness/browser.js';
 import { createWorkshop } from '../harness/control.js';
 import { type RunningServer, createBoard, startServer } from '../harness/server.js';
-import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
+import { seedBoard } from '../harness/yclient.js';
 
 /**
  * Exports in real Chromium: a frame as PNG at 1× and 2× (size from the PNG's IHDR header, content
@@ -31,13 +31,7 @@ const FRAME = { x: 0, y: 0, width: 640, height: 420 };
 const base = { index: 'a0', frameId: null };
 
 async function seed(boardId: string, elements: Element[], token?: string): Promise<void> {
-  const client = connectClient(server.wsUrl, boardId, token ? { token } : {});
-  await synced(client);
-  client.doc.transact(() => elements.forEach((e) => insertElement(client.doc, e)));
-  const watcher = connectClient(server.wsUrl, boardId, token ? { token } : {});
-  await waitForDoc(watcher.doc, (d) => getElements(d).length === elements.length);
-  watcher.destroy();
-  client.destroy();
+  (await seedBoard(server.wsUrl, boardId, elements, token)).destroy();
 }
 
 async function openPage(path: string): Promise<Page> {
