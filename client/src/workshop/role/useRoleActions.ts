@@ -1,8 +1,7 @@
-import { useCallback, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCallback, useRef } from 'react';
 import type { RoleKind, RoleRoundView, RoleScaleId } from '@sammen/shared';
-import { useAnnounce } from '../Announcer.js';
 import type { WorkshopApi } from '../WorkshopContext.js';
+import { useAnnouncedCommand } from '../useAnnouncedCommand.js';
 
 /** How long a move waits for the server's view to carry the marker it just placed. */
 const PLACED_WAIT_MS = 3000;
@@ -14,9 +13,7 @@ const PLACED_WAIT_MS = 3000;
  * server would refuse it). A refusal becomes one translated message, also announced.
  */
 export function useRoleActions(api: WorkshopApi | null, round: RoleRoundView | null) {
-  const { t } = useTranslation();
-  const announce = useAnnounce();
-  const [error, setError] = useState<string | null>(null);
+  const { run, error, clearError } = useAnnouncedCommand(api);
   const latest = useRef(round);
   latest.current = round;
   const placed = useRef(new Set<string>());
@@ -26,30 +23,18 @@ export function useRoleActions(api: WorkshopApi | null, round: RoleRoundView | n
 
   const send = useCallback(
     async (scale: RoleScaleId, row: string, kind: RoleKind, column: number): Promise<boolean> => {
-      setError(null);
+      clearError();
       const key = `${latest.current?.id}/${scale}/${row}/${kind}`;
       let mine = markerOf(scale, row, kind);
       for (let waited = 0; !mine && placed.current.has(key) && waited < PLACED_WAIT_MS; waited += 50) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         mine = markerOf(scale, row, kind);
       }
-      try {
-        const result = api
-          ? await api.run(mine ? { type: 'role.move', markerId: mine.id, column } : { type: 'role.place', scale, row, kind, column })
-          : null;
-        if (result?.ok) {
-          if (!mine) placed.current.add(key);
-          return true;
-        }
-        const message = result ? t(`facilitator.errors.${result.error}`, { defaultValue: result.message }) : t('facilitator.errors.network');
-        setError(message);
-        announce(message);
-      } catch {
-        setError(t('facilitator.errors.network'));
-      }
-      return false;
+      const ok = await run(mine ? { type: 'role.move', markerId: mine.id, column } : { type: 'role.place', scale, row, kind, column });
+      if (ok && !mine) placed.current.add(key);
+      return ok;
     },
-    [api, t, announce],
+    [run, clearError],
   );
   const choose = useCallback(
     (scale: RoleScaleId, row: string, kind: RoleKind, column: number): Promise<boolean> => {
