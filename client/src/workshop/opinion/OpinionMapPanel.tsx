@@ -46,7 +46,7 @@ export function OpinionMapPanel({ result }: { result: OpinionResult }) {
           <Users size={18} aria-hidden="true" /> {t('opinion.map.title', { title })}
         </button>
         {open && (
-          <button type="button" className="results-close" aria-label={t('opinion.map.close')} title={t('opinion.map.close')} onClick={() => setOpen(false)}>
+          <button type="button" className="touch-icon-button" aria-label={t('opinion.map.close')} title={t('opinion.map.close')} onClick={() => setOpen(false)}>
             <WIcon name="close" />
           </button>
         )}

@@ -89,7 +89,7 @@ function PhoneMenu({ children }: { children: ReactNode }) {
   useDismiss(open, close, rootRef, buttonRef);
   return (
     <div className="phone-menu" ref={rootRef}>
-      <button ref={buttonRef} type="button" className="phone-menu-button" aria-expanded={open} aria-label={t('workshop.phone.menu')} onClick={() => setOpen(!open)}>
+      <button ref={buttonRef} type="button" className="touch-icon-button" aria-expanded={open} aria-label={t('workshop.phone.menu')} onClick={() => setOpen(!open)}>
         <Ellipsis size={22} aria-hidden="true" />
       </button>
       {open && (

@@ -29,7 +29,7 @@ export function PhoneSheet({ title, onClose, children, testId }: { title: string
         <h2 id={titleId} className="phone-sheet-title">
           {title}
         </h2>
-        <button type="button" className="phone-sheet-close" aria-label={t('workshop.phone.close')} onClick={onClose}>
+        <button type="button" className="touch-icon-button" aria-label={t('workshop.phone.close')} onClick={onClose}>
           <X size={22} aria-hidden="true" />
         </button>
       </div>

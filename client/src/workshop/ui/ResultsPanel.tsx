@@ -26,7 +26,7 @@ export function ResultsPanel({ results, editor }: { results: ShownResults; edito
           <WIcon name="trophy" /> {t('workshop.results.title', { title: results.title || t('workshop.vote.untitled') })}
         </button>
         {open && (
-          <button type="button" className="results-close" aria-label={t('workshop.results.close')} title={t('workshop.results.close')} onClick={() => setOpen(false)}>
+          <button type="button" className="touch-icon-button" aria-label={t('workshop.results.close')} title={t('workshop.results.close')} onClick={() => setOpen(false)}>
             <WIcon name="close" />
           </button>
         )}
