@@ -6,7 +6,7 @@
  * measure the shipped code, validation included, not a re-implementation of it.
  */
 import * as Y from 'yjs';
-import { type ElementPatch, type ElementPatchOf, elementsMap, getElements, insertElement, updateElement } from '../shared/src/doc.ts';
+import { type ElementPatch, type ElementPatchOf, elementsMap, getElement, getElements, insertElement, updateElement } from '../shared/src/doc.ts';
 import { randomId } from '../shared/src/ids.ts';
 import type { StickyNote } from '../shared/src/schema/StickyNote.ts';
 import { validateElement, type Element } from '../shared/src/schema/element.ts';
@@ -66,7 +66,7 @@ const perElementMap: Model = {
   readRaw: (doc) => elementsMap(doc).toJSON(),
   move: (doc, id, x, y) => void updateElement(doc, id, notePatch({ x, y })),
   recolour: (doc, id, color) => void updateElement(doc, id, notePatch({ color })),
-  get: (doc, id) => elementsMap(doc).get(id)?.toJSON() as StickyNote | undefined,
+  get: (doc, id) => getElement(doc, id) as StickyNote | undefined,
 };
 
 const plain = (doc: Y.Doc): Y.Map<StickyNote> => doc.getMap<StickyNote>('elements');

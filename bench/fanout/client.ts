@@ -11,7 +11,9 @@
  *
  * A write is a real board edit that passes Sammen's gate: the client moves its own sticky note (seeded
  * beforehand), setting x to the send time in ms after the run's t0 (sub-ms); every other client that
- * receives it records now − (t0 + x). That update holds one item, the new x.
+ * receives it records now − (t0 + x). That update holds one item, the new placement group `g` (the
+ * board's schema 2 packs x, y, width, height and frameId into it; see shared/src/schema/layout.ts),
+ * written raw here to keep the load generator cheap.
  */
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
@@ -74,8 +76,9 @@ export class BenchClient {
   /** One write: moves this client's note, x = the send time after t0. */
   write(): void {
     const note = this.elements.get(this.id);
-    if (this.closed || !note) return;
-    this.doc.transact(() => note.set('x', now() - this.t0), LOCAL);
+    const placement = note?.get('g');
+    if (this.closed || !note || typeof placement !== 'object') return;
+    this.doc.transact(() => note.set('g', { ...placement, x: now() - this.t0 }), LOCAL);
   }
 
   /** Runs `edit` on this client's document and sends the result (setting up a board). */
@@ -124,14 +127,15 @@ export class BenchClient {
     }
   }
 
-  /** Reads the send time out of a received update (the x of a note: its one ContentAny item). */
+  /** Reads the send time out of a received update (the x in a note's placement: its one ContentAny item). */
   private record(update: Uint8Array): void {
     const t = now();
     for (const struct of Y.decodeUpdate(update).structs) {
       if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
       // A server may send a batch of updates, merged, to everyone: its own write is not a delivery.
       if (struct.id.client === this.doc.clientID) continue;
-      const x: unknown = struct.content.arr[struct.content.arr.length - 1];
+      const placement: unknown = struct.content.arr[struct.content.arr.length - 1];
+      const x: unknown = typeof placement === 'object' && placement !== null ? (placement as { x?: unknown }).x : undefined;
       if (typeof x !== 'number') continue;
       this.stats.latencies.push(t - (this.t0 + x));
       this.stats.received += 1;

@@ -7,10 +7,13 @@ import {
   getElement,
   getElementText,
   getElements,
+  getStoredField,
   insertElement,
   observeElements,
+  readElementMap,
   updateElement,
 } from './doc.js';
+import type { Frame } from './schema/Frame.js';
 import type { StickyNote } from './schema/StickyNote.js';
 import { indexAbove, indexBelow } from './zorder.js';
 
@@ -121,5 +124,83 @@ describe('typed accessors', () => {
     stop();
     updateElement(doc, 'n1', { x: 6 });
     expect(seen).toEqual([['n1'], ['n2'], ['n2'], ['n1', 'n2']]);
+  });
+});
+
+describe('packed layout (schema 2)', () => {
+  const stored = (doc: Y.Doc, id: string) => elementsMap(doc).get(id)!;
+  const withKeys = (entries: Record<string, unknown>): Y.Map<unknown> => {
+    const doc = new Y.Doc();
+    const map = new Y.Map<unknown>();
+    elementsMap(doc).set('n1', map);
+    for (const [k, v] of Object.entries(entries)) map.set(k, v);
+    return map;
+  };
+  const packed = { m: { id: 'n1', type: 'note', index: 'a0' }, g: { x: 0, y: 0, width: 200, height: 200, frameId: null }, s: { color: 'yellow' }, text: '' };
+
+  it('stores identity, placement and style as three plain objects, the text as a Y.Text, other fields as keys', () => {
+    const doc = new Y.Doc();
+    insertElement(doc, note('n1', 'a0', 'hei'));
+    const map = stored(doc, 'n1');
+    expect([...map.keys()].sort()).toEqual(['g', 'm', 's', 'text']);
+    expect(map.get('m')).toEqual({ id: 'n1', type: 'note', index: 'a0' });
+    expect(map.get('g')).toEqual({ x: 0, y: 0, width: 200, height: 200, frameId: null });
+    expect(map.get('s')).toEqual({ color: 'yellow' });
+    const frame: Frame = { id: 'f1', type: 'frame', index: 'a1', frameId: null, x: 0, y: 0, width: 800, height: 600, title: 'Idéer', fill: 'white', variant: 'cluster' };
+    insertElement(doc, frame);
+    expect(Object.fromEntries(stored(doc, 'f1').entries())).toEqual({
+      m: { id: 'f1', type: 'frame', index: 'a1' }, g: { x: 0, y: 0, width: 800, height: 600, frameId: null }, s: { fill: 'white' }, title: 'Idéer', variant: 'cluster',
+    });
+    expect(getElement(doc, 'f1')).toEqual(frame);
+  });
+
+  it('a move writes the placement group whole and nothing else', () => {
+    const doc = new Y.Doc();
+    insertElement(doc, note('n1', 'a0'));
+    const keys: string[][] = [];
+    stored(doc, 'n1').observe((e) => keys.push([...e.keys.keys()]));
+    updateElement(doc, 'n1', { x: 40, y: 50 });
+    expect(keys).toEqual([['g']]);
+    expect(stored(doc, 'n1').get('g')).toEqual({ x: 40, y: 50, width: 200, height: 200, frameId: null });
+    expect(getStoredField(doc, 'n1', 'x')).toBe(40);
+    expect(getStoredField(doc, 'n1', 'frameId')).toBeNull();
+  });
+
+  it('a concurrent move, recolour and two typists in one note all survive', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    insertElement(a, note('n1', 'a0', 'idé'));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    updateElement(a, 'n1', { x: 300, frameId: 'f1' });
+    getElementText(a, 'n1')!.insert(0, 'NB ');
+    updateElement(b, 'n1', { color: 'pink' });
+    getElementText(b, 'n1')!.insert(3, '!');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(getElement(a, 'n1')).toMatchObject({ x: 300, frameId: 'f1', color: 'pink', text: 'NB idé!' });
+    expect(getElement(b, 'n1')).toEqual(getElement(a, 'n1'));
+  });
+
+  it('drops an optional field from its group when a patch clears it', () => {
+    const doc = new Y.Doc();
+    insertElement(doc, { ...note('n1', 'a0'), author: 'Kari' });
+    expect(stored(doc, 'n1').get('m')).toMatchObject({ author: 'Kari' });
+    updateElement(doc, 'n1', { author: undefined });
+    expect(stored(doc, 'n1').get('m')).toEqual({ id: 'n1', type: 'note', index: 'a0' });
+    expect(getElement(doc, 'n1')).toEqual(note('n1', 'a0'));
+  });
+
+  it('reads the packed layout and refuses what schema 2 never writes', () => {
+    expect(readElementMap(withKeys(packed))).toEqual(note('n1', 'a0'));
+    // A grouped field as its own key (an old client writing x), as well as in its group or alone.
+    expect(readElementMap(withKeys({ ...packed, x: 5 }))).toBeNull();
+    expect(readElementMap(withKeys({ ...packed, g: { y: 0, width: 200, height: 200, frameId: null }, x: 5 }))).toBeNull();
+    // A field in another group than its own, or one no group holds.
+    expect(readElementMap(withKeys({ ...packed, s: { color: 'yellow', x: 0 } }))).toBeNull();
+    expect(readElementMap(withKeys({ ...packed, s: { color: 'yellow', text: 'x' } }))).toBeNull();
+    // A group that is not a plain object.
+    expect(readElementMap(withKeys({ ...packed, s: ['yellow'] }))).toBeNull();
+    expect(readElementMap(withKeys({ ...packed, s: 'yellow' }))).toBeNull();
+    expect(readElementMap(withKeys({ ...packed, g: null }))).toBeNull();
   });
 });

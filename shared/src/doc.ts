@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { type Element, type ElementType, TEXT_TYPES, validateElement } from './schema/element.js';
+import { type Element, type ElementType, validateElement } from './schema/element.js';
+import { FIELD_GROUPS, TEXT_KEY, buildElementMap, fieldGroupOf, packFields, storedField, unpackFields } from './schema/layout.js';
 import { SCHEMA_VERSION } from './schema/migrations.js';
 import { compareByIndex } from './zorder.js';
 import type { ElementId } from './ids.js';
@@ -7,23 +8,21 @@ import type { ElementId } from './ids.js';
 /**
  * Typed accessors: the only code that knows how a board lives in a Y.Doc.
  *
- * Layout (schema 1):
+ * Layout (schema 2):
  * - `meta`: Y.Map { schemaVersion: number }
- * - `elements`: Y.Map<ElementId, Y.Map>; each element is a Y.Map of its plain fields, except `text`,
- *   which is a Y.Text. A Y.Map per element lets one person move a note while another recolours it
- *   and keep both changes; a Y.Text lets two people type in one note. See ARCHITECTURE.md for the
- *   figures behind this choice.
+ * - `elements`: Y.Map<ElementId, Y.Map>; each element is a Y.Map whose fields are packed in groups
+ *   (`m` identity and z-order, `g` placement, `s` style: plain objects, see schema/layout.ts), other
+ *   fields their own keys, and `text` a Y.Text. A Y.Map per element lets one person move a note while
+ *   another recolours it and keep both changes; a Y.Text lets two people type in one note. See
+ *   ARCHITECTURE.md for the figures behind this choice.
  */
 export type ElementMap = Y.Map<unknown>;
 
 const ELEMENTS = 'elements';
-const TEXT_KEY = 'text';
 
 export function elementsMap(doc: Y.Doc): Y.Map<ElementMap> {
   return doc.getMap<ElementMap>(ELEMENTS);
 }
-
-const isTextType = (type: unknown): boolean => (TEXT_TYPES as readonly unknown[]).includes(type);
 
 /**
  * The plain, validated form of one element map, or null when what is stored is not a valid element.
@@ -31,13 +30,15 @@ const isTextType = (type: unknown): boolean => (TEXT_TYPES as readonly unknown[]
  * holding any other type (say a Y.Array nested 20,000 deep) is invalid without being walked.
  */
 export function readElementMap(map: ElementMap): Element | null {
-  const plain: Record<string, unknown> = {};
+  const stored: Array<[string, unknown]> = [];
   for (const [key, value] of map.entries()) {
-    if (value instanceof Y.Text) plain[key] = value.toString();
+    if (value instanceof Y.Text) stored.push([key, value.toString()]);
     else if (value instanceof Y.AbstractType) return null;
-    else plain[key] = value;
+    else stored.push([key, value]);
   }
-  const result = validateElement(plain);
+  const unpacked = unpackFields(stored);
+  if (!unpacked.ok) return null;
+  const result = validateElement(unpacked.fields);
   return result.ok ? result.value : null;
 }
 
@@ -60,6 +61,12 @@ export function getElements(doc: Y.Doc): Element[] {
   return out.sort(compareByIndex);
 }
 
+/** One field of an element as stored, unvalidated: a cheap look-up for the server's gate. */
+export function getStoredField(doc: Y.Doc, id: string, field: string): unknown {
+  const map = elementsMap(doc).get(id);
+  return map ? storedField(map, field) : undefined;
+}
+
 /** The element's collaborative text, for binding an editor to it. */
 export function getElementText(doc: Y.Doc, id: string): Y.Text | undefined {
   const t = elementsMap(doc).get(id)?.get(TEXT_KEY);
@@ -77,11 +84,7 @@ export class InvalidElementError extends Error {
 export function insertElement(doc: Y.Doc, element: Element): void {
   const result = validateElement(element);
   if (!result.ok) throw new InvalidElementError(result.error);
-  const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(result.value)) {
-    if (key === TEXT_KEY && isTextType(result.value.type)) map.set(key, new Y.Text(String(value)));
-    else map.set(key, value);
-  }
+  const map = buildElementMap(result.value);
   doc.transact(() => elementsMap(doc).set(element.id, map));
 }
 
@@ -91,8 +94,9 @@ export type ElementPatchOf<T extends ElementType> = Partial<Omit<Extract<Element
 export type ElementPatch = { [K in ElementType]: ElementPatchOf<K> }[ElementType];
 
 /**
- * Changes some fields of an element. Only fields whose value differs are written, so concurrent edits
- * of other fields are untouched. `text` is replaced as a whole here; typing goes through the Y.Text.
+ * Changes some fields of an element. Only what differs is written: a group (`m`, `g`, `s`) whole when
+ * one of its fields changed, other fields one by one, so concurrent edits of other groups and fields
+ * are untouched. `text` is replaced as a whole here; typing goes through the Y.Text.
  * Validates the result; throws InvalidElementError and changes nothing when it would be invalid.
  */
 export function updateElement(doc: Y.Doc, id: string, patch: ElementPatch): boolean {
@@ -102,10 +106,19 @@ export function updateElement(doc: Y.Doc, id: string, patch: ElementPatch): bool
   const next = { ...current, ...patch, id: current.id, type: current.type };
   const result = validateElement(next);
   if (!result.ok) throw new InvalidElementError(result.error);
+  const old = current as Record<string, unknown>;
+  const changed = Object.entries(result.value).filter(([key, value]) => !sameValue(old[key], value));
+  const groups = new Set(changed.map(([key]) => fieldGroupOf(key)).filter((g) => g !== undefined));
+  const packed = packFields(result.value);
   doc.transact(() => {
-    for (const [key, value] of Object.entries(result.value)) {
-      const old = (current as Record<string, unknown>)[key];
-      if (sameValue(old, value)) continue;
+    for (const group of FIELD_GROUPS) {
+      if (!groups.has(group)) continue;
+      const value = packed.get(group);
+      if (value === undefined) map.delete(group);
+      else map.set(group, value);
+    }
+    for (const [key, value] of changed) {
+      if (fieldGroupOf(key)) continue;
       if (key === TEXT_KEY) {
         const text = map.get(TEXT_KEY);
         if (text instanceof Y.Text) {
@@ -114,7 +127,8 @@ export function updateElement(doc: Y.Doc, id: string, patch: ElementPatch): bool
           continue;
         }
       }
-      map.set(key, value);
+      if (value === undefined) map.delete(key);
+      else map.set(key, value);
     }
   });
   return true;

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
-import { type StickyNote, getElements, insertElement } from '@sammen/shared';
+import * as Y from 'yjs';
+import { type Element, SCHEMA_VERSION, type StickyNote, getElementText, getElements, getSchemaVersion, insertElement } from '@sammen/shared';
+import { schema1Board } from '../../shared/src/schema/schema1Board.testing.js';
+import { openSqliteStorage } from '../../server/src/store/SqliteStorage.js';
+import { createWorkshop } from '../harness/control.js';
 import { type Cluster, clusterServices, startCluster } from '../harness/cluster.js';
 import { type RunningServer, createBoard, startServer } from '../harness/server.js';
 import { type YClient, connectClient, synced, waitForDoc } from '../harness/yclient.js';
@@ -92,6 +95,49 @@ describe('a cold open answered from the stored bytes (one process)', () => {
       .filter((e) => e.msg === 'board applied; clients meanwhile answered from its stored bytes');
     expect(answered.length).toBeGreaterThanOrEqual(1);
     expect(answered.at(-1)!.answered).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('a board stored at schema 1 (before fields were packed)', () => {
+  it('opens migrated for a real client, every element as before, text intact; a version saved then lists and reads the same', { timeout: 120_000 }, async () => {
+    let server = await startServer();
+    const { id: workshopId, boardId, facilitatorToken } = await createWorkshop(server);
+    await server.stop();
+    const board: Element[] = [
+      { id: 'f1', type: 'frame', index: 'a0', frameId: null, x: 0, y: 0, width: 800, height: 600, title: 'Idéer', fill: 'white', variant: 'cluster' },
+      { ...note('n1', 1), frameId: 'f1', color: 'pink', text: 'Gåbus til skolen', author: 'Kari' },
+      { id: 't1', type: 'text', index: 'a00002', frameId: null, x: 5, y: 5, width: 240, height: 40, text: 'Overskrift', fontSize: 32, color: 'dark' },
+      { id: 'c1', type: 'arrow', index: 'a00003', frameId: null, start: { kind: 'element', elementId: 'n1' }, end: { kind: 'point', x: 9, y: 9 }, color: 'dark' },
+    ];
+    // What an older server left in its store: the board at schema 1, and a version saved from it.
+    const state = Y.encodeStateAsUpdate(schema1Board(board, false));
+    const storage = openSqliteStorage(server.dataDir);
+    await storage.documents.compact(boardId, state, await storage.documents.append(boardId, state));
+    await storage.versions.save({ id: 'v-old', boardId, name: 'Før pausen', createdAt: '2026-01-02T09:00:00.000Z', state });
+    await storage.close();
+
+    server = await startServer({ dataDir: server.dataDir });
+    try {
+      const client = connectClient(server.wsUrl, boardId, { token: facilitatorToken });
+      await synced(client);
+      expect(getSchemaVersion(client.doc)).toBe(SCHEMA_VERSION);
+      expect(getElements(client.doc)).toEqual(board);
+      expect(getElementText(client.doc, 'n1')!.toString()).toBe('Gåbus til skolen');
+      // Writes in the new layout are accepted on the migrated board.
+      getElementText(client.doc, 'n1')!.insert(0, 'NB ');
+      const check = connectClient(server.wsUrl, boardId, { token: facilitatorToken });
+      await waitForDoc(check.doc, (d) => getElements(d).find((e) => e.id === 'n1')?.type === 'note' && getElementText(d, 'n1')?.toString() === 'NB Gåbus til skolen');
+      check.destroy();
+      client.destroy();
+
+      const auth = { authorization: `Bearer ${facilitatorToken}` };
+      const listed = (await (await fetch(`${server.url}/api/workshops/${workshopId}/versions`, { headers: auth })).json()) as Array<{ id: string }>;
+      expect(listed.map((v) => v.id)).toEqual(['v-old']);
+      const version = (await (await fetch(`${server.url}/api/workshops/${workshopId}/versions/v-old`, { headers: auth })).json()) as { elements: Element[] };
+      expect(version.elements).toEqual(board);
+    } finally {
+      await server.stop();
+    }
   });
 });
 

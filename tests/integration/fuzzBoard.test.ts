@@ -37,7 +37,9 @@ const note = (id: string): StickyNote => ({ id, type: 'note', index: 'a0', frame
 
 /** One random change to a replica of the board, valid or not. */
 const change = fc.oneof(
-  fc.record({ op: fc.constant('set' as const), key: fc.constantFrom('x', 'type', 'id', 'text', 'color', 'width', 'junk', 'frameId'), value: fc.jsonValue({ maxDepth: 6 }) }),
+  fc.record({ op: fc.constant('set' as const), key: fc.constantFrom('x', 'type', 'id', 'text', 'color', 'width', 'junk', 'frameId', 'm', 'g', 's'), value: fc.jsonValue({ maxDepth: 6 }) }),
+  // One field of a stored group (schema 2) changed, the rest kept, as a hostile client could.
+  fc.record({ op: fc.constant('regroup' as const), group: fc.constantFrom('m', 'g', 's'), key: fc.constantFrom('x', 'y', 'id', 'type', 'index', 'frameId', 'color', 'text', 'junk'), value: fc.jsonValue({ maxDepth: 5 }) }),
   fc.record({ op: fc.constant('insert' as const), id: fc.string({ maxLength: 70 }), fields: fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 12 }) }),
   fc.record({ op: fc.constant('valid' as const), id: fc.stringMatching(/^[a-z0-9]{1,10}$/), x: fc.integer({ min: -2_000_000, max: 2_000_000 }) }),
   fc.record({ op: fc.constant('text' as const), text: fc.string({ maxLength: 11_000 }) }),
@@ -54,6 +56,11 @@ function apply(doc: Y.Doc, c: Change): void {
       case 'set':
         seed?.set(c.key, c.value);
         break;
+      case 'regroup': {
+        const group: unknown = seed?.get(c.group);
+        seed?.set(c.group, { ...(typeof group === 'object' ? group : {}), [c.key]: c.value });
+        break;
+      }
       case 'insert': {
         const map = new Y.Map<unknown>();
         elementsMap(doc).set(c.id, map);

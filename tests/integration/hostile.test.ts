@@ -3,7 +3,7 @@ import type WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { type StickyNote, elementsMap, getElement, getElements, insertElement, updateElement } from '@sammen/shared';
+import { SCHEMA_VERSION, type StickyNote, elementsMap, getElement, getElements, getSchemaVersion, insertElement, updateElement } from '@sammen/shared';
 import { connectControl, createWorkshop, join } from '../harness/control.js';
 import { createBoard } from '../harness/server.js';
 import { serverSession } from '../harness/session.js';
@@ -88,7 +88,10 @@ describe('content is validated, not only roots', () => {
     insertElement(writer.doc, note('n1'));
     await waitForDoc((await serverBoard(boardId)), (d) => getElement(d, 'n1') !== undefined);
     expect(await sendCrafted(boardId, undefined, (d) => nestDeep(d, 'n1'))).toMatchObject({ code: 4400, reason: expect.stringMatching(/nested/) });
-    expect(await sendCrafted(boardId, undefined, (d) => elementsMap(d).get('n1')!.set('x', 'far away'))).toMatchObject({ code: 4400 });
+    expect(await sendCrafted(boardId, undefined, (d) => {
+      const map = elementsMap(d).get('n1')!;
+      map.set('g', { ...(map.get('g') as object), x: 'far away' });
+    })).toMatchObject({ code: 4400, reason: expect.stringMatching(/x/) });
     const board = await serverBoard(boardId);
     expect(getElements(board).map((e) => e.id)).toEqual(['n1']);
     expect(() => board.toJSON()).not.toThrow();
@@ -104,6 +107,27 @@ describe('content is validated, not only roots', () => {
     const report = await fetch(`${harness.server.url}/api/workshops/${w.id}/report?format=md`, { headers: { authorization: `Bearer ${w.facilitatorToken}` } });
     expect(report.status).toBe(200);
     expect(getElement(await serverBoard(w.boardId, w.facilitatorToken), 'w1')).toMatchObject({ text: 'w1' });
+  });
+});
+
+describe('a client from before schema 2 (a cached page)', () => {
+  it('writing a field the old way (x as its own key) is refused with a reason, and the board stays schema 2', async () => {
+    const boardId = await createBoard(harness.server);
+    const writer = track(connectClient(harness.server.wsUrl, boardId));
+    await synced(writer);
+    insertElement(writer.doc, note('n1', { x: 10 }));
+    await waitForDoc(await serverBoard(boardId), (d) => getElement(d, 'n1') !== undefined);
+    const moved = await sendCrafted(boardId, undefined, (d) => elementsMap(d).get('n1')!.set('x', 500));
+    expect(moved).toMatchObject({ code: 4400, reason: expect.stringMatching(/"x" is stored outside its group "g"/) });
+    const created = await sendCrafted(boardId, undefined, (d) => {
+      const old = new Y.Map<unknown>();
+      elementsMap(d).set('old', old);
+      for (const [k, v] of Object.entries(note('old'))) old.set(k, k === 'text' ? new Y.Text(String(v)) : v);
+    });
+    expect(created).toMatchObject({ code: 4400, reason: expect.stringMatching(/outside its group/) });
+    const board = await serverBoard(boardId);
+    expect(getSchemaVersion(board)).toBe(SCHEMA_VERSION);
+    expect(getElements(board)).toEqual([note('n1', { x: 10 })]);
   });
 });
 

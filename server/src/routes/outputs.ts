@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import * as Y from 'yjs';
 import { z } from 'zod';
-import { CLOSE, ERRORS, type ProjectCard, formatZodError, getElements, getProjectMoves, isFacilitatorRole, randomId } from '@sammen/shared';
+import { CLOSE, ERRORS, type ProjectCard, formatZodError, getElements, getProjectMoves, isFacilitatorRole, randomId, readBoardState } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
 import { oversizedBackup } from '../http/importSize.js';
 import type { LimitHook } from '../http/limits.js';
@@ -107,8 +106,7 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
   const boardPortfolio = async (workshopId: string) => {
     const state = await workshops.boardState(workshopId);
     if (!state) return null;
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
+    const doc = readBoardState(state);
     const cards = getElements(doc).filter((e): e is ProjectCard => e.type === 'project');
     const moves = getProjectMoves(doc);
     doc.destroy();
@@ -185,8 +183,7 @@ export const outputRoutes: FastifyPluginAsync<OutputRouteOptions> = async (app, 
     if (!session) return reply;
     const version = await storage.versions.get(request.params.versionId);
     if (!version || version.boardId !== session.boardId) return sendError(reply, ERRORS.NOT_FOUND);
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, version.state);
+    const doc = readBoardState(version.state); // saved at any schema, read at this one
     const elements = getElements(doc);
     doc.destroy();
     return { id: version.id, name: version.name, createdAt: version.createdAt, elements };

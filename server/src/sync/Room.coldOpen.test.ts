@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SCHEMA_VERSION, getElements, getSchemaVersion, insertElement } from '@sammen/shared';
+import { SCHEMA_VERSION, getElements, getSchemaVersion, insertElement, updateElement } from '@sammen/shared';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import { openSqliteStorage } from '../store/SqliteStorage.js';
+import { schema1Board } from '../../../shared/src/schema/schema1Board.testing.js';
 import { busWithPeer } from './peerBus.testing.js';
 import { createLocalBus } from './Bus.js';
 import { decodeMessage, encodeSyncStep1, encodeUpdate } from './messages.js';
@@ -126,7 +127,7 @@ describe('a cold open from the stored bytes', () => {
     const editor = new Y.Doc();
     Y.applyUpdate(editor, (await store.load('doc')).snapshot!);
     const before = Y.encodeStateVector(editor);
-    (editor.getMap('elements').get('n1') as Y.Map<unknown>).set('x', 99);
+    updateElement(editor, 'n1', { x: 99 });
     await store.append('doc', Y.encodeStateAsUpdate(editor, before));
     const room = await Room.open(options(store)); // nothing known (a restarted process)
     expect(getElements(room.doc)).toHaveLength(0);
@@ -151,6 +152,31 @@ describe('a cold open from the stored bytes', () => {
     const room = await Room.open(options(store));
     expect(getElements(room.doc)).toHaveLength(1); // applied when open resolves
     expect(getSchemaVersion(room.doc)).toBe(SCHEMA_VERSION);
+  });
+
+  it('a schema-1 board is migrated (stored first) before anyone is answered, and its next open is served raw', async () => {
+    const store = sqlite();
+    const els = [
+      { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 1, y: 2, width: 200, height: 200, color: 'pink', text: 'Gåbus' },
+      { id: 'f1', type: 'frame', index: 'a1', frameId: null, x: 0, y: 0, width: 800, height: 600, title: 'Idéer', fill: 'white' },
+    ] as const;
+    const state = Y.encodeStateAsUpdate(schema1Board(els));
+    await store.compact('doc', state, await store.append('doc', state));
+    const room = await Room.open(options(store));
+    expect(getSchemaVersion(room.doc)).toBe(2);
+    const a = client(room, 'a');
+    room.receive(a.conn, encodeSyncStep1(new Y.Doc()));
+    await room.flush();
+    expect(getSchemaVersion(a.replica)).toBe(2);
+    expect(getElements(a.replica)).toEqual(els);
+    expect((await store.load('doc')).updates.length).toBe(1); // the migration, stored
+    await room.unload();
+    const again = await Room.open(options(store, { knownCleanSeq: room.cleanSeq! }));
+    const b = client(again, 'b');
+    again.receive(b.conn, encodeSyncStep1(new Y.Doc()));
+    await again.flush();
+    expect(b.log[0]).toEqual({ kind: 'update', roomHadElements: 0 }); // from the stored bytes
+    expect(getElements(b.replica)).toEqual(els);
   });
 
   it('a board stamped on its first open is left clean by its unload, and then served from its stored bytes', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { CLOSE, insertElement } from '@sammen/shared';
+import { CLOSE, getElement, insertElement, updateElement } from '@sammen/shared';
 import { openSqliteStorage } from '../store/SqliteStorage.js';
 import { createLocalBus } from './Bus.js';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits, type RefusalReason } from './limits.js';
@@ -198,11 +198,8 @@ describe('Room limits', () => {
     insertElement(client, { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: 'hej' });
     const first = Y.encodeStateAsUpdate(client);
     const sv = Y.encodeStateVector(client);
-    client.transact(() => {
-      const map = client.getMap<Y.Map<unknown>>('elements').get('n1')!;
-      map.set('x', 500);
-    });
-    const second = Y.encodeStateAsUpdate(client, sv); // replaces x: useless without `first`
+    updateElement(client, 'n1', { x: 500 });
+    const second = Y.encodeStateAsUpdate(client, sv); // replaces the placement: useless without `first`
     const sentBefore = b.sent.length;
     room.receive(ca, encodeUpdate(second));
     await room.flush();
@@ -211,7 +208,7 @@ describe('Room limits', () => {
     expect(b.sent.length).toBe(sentBefore);
     room.receive(ca, encodeUpdate(first));
     await room.flush();
-    expect(room.doc.getMap<Y.Map<unknown>>('elements').get('n1')?.get('x')).toBe(500);
+    expect(getElement(room.doc, 'n1')).toMatchObject({ x: 500 });
     expect(a.closed()).toBeNull();
   });
 

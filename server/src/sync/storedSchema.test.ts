@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { getSchemaVersion, initBoardDoc, insertElement } from '@sammen/shared';
+import { getElementText, getSchemaVersion, initBoardDoc, insertElement } from '@sammen/shared';
 import { storedSchemaVersion } from './storedSchema.js';
 
 // The schema version read from stored bytes must be the one the applied document has, or null (never
@@ -29,7 +29,7 @@ describe('storedSchemaVersion', () => {
     const rows = rowsOf(doc);
     initBoardDoc(doc);
     for (let i = 0; i < 50; i++) note(doc, `n${i}`);
-    const text = (doc.getMap('elements').get('n3') as Y.Map<unknown>).get('text') as Y.Text;
+    const text = getElementText(doc, 'n3')!;
     text.insert(2, 'inside ');
     text.delete(0, 1);
     const version = getSchemaVersion(doc);

@@ -1,4 +1,4 @@
-import { CLOSE, type Role, elementsMap, isFacilitatorRole } from '@sammen/shared';
+import { CLOSE, type Role, getStoredField, isFacilitatorRole } from '@sammen/shared';
 import type { GateVerdict, SenderInfo, UpdateGate } from '../sync/UpdateGate.js';
 import { checkContent } from './content.js';
 import { withReleasedPending } from './pending.js';
@@ -40,10 +40,9 @@ export function createWorkshopGate(access: AccessLookup): UpdateGate {
       if (touched.unknown) return refuse('The change refers to content the server does not have');
       const locked = new Set(locks.frames.map((f) => f.frameId));
       const contentsLocked = new Set(locks.frames.filter((f) => f.contents).map((f) => f.frameId));
-      const elements = elementsMap(doc);
       for (const id of touched.elements) {
         if (locked.has(id)) return refuse('This frame is locked');
-        const frameId = elements.get(id)?.get('frameId');
+        const frameId = getStoredField(doc, id, 'frameId');
         if (typeof frameId === 'string' && contentsLocked.has(frameId)) return refuse('The contents of this frame are locked');
       }
       for (const frameId of touched.frameIds) if (contentsLocked.has(frameId)) return refuse('The contents of this frame are locked');

@@ -19,6 +19,9 @@ function judge(change: (doc: Y.Doc) => void) {
   return checkContent(Y.encodeStateAsUpdate(client, sv), server);
 }
 const raw = (d: Y.Doc, id: string) => elementsMap(d).get(id)!;
+/** Writes one stored group whole with some fields changed, as a hostile schema-2 client could. */
+const regroup = (d: Y.Doc, id: string, group: 'm' | 'g' | 's', patch: Record<string, unknown>) =>
+  raw(d, id).set(group, { ...(raw(d, id).get(group) as object), ...patch });
 
 describe('checkContent', () => {
   it('lets every ordinary edit through', () => {
@@ -75,20 +78,36 @@ describe('checkContent', () => {
   });
 
   it('refuses fields of the wrong type or size, missing fields, unknown fields and a foreign id', () => {
-    expect(judge((d) => raw(d, 'a').set('x', 'far away'))).toMatchObject({ ok: false, reason: expect.stringMatching(/x/) });
-    expect(judge((d) => raw(d, 'a').set('width', 1e9))).toMatchObject({ ok: false });
-    expect(judge((d) => raw(d, 'a').set('color', 'plaid'))).toMatchObject({ ok: false });
-    expect(judge((d) => raw(d, 'a').delete('x'))).toMatchObject({ ok: false });
+    expect(judge((d) => regroup(d, 'a', 'g', { x: 'far away' }))).toMatchObject({ ok: false, reason: expect.stringMatching(/x/) });
+    expect(judge((d) => regroup(d, 'a', 'g', { width: 1e9 }))).toMatchObject({ ok: false, reason: expect.stringMatching(/width/) });
+    expect(judge((d) => regroup(d, 'a', 's', { color: 'plaid' }))).toMatchObject({ ok: false, reason: expect.stringMatching(/color/) });
+    expect(judge((d) => raw(d, 'a').set('g', { y: 0, width: 200, height: 200, frameId: null }))).toMatchObject({ ok: false, reason: expect.stringMatching(/x/) });
+    expect(judge((d) => raw(d, 'a').delete('g'))).toMatchObject({ ok: false });
     expect(judge((d) => raw(d, 'a').delete('text'))).toMatchObject({ ok: false });
     expect(judge((d) => raw(d, 'a').set('junk', [[[[[[1]]]]]]))).toMatchObject({ ok: false });
     expect(judge((d) => raw(d, 'a').set('junk', 1))).toMatchObject({ ok: false, reason: expect.stringMatching(/unknown field/) });
-    expect(judge((d) => raw(d, 'a').set('id', 'b'))).toMatchObject({ ok: false });
+    expect(judge((d) => regroup(d, 'a', 'm', { id: 'b' }))).toMatchObject({ ok: false });
     expect(judge((d) => getElementText(d, 'a')!.insert(0, 'x'.repeat(MAX_TEXT_LENGTH)))).toMatchObject({ ok: false, reason: expect.stringMatching(/longer/) });
     expect(judge((d) => {
       const half = new Y.Map<unknown>();
       elementsMap(d).set('half', half);
       half.set('type', 'note');
     })).toMatchObject({ ok: false });
+  });
+
+  it('refuses what the packed layout (schema 2) never holds: a grouped field as its own key, a field in another group, a group that is no plain object', () => {
+    // A client from before schema 2 moves a note the old way: refused, and says why.
+    expect(judge((d) => raw(d, 'a').set('x', 5))).toMatchObject({ ok: false, reason: expect.stringMatching(/"x" is stored outside its group "g"/) });
+    expect(judge((d) => {
+      const old = new Y.Map<unknown>();
+      elementsMap(d).set('old', old);
+      for (const [k, v] of Object.entries(note('old'))) old.set(k, k === 'text' ? new Y.Text(String(v)) : v);
+    })).toMatchObject({ ok: false, reason: expect.stringMatching(/outside its group/) });
+    expect(judge((d) => regroup(d, 'a', 's', { x: 5 }))).toMatchObject({ ok: false, reason: expect.stringMatching(/"x" does not belong in "s"/) });
+    expect(judge((d) => regroup(d, 'a', 's', { text: 'sneaked in' }))).toMatchObject({ ok: false });
+    expect(judge((d) => raw(d, 'a').set('s', ['yellow']))).toMatchObject({ ok: false, reason: expect.stringMatching(/plain object/) });
+    expect(judge((d) => raw(d, 'a').set('g', null))).toMatchObject({ ok: false, reason: expect.stringMatching(/plain object/) });
+    expect(judge((d) => regroup(d, 'a', 's', { color: [[[[[['yellow']]]]]] }))).toMatchObject({ ok: false, reason: expect.stringMatching(/nested too deep/) });
   });
 
   it('judges structs that waited for a missing dependency when the update that releases them comes', () => {
@@ -99,7 +118,7 @@ describe('checkContent', () => {
     const sv0 = Y.encodeStateVector(client);
     insertElement(client, note('c'));
     const sv1 = Y.encodeStateVector(client);
-    raw(client, 'c').set('x', 'not a number');
+    regroup(client, 'c', 'g', { x: 'not a number' });
     const first = Y.encodeStateAsUpdate(client, sv0);
     const gap = Y.encodeStateAsUpdate(client, sv1); // depends on `first`
     expect(checkContent(gap, server)).toEqual({ ok: true }); // nothing it can place yet: it waits

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { MAX_TEXT_LENGTH, elementIdSchema, validateElement } from '@sammen/shared';
+import { MAX_TEXT_LENGTH, elementIdSchema, unpackFields, validateElement } from '@sammen/shared';
 import { type DecodedUpdate, decodedForm } from '../sync/decodedUpdate.js';
 import { UpdateIndex } from './updateIndex.js';
 import { jsonDepth } from '../values/jsonDepth.js';
@@ -20,8 +20,9 @@ const refuse = (reason: string): ContentVerdict => ({ ok: false, reason });
 /**
  * Judges a board update's content without applying it: every element it creates or changes must still
  * pass the element schema afterwards, and it may only create the shapes the board has (`doc.ts`): an
- * element is a Y.Map in `elements`; inside it plain values, and one Y.Text under `text`; inside that,
- * characters. Anything else — a Y.Array nested 20,000 deep, a sub-document, binary content — is
+ * element is a Y.Map in `elements`; inside it plain values (the groups `m`, `g`, `s` plain objects of
+ * their own fields, see shared's `schema/layout.ts`), and one Y.Text under `text`; inside that,
+ * characters. A grouped field written as its own key (a client from before schema 2) is refused. Anything else — a Y.Array nested 20,000 deep, a sub-document, binary content — is
  * refused before any reader (report, template, `toJSON()`) has to walk it. Nothing here recurses: the
  * parent of an item is found by following its neighbours in a loop, and the layout is three levels.
  *
@@ -229,9 +230,11 @@ function judgeElement(element: Y.Item, change: ElementChange, key: string | null
     const length = existing + (change.texts.get(item) ?? 0);
     if (length > MAX_TEXT_LENGTH) return refuse(`Element ${key ?? ''}: ${k} is longer than ${MAX_TEXT_LENGTH} characters`);
   }
-  const result = validateElement(fields);
+  const unpacked = unpackFields(Object.entries(fields));
+  if (!unpacked.ok) return refuse(`Element ${key ?? ''}: ${unpacked.error}`.slice(0, 120));
+  const result = validateElement(unpacked.fields);
   if (!result.ok) return refuse(`Element ${key ?? ''} would be invalid: ${result.error}`.slice(0, 120));
   if (result.value.id !== key) return refuse(`Element ${key ?? ''} has another id in its fields`);
-  for (const k of Object.keys(fields)) if (!(k in result.value)) return refuse(`Element ${key ?? ''} has an unknown field "${k.slice(0, 40)}"`);
+  for (const k of Object.keys(unpacked.fields)) if (!(k in result.value)) return refuse(`Element ${key ?? ''} has an unknown field "${k.slice(0, 40)}"`);
   return { ok: true };
 }

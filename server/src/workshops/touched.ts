@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { fieldGroupOf, isPlainObject } from '@sammen/shared';
 import { type DecodedUpdate, decodedForm } from '../sync/decodedUpdate.js';
 import { UpdateIndex } from './updateIndex.js';
 
@@ -8,11 +9,14 @@ export interface Touched {
   roots: Set<string>;
   /** Keys of the `elements` root whose element (or anything inside it) is created, changed or deleted. */
   elements: Set<string>;
-  /** Values written to any element's `frameId` field (moving something into a frame). */
+  /** Values written to any element's `frameId` field, in its group `g` (moving something into a frame). */
   frameIds: Set<string>;
   /** Something could not be attributed (it refers to content the server does not have). */
   unknown: boolean;
 }
+
+/** The stored key that holds `frameId`: its group (content.ts refuses it as a key of its own). */
+const PLACEMENT = fieldGroupOf('frameId');
 
 type Place = { root: string; key: string | null };
 type AnyId = { client: number; clock: number };
@@ -116,9 +120,9 @@ export function touchedByUpdate(update: Uint8Array | DecodedUpdate, doc: Y.Doc):
     // Already integrated (a resent update): applying it changes nothing.
     if (item.id.clock + item.length <= Y.getState(doc.store, item.id.client)) continue;
     record(item);
-    if (item.content instanceof Y.ContentAny && keyOf(item) === 'frameId') {
-      const value = item.content.arr[0];
-      if (typeof value === 'string') touched.frameIds.add(value);
+    if (item.content instanceof Y.ContentAny && keyOf(item) === PLACEMENT) {
+      const value: unknown = item.content.arr[0];
+      if (isPlainObject(value) && typeof value.frameId === 'string') touched.frameIds.add(value.frameId);
     }
   }
   // A client's sync message carries its whole delete set, so most deletions are old news: content the

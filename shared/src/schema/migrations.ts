@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
+import { packFieldsMigration } from './packFieldsMigration.js';
 
 /**
  * The document schema version this code writes. Bump it together with a migration in MIGRATIONS
  * whenever the shape of elements in the Y.Doc changes.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** One step from `from` to `from + 1`. It runs inside a transaction and reports instead of throwing. */
 export interface Migration {
@@ -13,8 +14,11 @@ export interface Migration {
   up(doc: Y.Doc): { ok: true } | { ok: false; error: string };
 }
 
-/** Ordered migrations; MIGRATIONS[i].from === i + 1. Version 1 is the first published schema. */
-export const MIGRATIONS: readonly Migration[] = [];
+/**
+ * Ordered migrations; MIGRATIONS[i].from === i + 1. Version 1 is the first published schema (a key
+ * per field); version 2 packs fields into groups (layout.ts).
+ */
+export const MIGRATIONS: readonly Migration[] = [packFieldsMigration];
 
 export type MigrationResult =
   | { ok: true; from: number; to: number }
@@ -63,4 +67,16 @@ export function migrateDoc(
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(scratch, Y.encodeStateVector(doc)), origin);
   scratch.destroy();
   return { ok: true, from: start, to: version };
+}
+
+/**
+ * A stored board's bytes (a snapshot, a version's state, a backup's board) as a document at this
+ * schema, for reading outside a room: stored before a migration, it is migrated here like a room
+ * migrates it on load. A board from a newer schema is returned as it is (its elements read as invalid).
+ */
+export function readBoardState(...updates: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  migrateDoc(doc);
+  return doc;
 }
