@@ -4,9 +4,10 @@ import type { RawData, WebSocket } from 'ws';
 import { CLOSE, ERRORS } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
 import { isOriginAllowed } from '../http/origin.js';
-import { type Connection, type Room, RoomLoadError, type SyncSocket } from '../sync/Room.js';
+import { type Connection, type Room, RoomLoadError } from '../sync/Room.js';
 import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
+import { WsSyncSocket } from './wsSyncSocket.js';
 
 /** Decides, before the upgrade, which document a request may open and as whom. */
 export type AuthorizeSync = (request: {
@@ -50,20 +51,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       const grant = grants.get(request);
       if (!grant) return void socket.close(CLOSE.FORBIDDEN.code, CLOSE.FORBIDDEN.reason);
       const log = request.log;
-      const adapter: SyncSocket = {
-        send: (data) => {
-          if (socket.readyState === socket.OPEN) socket.send(data);
-        },
-        close: (code, reason) => {
-          socket.close(code, reason);
-          // A consumer dropped for not reading will not read the close frame either; without this,
-          // ws would keep its unsent bytes until the 30 s close timeout.
-          if (code === CLOSE.SLOW_CONSUMER.code) setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
-        },
-        get bufferedAmount() {
-          return socket.bufferedAmount;
-        },
-      };
+      const adapter = new WsSyncSocket(socket);
       // Messages can arrive while the room loads; keep them in order until it is ready (a few only:
       // a real client sends two or three before it hears from the server).
       const early: Uint8Array[] = [];
@@ -116,8 +104,6 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
 
 /** Messages kept while a board loads. */
 const MAX_EARLY_MESSAGES = 32;
-/** How long a dropped slow consumer gets to read its close frame before its socket is destroyed. */
-const SLOW_CLOSE_GRACE_MS = 2000;
 
 function toBytes(raw: RawData): Uint8Array {
   const buf = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);

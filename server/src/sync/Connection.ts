@@ -1,9 +1,22 @@
 import type { TokenBucket } from './tokenBucket.js';
 import type { SenderInfo } from './UpdateGate.js';
 
-/** What the room needs of a socket; the WebSocket route adapts `ws` to this. */
+/**
+ * One message on its way to many sockets (a room's broadcast). An adapter may prepare it once for all
+ * of them and keep the result here: the WebSocket route frames it once (`frame`) and writes the same
+ * bytes to every socket, instead of `ws` building a frame per socket.
+ */
+export class SharedMessage {
+  /** The whole WebSocket frame carrying `data`, built by the first socket that sends it. */
+  frame: Uint8Array | null = null;
+  constructor(readonly data: Uint8Array) {}
+}
+
+/** What the room needs of a socket; the WebSocket route adapts `ws` to this (routes/wsSyncSocket.ts). */
 export interface SyncSocket {
   send(data: Uint8Array): void;
+  /** Sends a message that goes to many sockets; without it, `send(message.data)`. */
+  sendShared?(message: SharedMessage): void;
   close(code: number, reason: string): void;
   /** Bytes queued for sending and not yet handed to the network (ws `bufferedAmount`). */
   readonly bufferedAmount?: number;

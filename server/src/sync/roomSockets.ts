@@ -1,4 +1,4 @@
-import type { Connection } from './Connection.js';
+import { type Connection, SharedMessage } from './Connection.js';
 import { PRESENCE_SKIP_BYTES } from './limits.js';
 
 /**
@@ -31,26 +31,44 @@ export class RoomSockets implements Iterable<Connection> {
     this.connections.delete(conn);
   }
 
+  /** Sends one message to one connection. */
   send(conn: Connection, data: Uint8Array, { presence = false } = {}): void {
-    if (conn.closed) return;
-    // Presence is only ever the latest state: a reader already behind (a phone on a slow link in a
-    // busy room) skips cursor traffic and gets the next change, instead of being dropped for it.
-    if (presence && (conn.socket.bufferedAmount ?? 0) > PRESENCE_SKIP_BYTES) return;
-    // Beyond the limit, and beyond one full board it may still be downloading.
-    if ((conn.socket.bufferedAmount ?? 0) > this.maxBufferedBytes + conn.largestSent) {
-      this.dropped.slow(conn);
-      return;
-    }
-    if (data.byteLength > conn.largestSent) conn.largestSent = data.byteLength;
-    try {
-      conn.socket.send(data);
-    } catch (err) {
-      this.dropped.failed(conn, err);
+    if (this.mayReceive(conn, data.byteLength, presence)) this.write(conn, data, null);
+  }
+
+  /**
+   * Sends to every connection but `except` (a sender gets no echo of its own update): one
+   * SharedMessage for all of them, so the socket adapter prepares (frames) it once.
+   */
+  broadcast(data: Uint8Array, except: Connection | null, { presence = false }: { presence?: boolean } = {}): void {
+    const message = new SharedMessage(data);
+    for (const conn of this.connections) {
+      if (conn !== except && this.mayReceive(conn, data.byteLength, presence)) this.write(conn, data, message);
     }
   }
 
-  /** Sends to every connection but `except` (a sender gets no echo of its own update). */
-  broadcast(data: Uint8Array, except: Connection | null, options: { presence?: boolean } = {}): void {
-    for (const conn of this.connections) if (conn !== except) this.send(conn, data, options);
+  /** The back-pressure check, once per connection per message. */
+  private mayReceive(conn: Connection, bytes: number, presence: boolean): boolean {
+    if (conn.closed) return false;
+    const buffered = conn.socket.bufferedAmount ?? 0;
+    // Presence is only ever the latest state: a reader already behind (a phone on a slow link in a
+    // busy room) skips cursor traffic and gets the next change, instead of being dropped for it.
+    if (presence && buffered > PRESENCE_SKIP_BYTES) return false;
+    // Beyond the limit, and beyond one full board it may still be downloading.
+    if (buffered > this.maxBufferedBytes + conn.largestSent) {
+      this.dropped.slow(conn);
+      return false;
+    }
+    if (bytes > conn.largestSent) conn.largestSent = bytes;
+    return true;
+  }
+
+  private write(conn: Connection, data: Uint8Array, shared: SharedMessage | null): void {
+    try {
+      if (shared && conn.socket.sendShared) conn.socket.sendShared(shared);
+      else conn.socket.send(data);
+    } catch (err) {
+      this.dropped.failed(conn, err);
+    }
   }
 }
