@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import type { Element } from '@sammen/shared';
 import type { RenderedTextLayout } from './board/textProps.js';
 import type { DrawnText } from './board/drawnText.js';
 
@@ -11,6 +12,8 @@ export interface SammenTestHook {
   doc: Y.Doc;
   provider: WebsocketProvider;
   undoManager: Y.UndoManager;
+  /** The board's elements as the app reads them (`getElements`): tests need not know the document's layout. */
+  elements: () => Element[];
   /** How the board draws an element's text (fitted size, Konva's own lines), or null for other kinds. */
   textLayout?: (id: string) => RenderedTextLayout | null;
   /**

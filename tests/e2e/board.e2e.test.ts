@@ -36,8 +36,8 @@ type Plain = Record<string, unknown> & { id: string; type: string };
 /** What the page's own document holds (through the test hook), as plain JSON. */
 function elements(page: Page): Promise<Record<string, Plain>> {
   return page.evaluate(() => {
-    const hook = (window as unknown as { __sammen: { doc: { getMap(name: string): { toJSON(): unknown } } } }).__sammen;
-    return hook.doc.getMap('elements').toJSON() as Record<string, Plain>;
+    const hook = (window as unknown as { __sammen: { elements(): Plain[] } }).__sammen;
+    return Object.fromEntries(hook.elements().map((e) => [e.id, e])) as Record<string, Plain>;
   });
 }
 

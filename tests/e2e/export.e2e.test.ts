@@ -162,8 +162,8 @@ describe('action cards and versions (facilitator)', () => {
     const page = await openPage(`/b/${w.boardId}#token=${w.facilitatorToken}`);
     const docElements = () =>
       page.evaluate(() => {
-        const hook = (window as unknown as { __sammen: { doc: { getMap(n: string): { toJSON(): Record<string, Record<string, unknown>> } } } }).__sammen;
-        return Object.values(hook.doc.getMap('elements').toJSON());
+        const hook = (window as unknown as { __sammen: { elements(): Array<Record<string, unknown>> } }).__sammen;
+        return hook.elements();
       });
     await page.waitForFunction(() => !!(window as unknown as { Konva?: { stages: Array<{ findOne(s: string): unknown }> } }).Konva?.stages[0]?.findOne('#el-c1'));
 
@@ -179,8 +179,8 @@ describe('action cards and versions (facilitator)', () => {
     await dialog.getByLabel('When', { exact: true }).fill('Maj');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.waitForFunction(() => {
-      const hook = (window as unknown as { __sammen: { doc: { getMap(n: string): { toJSON(): Record<string, Record<string, unknown>> } } } }).__sammen;
-      return Object.values(hook.doc.getMap('elements').toJSON()).some((e) => e.type === 'action' && e.when === 'Maj');
+      const hook = (window as unknown as { __sammen: { elements(): Array<Record<string, unknown>> } }).__sammen;
+      return hook.elements().some((e) => e.type === 'action' && e.when === 'Maj');
     });
     const card = (await docElements()).find((e) => e.type === 'action')!;
     expect(card).toMatchObject({ sourceId: 'c1', what: 'Bænke ved søen', who: ['citizen', 'municipality'], firstStep: 'Gåtur med teknisk forvaltning' });
@@ -238,8 +238,8 @@ describe('action cards and versions (facilitator)', () => {
     await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
     await page.locator('[data-testid=outputs-menu]').waitFor();
     await page.waitForFunction(() => {
-      const hook = (window as unknown as { __sammen?: { doc: { getMap(n: string): { toJSON(): Record<string, Record<string, unknown>> } } } }).__sammen;
-      return !!hook && Object.values(hook.doc.getMap('elements').toJSON()).some((e) => e.type === 'action' && e.when === 'Maj');
+      const hook = (window as unknown as { __sammen?: { elements(): Array<Record<string, unknown>> } }).__sammen;
+      return !!hook && hook.elements().some((e) => e.type === 'action' && e.when === 'Maj');
     });
     await page.context().close();
   });

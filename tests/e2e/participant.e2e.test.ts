@@ -165,8 +165,8 @@ describe('a citizen joins a workshop and follows along', () => {
 /** The notes in the page's board document (not its private notes), through the test hook. */
 function boardNotes(page: Page): Promise<Array<{ id: string; text: string }>> {
   return page.evaluate(() => {
-    const hook = (window as unknown as { __sammen: { doc: { getMap(name: string): { toJSON(): Record<string, { id: string; type: string; text: string }> } } } }).__sammen;
-    return Object.values(hook.doc.getMap('elements').toJSON()).filter((e) => e.type === 'note').map((e) => ({ id: e.id, text: e.text }));
+    const hook = (window as unknown as { __sammen: { elements(): Array<{ id: string; type: string; text: string }> } }).__sammen;
+    return hook.elements().filter((e) => e.type === 'note').map((e) => ({ id: e.id, text: e.text }));
   });
 }
 

@@ -32,8 +32,8 @@ type CardState = { phase: string; title: string; owner: string; area: string; ef
 
 const cardState = (page: Page): Promise<CardState | null> =>
   page.evaluate(() => {
-    const map = (window as unknown as { __sammen: { doc: { getMap(n: string): { get(id: string): { toJSON(): unknown } | undefined } } } }).__sammen.doc.getMap('elements').get('card-1');
-    return map ? (map.toJSON() as CardState) : null;
+    const card = (window as unknown as { __sammen: { elements(): Array<{ id: string }> } }).__sammen.elements().find((e) => e.id === 'card-1');
+    return card ? (card as unknown as CardState) : null;
   });
 
 describe('project cards in Chromium', () => {
@@ -109,8 +109,7 @@ describe('project cards in Chromium', () => {
     // In the portfolio: the card is in the portfolio frame, in the Consolidate × Children & Culture cell,
     // and the canvas draws it there.
     const board = await page.evaluate(() => {
-      const elements = (window as unknown as { __sammen: { doc: { getMap(n: string): { toJSON(): Record<string, Record<string, unknown>> } } } }).__sammen.doc.getMap('elements').toJSON();
-      return Object.values(elements);
+      return (window as unknown as { __sammen: { elements(): Array<Record<string, unknown>> } }).__sammen.elements();
     });
     const portfolio = board.find((e) => e.id === 'portfolio') as unknown as Frame;
     const cards = board.filter((e) => e.type === 'project') as unknown as ProjectCard[];

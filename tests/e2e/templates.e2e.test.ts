@@ -63,11 +63,11 @@ function measureBoard(): Measured {
   type Layout = { fontSize: number; lines: Array<{ text: string; width: number }>; lineHeightPx: number; maxWidth: number; maxHeight: number | null; fits: boolean };
   type KonvaNode = { fontSize(): number };
   const w = window as unknown as {
-    __sammen: { doc: { getMap(n: string): { toJSON(): Record<string, El> } }; textLayout(id: string): Layout | null };
+    __sammen: { elements(): El[]; textLayout(id: string): Layout | null };
     Konva: { stages: Array<{ findOne(sel: string): KonvaNode | undefined }> };
   };
   const hook = w.__sammen;
-  const elements = Object.values(hook.doc.getMap('elements').toJSON());
+  const elements = hook.elements();
   const byId = new Map(elements.map((e) => [e.id, e]));
   const problems: Problem[] = [];
   const eps = 0.5;
@@ -132,12 +132,12 @@ function measureTitles(): TitleCheck {
   type Drawn = { id: string; kind: string; standIn: boolean; drawn: string; cut: boolean; screenPx: number; box: Box };
   type El = Box & { id: string; type: string; title?: string };
   const w = window as unknown as {
-    __sammen: { doc: { getMap(n: string): { toJSON(): Record<string, El> } }; drawnText(): Drawn[] };
+    __sammen: { elements(): El[]; drawnText(): Drawn[] };
     Konva: { stages: Array<{ x(): number; y(): number; scaleX(): number; container(): HTMLElement }> };
   };
   const stage = w.Konva.stages.find((s) => s.container().closest('[data-testid=board-canvas]'))!;
   const s = stage.scaleX();
-  const frames = Object.values(w.__sammen.doc.getMap('elements').toJSON()).filter((e) => e.type === 'frame');
+  const frames = w.__sammen.elements().filter((e) => e.type === 'frame');
   const screen = (b: Box): Box => ({ x: b.x * s + stage.x(), y: b.y * s + stage.y(), width: b.width * s, height: b.height * s });
   // Touching edges is not overlapping: a pixel of tolerance.
   const overlap = (a: Box, b: Box): boolean =>
@@ -171,12 +171,12 @@ async function checkOpeningZoom(url: string, frameId: string, inFrame: Set<strin
     (fid) => {
       type Box = { x: number; y: number; width: number; height: number };
       const win = window as unknown as {
-        __sammen?: { doc: { getMap(n: string): { get(id: string): { toJSON(): Box } | undefined } } };
+        __sammen?: { elements(): Array<Box & { id: string }> };
         Konva?: { stages: Array<{ x(): number; y(): number; scaleX(): number; width(): number; height(): number; container(): HTMLElement }> };
         __fitSeen?: string;
         __fitSame?: number;
       };
-      const frame = win.__sammen?.doc.getMap('elements').get(fid)?.toJSON();
+      const frame = win.__sammen?.elements().find((e) => e.id === fid);
       const stage = win.Konva?.stages.find((st) => st.container().closest('[data-testid=board-canvas]'));
       if (!frame || !stage || stage.width() < 2) return false;
       const fit = Math.min(4, (stage.width() - 24) / frame.width, (stage.height() - 46) / frame.height);

@@ -166,7 +166,7 @@ describe('touch on the canvas (phone, real touch events)', () => {
     await fingers.drag([note, { x: note.x + 40, y: note.y }], [{ x: note.x - 10, y: note.y }, { x: note.x + 50, y: note.y }]);
     await page.waitForFunction((s) => (window as unknown as { Konva: { stages: Array<{ scaleX(): number }> } }).Konva.stages[0]!.scaleX() !== s, zoomed.scale);
     expect(await page.locator('.context-bar').count()).toBe(selectionBefore);
-    const n4 = await page.evaluate(() => (window as unknown as { __sammen: { doc: { getMap(k: string): { get(id: string): { get(k: string): number } } } } }).__sammen.doc.getMap('elements').get('n4').get('x'));
+    const n4 = await page.evaluate(() => (window as unknown as { __sammen: { elements(): Array<{ id: string; x: number }> } }).__sammen.elements().find((e) => e.id === 'n4')!.x);
     expect(n4).toBe(260);
     const afterNotePinch = await camera(page);
 
@@ -224,7 +224,7 @@ describe('touch on the canvas (phone, real touch events)', () => {
     await fingers.end();
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Edit text', 'Duplicate', 'Bring to front', 'Send to back', 'Delete']);
     // The long press did not move the note.
-    const at = await page.evaluate(() => (window as unknown as { __sammen: { doc: { getMap(k: string): { get(id: string): { get(k: string): number } } } } }).__sammen.doc.getMap('elements').get('n7').get('x'));
+    const at = await page.evaluate(() => (window as unknown as { __sammen: { elements(): Array<{ id: string; x: number }> } }).__sammen.elements().find((e) => e.id === 'n7')!.x);
     expect(at).toBe(260);
 
     await menu.getByRole('menuitem', { name: 'Duplicate' }).click();
@@ -246,8 +246,8 @@ describe('touch on the canvas (phone, real touch events)', () => {
     const before = await camera(page);
     const from = await noteCentre(page, 'n3');
     await fingers.drag([from], [{ x: from.x + 50, y: from.y + 30 }]);
-    await page.waitForFunction(() => (window as unknown as { __sammen: { doc: { getMap(k: string): { get(id: string): { get(k: string): number } } } } }).__sammen.doc.getMap('elements').get('n3').get('x') !== 0);
-    const x = await page.evaluate(() => (window as unknown as { __sammen: { doc: { getMap(k: string): { get(id: string): { get(k: string): number } } } } }).__sammen.doc.getMap('elements').get('n3').get('x'));
+    await page.waitForFunction(() => (window as unknown as { __sammen: { elements(): Array<{ id: string; x: number }> } }).__sammen.elements().find((e) => e.id === 'n3')!.x !== 0);
+    const x = await page.evaluate(() => (window as unknown as { __sammen: { elements(): Array<{ id: string; x: number }> } }).__sammen.elements().find((e) => e.id === 'n3')!.x);
     expect(x).toBeCloseTo(50 / before.scale, 0);
     expect(await camera(page)).toEqual(before);
     await page.context().close();

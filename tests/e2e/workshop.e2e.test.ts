@@ -47,8 +47,8 @@ async function newPage(): Promise<Page> {
 /** The board elements the page's own board document holds (test hook), as plain JSON. */
 function boardElements(page: Page): Promise<Plain[]> {
   return page.evaluate(() => {
-    const hook = (window as unknown as { __sammen: { doc: { getMap(name: string): { toJSON(): unknown } } } }).__sammen;
-    return Object.values(hook.doc.getMap('elements').toJSON() as Record<string, Plain>);
+    const hook = (window as unknown as { __sammen: { elements(): Plain[] } }).__sammen;
+    return hook.elements();
   });
 }
 

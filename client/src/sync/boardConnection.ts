@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { SCHEMA_VERSION, getSchemaVersion } from '@sammen/shared';
 import { createUndoManager } from './undo.js';
 import { initialConnectionState, reduceConnection, type ConnectionEvent, type ConnectionState } from './connectionStatus.js';
 
@@ -44,7 +45,17 @@ export function connectBoard(boardId: string, options: ConnectOptions = {}): Boa
 
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void =>
     dispatch({ type: 'status', status });
-  const onSync = (synced: boolean): void => dispatch({ type: 'synced', synced });
+  const onSync = (synced: boolean): void => {
+    // A board at a newer schema than this page's code (the server was updated since the page loaded):
+    // what this page would write is the old layout, which the server refuses. It stops writing, and
+    // says so, instead of being refused edit by edit.
+    if (synced && (getSchemaVersion(doc) ?? 0) > SCHEMA_VERSION) {
+      provider.disconnect();
+      dispatch({ type: 'outdated' });
+      return;
+    }
+    dispatch({ type: 'synced', synced });
+  };
   const onClose = (event: CloseEvent | null): void => dispatch({ type: 'close', code: event?.code ?? null });
   const onClosed = (event: { code: number }): void => dispatch({ type: 'closed', code: event.code });
   const onOnline = (): void => {

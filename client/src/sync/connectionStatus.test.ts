@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialConnectionState, reduceConnection, type ConnectionEvent } from './connectionStatus.js';
+import { OUTDATED_PROBLEM, initialConnectionState, isOutdated, reduceConnection, type ConnectionEvent } from './connectionStatus.js';
 
 const run = (...events: ConnectionEvent[]) => events.reduce(reduceConnection, initialConnectionState);
 
@@ -25,6 +25,14 @@ describe('connection status', () => {
     const slow = run({ type: 'synced', synced: true }, { type: 'close', code: 4504 });
     expect(slow).toMatchObject({ status: 'reconnecting', problem: 'connection.problem.tooSlow' });
     expect(run({ type: 'synced', synced: true }, { type: 'close', code: 4529 }).problem).toBe('connection.problem.rateLimited');
+  });
+
+  it('a board newer than this page closes for good and says to reload', () => {
+    const s = run({ type: 'status', status: 'connected' }, { type: 'outdated' });
+    expect(s).toEqual({ status: 'closed', everSynced: true, problem: OUTDATED_PROBLEM });
+    expect(isOutdated(s)).toBe(true);
+    expect(reduceConnection(s, { type: 'synced', synced: true })).toBe(s);
+    expect(isOutdated(run({ type: 'synced', synced: true }))).toBe(false);
   });
 
   it('stays closed after a permanent refusal', () => {

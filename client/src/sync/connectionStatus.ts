@@ -22,7 +22,13 @@ export type ConnectionEvent =
   | { type: 'close'; code: number | null }
   /** The provider gave up for good (4400–4499). */
   | { type: 'closed'; code: number }
-  | { type: 'network'; online: boolean };
+  | { type: 'network'; online: boolean }
+  /** The board's schema is newer than this page's code knows (a server updated since the page loaded). */
+  | { type: 'outdated' };
+
+/** The problem shown when this page's code is older than the board: it stops writing until reloaded. */
+export const OUTDATED_PROBLEM = 'connection.problem.boardUpdated';
+export const isOutdated = (state: ConnectionState): boolean => state.problem === OUTDATED_PROBLEM;
 
 export const initialConnectionState: ConnectionState = { status: 'connecting', everSynced: false, problem: null };
 
@@ -75,6 +81,8 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
     }
     case 'closed':
       return { ...state, status: 'closed', problem: closeProblemKey(event.code) ?? 'connection.problem.refused' };
+    case 'outdated':
+      return { status: 'closed', everSynced: true, problem: OUTDATED_PROBLEM };
     case 'network':
       if (!event.online) return { ...state, status: 'offline' };
       return state.status === 'offline' ? { ...state, status: state.everSynced ? 'reconnecting' : 'connecting' } : state;

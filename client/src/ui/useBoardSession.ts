@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { getElements } from '@sammen/shared';
 import { renderedTextLayout } from '../board/textProps.js';
 import { Editor } from '../editor/Editor.js';
 import type { Viewport } from '../geometry/viewport.js';
 import { connectBoard, type BoardConnection } from '../sync/boardConnection.js';
+import { keepReadOnlyWhenOutdated } from '../sync/outdated.js';
 import { exposeTestHook } from '../testHook.js';
 import { boardStage, drawnText } from '../board/drawnText.js';
 import { classifyClose } from '../workshop/refusal.js';
@@ -40,6 +42,7 @@ export function useBoardSession(boardId: string, token: string | null, stopped: 
       doc: conn.doc,
       provider: conn.provider,
       undoManager: conn.undoManager,
+      elements: () => getElements(conn.doc),
       textLayout: (id) => renderedTextLayout(editor.store.get(id)),
       drawnText: () => {
         const stage = boardStage();
@@ -55,8 +58,10 @@ export function useBoardSession(boardId: string, token: string | null, stopped: 
       setGeneration((g) => g + 1);
     };
     if (token) conn.provider.on('closed', onClosed);
+    const stopOutdated = keepReadOnlyWhenOutdated(conn, editor);
     setSession({ conn, editor });
     return () => {
+      stopOutdated();
       conn.provider.off('closed', onClosed);
       setSession(null);
       unexpose();

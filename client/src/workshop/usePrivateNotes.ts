@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Editor } from '../editor/Editor.js';
 import { connectBoard, type BoardConnection } from '../sync/boardConnection.js';
+import { keepReadOnlyWhenOutdated } from '../sync/outdated.js';
 
 export interface PrivateNotes {
   conn: BoardConnection;
@@ -26,8 +27,10 @@ export function usePrivateNotes(boardId: string, token: string | null, active: b
     // One camera: the private editor takes over where the board was, and hands it back.
     editor.setSize(board.size);
     editor.setViewport(board.getState().viewport);
+    const stopOutdated = keepReadOnlyWhenOutdated(conn, editor);
     setNotes({ conn, editor });
     return () => {
+      stopOutdated();
       board.setViewport(editor.getState().viewport);
       setNotes(null);
       editor.destroy();
