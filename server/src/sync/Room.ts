@@ -10,6 +10,7 @@ import { prepareServerChange } from './serverChange.js';
 import type { SenderInfo, UpdateGate } from './UpdateGate.js';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, type RefusalReason, messageCost } from './limits.js';
 import { PresenceGuard } from './presence.js';
+import { PresenceOutbox } from './presenceOutbox.js';
 import { StateCache } from './stateCache.js';
 import { BroadcastOutbox, CommitPipeline } from './commitPipeline.js';
 import { TokenBucket } from './tokenBucket.js';
@@ -91,6 +92,8 @@ export class Room {
   private readonly pipeline = new CommitPipeline((err) => this.options.log.error({ err, docId: this.docId }, 'could not apply a stored update'));
   /** Document changes to send, merged per turn of the event loop (one message for all sockets). */
   private readonly outbox = new BroadcastOutbox<Connection>((update, except) => this.sockets.broadcast(encodeUpdate(update), except));
+  /** Presence changes to send, coalesced for the whole room (at most one message per interval). */
+  private readonly presenceOutbox: PresenceOutbox;
 
   private constructor(private readonly options: RoomOptions) {
     this.awareness.setLocalState(null); // the server itself is not a participant
@@ -113,6 +116,7 @@ export class Room {
       isOpen: () => !this.destroyed,
     });
     this.presence = new PresenceGuard(this.awareness, this.limits.presence, (reason) => this.refused(reason), Date.now, samePerson);
+    this.presenceOutbox = new PresenceOutbox(this.limits.presence.minIntervalMs, (changed, local) => this.sendPresence(changed, local));
     this.loaded = new Promise<void>((resolve, reject) => (this.settleLoad = (err) => (err === undefined ? resolve() : reject(err))));
     this.loaded.catch(() => {}); // reported to whoever waits for it; a room nobody waits for is dropped
     // Presence needs nothing of the document: it flows while a cold room still loads.
@@ -344,11 +348,12 @@ export class Room {
     this.destroy();
   }
 
-  /** Waits until every queued message has been handled (for shutdown and tests). */
+  /** Waits until every queued message has been handled and sends what waits (for shutdown and tests). */
   async flush(): Promise<void> {
     await this.queue;
     await this.pipeline.settled();
     this.outbox.flush();
+    this.presenceOutbox.flush();
   }
 
   private destroy(): void {
@@ -357,6 +362,7 @@ export class Room {
     this.coldStart?.cancel();
     if (this.coldStart && !this.coldStart.begun) this.settleLoad(new RoomLoadError({ code: 1011, reason: 'Board could not be loaded' }, 'the document was closed while it loaded'));
     this.busLink?.close();
+    this.presenceOutbox.clear();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -508,14 +514,17 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (!changed.length) return;
-    const message = encodeAwareness(this.awareness, changed);
-    this.sockets.broadcast(message, null, { presence: true });
-    if (origin !== BUS_ORIGIN) {
-      this.options.bus.publish(this.docId, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
-    }
+    this.presenceOutbox.add([...added, ...updated, ...removed], origin !== BUS_ORIGIN);
   };
+
+  /** The latest presence of the clients that changed, to this process's sockets and (`local`) the bus. */
+  private sendPresence(changed: number[], local: number[]): void {
+    if (this.destroyed) return;
+    this.sockets.broadcast(encodeAwareness(this.awareness, changed), null, { presence: true });
+    if (local.length) {
+      this.options.bus.publish(this.docId, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) });
+    }
+  }
 
   /** What another process applied and published (stored there): applied here, shared locally only. */
   private applyFromBus(message: BusMessage): void {
