@@ -2,10 +2,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE, MIGRATIONS, SCHEMA_VERSION, getSchemaVersion, migrateDoc } from '@sammen/shared';
 import type { DocumentStore, StoredDocument } from '../store/DocumentStore.js';
-import { StorageError } from '../store/StorageError.js';
 import type { Bus, BusMessage } from './Bus.js';
 import { BusLink } from './busLink.js';
-import { MalformedMessageError, decodeMessage, encodeAwareness, encodeSyncStep1, encodeUpdate } from './messages.js';
+import { type MessageRoom, handleClientMessage } from './clientMessages.js';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './messages.js';
 import { prepareServerChange } from './serverChange.js';
 import type { SenderInfo, UpdateGate } from './UpdateGate.js';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, type RefusalReason, messageCost } from './limits.js';
@@ -15,15 +15,15 @@ import { StateCache } from './stateCache.js';
 import { BroadcastOutbox, CommitPipeline } from './commitPipeline.js';
 import { TokenBucket } from './tokenBucket.js';
 import { Connection, type SyncSocket, samePerson } from './Connection.js';
-import { ColdStart, knowsNothing } from './coldStart.js';
+import { ColdStart } from './coldStart.js';
 import { storedSchemaVersion } from './storedSchema.js';
 import { BUS_ORIGIN, LOAD_ORIGIN, type RoomLogger, SERVER_ORIGIN } from './origins.js';
 import { RoomSockets } from './roomSockets.js';
 import { RoomStorage } from './roomStorage.js';
-import { takeUpdate } from './updateIntake.js';
 
 export { Connection, type SyncSocket } from './Connection.js';
 export { SERVER_ORIGIN, type RoomLogger } from './origins.js';
+export { MAX_AWARENESS_BYTES } from './clientMessages.js';
 
 export interface RoomOptions {
   docId: string;
@@ -49,9 +49,6 @@ export interface RoomOptions {
    */
   knownCleanSeq?: number;
 }
-
-/** Largest awareness (presence) message accepted from one client. */
-export const MAX_AWARENESS_BYTES = 64 * 1024;
 
 export class RoomLoadError extends Error {
   constructor(
@@ -94,6 +91,8 @@ export class Room {
   private readonly outbox = new BroadcastOutbox<Connection>((update, except) => this.sockets.broadcast(encodeUpdate(update), except));
   /** Presence changes to send, coalesced for the whole room (at most one message per interval). */
   private readonly presenceOutbox: PresenceOutbox;
+  /** This room's parts as its clients' messages need them (clientMessages.ts). */
+  private readonly messageRoom: MessageRoom;
 
   private constructor(private readonly options: RoomOptions) {
     this.awareness.setLocalState(null); // the server itself is not a participant
@@ -117,6 +116,23 @@ export class Room {
     });
     this.presence = new PresenceGuard(this.awareness, this.limits.presence, (reason) => this.refused(reason), Date.now, samePerson);
     this.presenceOutbox = new PresenceOutbox(this.limits.presence.minIntervalMs, (changed, local) => this.sendPresence(changed, local));
+    this.messageRoom = {
+      docId: options.docId,
+      doc: this.doc,
+      awareness: this.awareness,
+      gate: options.gate,
+      log: options.log,
+      sockets: this.sockets,
+      storage: this.storage,
+      pipeline: this.pipeline,
+      stateCache: this.stateCache,
+      presence: this.presence,
+      coldStart: () => this.coldStart,
+      isOpen: () => !this.destroyed,
+      loadedForMessages: () => this.loadedForMessages(),
+      refused: (reason) => this.refused(reason),
+      disconnect: (conn, close) => this.disconnect(conn, close),
+    };
     this.loaded = new Promise<void>((resolve, reject) => (this.settleLoad = (err) => (err === undefined ? resolve() : reject(err))));
     this.loaded.catch(() => {}); // reported to whoever waits for it; a room nobody waits for is dropped
     // Presence needs nothing of the document: it flows while a cold room still loads.
@@ -268,7 +284,7 @@ export class Room {
       this.disconnect(conn, CLOSE.RATE_LIMITED);
       return;
     }
-    this.enqueue(() => this.handleMessage(conn, data));
+    this.enqueue(() => handleClientMessage(this.messageRoom, conn, data));
   }
 
   /** Closes one connection (with a reason the client can show) and forgets its presence. */
@@ -382,92 +398,6 @@ export class Room {
     this.queue = this.queue.then(task).catch((err) => {
       this.options.log.error({ err, docId: this.docId }, 'room task failed');
     });
-  }
-
-  private async handleMessage(conn: Connection, data: Uint8Array): Promise<void> {
-    if (conn.closed || this.destroyed) return;
-    try {
-      const message = decodeMessage(data);
-      switch (message.kind) {
-        case 'sync-step-1':
-          if (this.coldStart && !this.coldStart.begun && knowsNothing(message.stateVector)) {
-            for (const m of this.coldStart.answer(conn)) this.sockets.send(conn, m);
-            this.coldStart.maybeBegin(this.sockets);
-            break;
-          }
-          // A client that has some of the board gets a diff, from the document.
-          if (!(await this.loadedForMessages())) return;
-          // Updates already accepted but still on their way to disk are in the answer too: a client that
-          // has synced holds everything the room took before it asked (one commit's wait at most).
-          if (this.pipeline.busy) await this.pipeline.settled();
-          if (conn.closed || this.destroyed) return;
-          this.sockets.send(conn, this.stateCache.syncStep2(message.stateVector));
-          break;
-        case 'update':
-          if (!(await this.loadedForMessages())) return;
-          await this.handleUpdate(conn, message.update);
-          break;
-        case 'awareness':
-          // Presence is a name, a colour, a cursor and a selection: a few hundred bytes. Anything
-          // much larger would be copied to every client in the room.
-          if (message.update.byteLength > MAX_AWARENESS_BYTES) {
-            this.refused('too-big');
-            this.disconnect(conn, { code: CLOSE.MESSAGE_TOO_BIG.code, reason: `Presence too big: the limit is ${MAX_AWARENESS_BYTES} bytes` });
-            return;
-          }
-          this.presence.receive(conn, message.update);
-          break;
-        case 'query-awareness':
-          this.sockets.send(conn, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
-          break;
-      }
-    } catch (err) {
-      if (err instanceof StorageError) {
-        this.options.log.error({ err: err.cause, docId: this.docId }, 'store append failed');
-        this.disconnect(conn, CLOSE.STORAGE_FAILED);
-      } else {
-        // Anything else that throws while reading a client's bytes is the client's fault: y-protocols
-        // and lib0 throw plain errors on garbage, which must never reach the process.
-        this.options.log.warn({ err: err instanceof MalformedMessageError ? err.message : err, docId: this.docId }, 'malformed message');
-        this.refused('malformed');
-        this.disconnect(conn, CLOSE.MALFORMED_MESSAGE);
-      }
-    }
-  }
-
-  private async handleUpdate(conn: Connection, received: Uint8Array): Promise<void> {
-    const intake = await takeUpdate(conn, received, { doc: this.doc, pipeline: this.pipeline, isOpen: () => !this.destroyed });
-    if (intake.kind === 'rate-limited') {
-      this.refused('rate-limited');
-      this.disconnect(conn, CLOSE.RATE_LIMITED);
-      return;
-    }
-    if (intake.kind === 'nothing') return;
-    const { update, decoded } = intake;
-    if (await this.storage.wouldOverfill(update.byteLength)) {
-      if (this.destroyed) return;
-      this.refused('board-full');
-      this.disconnect(conn, CLOSE.BOARD_TOO_LARGE);
-      return;
-    }
-    const verdict = await this.options.gate.check(update, { docId: this.docId, doc: this.doc, sender: conn.sender, decoded });
-    if (!verdict.ok) {
-      this.refused('gate');
-      this.disconnect(conn, { code: verdict.code, reason: verdict.reason });
-      return;
-    }
-    // Stored now (with whatever else waits for the disk), applied and shared once stored, in order;
-    // meanwhile the next message is judged (CommitPipeline says why that is sound).
-    this.pipeline.add(
-      () => this.storage.persist(update),
-      () => {
-        if (!this.destroyed) Y.applyUpdate(this.doc, update, conn);
-      },
-      (err) => {
-        this.options.log.error({ err: err instanceof StorageError ? err.cause : err, docId: this.docId }, 'store append failed');
-        this.disconnect(conn, CLOSE.STORAGE_FAILED);
-      },
-    );
   }
 
   /** Stores a server-made update, then applies it (onDocUpdate shares it). */
