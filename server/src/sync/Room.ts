@@ -2,24 +2,24 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE, MIGRATIONS, SCHEMA_VERSION, getSchemaVersion, migrateDoc } from '@sammen/shared';
 import type { DocumentStore, StoredDocument } from '../store/DocumentStore.js';
-import type { Bus, BusMessage } from './Bus.js';
+import type { Bus } from './Bus.js';
 import { BusLink } from './busLink.js';
 import { type MessageRoom, handleClientMessage } from './clientMessages.js';
-import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './messages.js';
+import { encodeAwareness, encodeSyncStep1 } from './messages.js';
 import { prepareServerChange } from './serverChange.js';
 import type { SenderInfo, UpdateGate } from './UpdateGate.js';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, type RefusalReason, messageCost } from './limits.js';
 import { PresenceGuard } from './presence.js';
-import { PresenceOutbox } from './presenceOutbox.js';
 import { StateCache } from './stateCache.js';
-import { BroadcastOutbox, CommitPipeline } from './commitPipeline.js';
+import { CommitPipeline } from './commitPipeline.js';
 import { TokenBucket } from './tokenBucket.js';
 import { Connection, type SyncSocket, samePerson } from './Connection.js';
 import { ColdStart } from './coldStart.js';
 import { storedSchemaVersion } from './storedSchema.js';
-import { BUS_ORIGIN, LOAD_ORIGIN, type RoomLogger, SERVER_ORIGIN } from './origins.js';
+import { type RoomLogger, SERVER_ORIGIN } from './origins.js';
 import { RoomSockets } from './roomSockets.js';
 import { RoomStorage } from './roomStorage.js';
+import { RoomTraffic } from './roomTraffic.js';
 
 export { Connection, type SyncSocket } from './Connection.js';
 export { SERVER_ORIGIN, type RoomLogger } from './origins.js';
@@ -88,9 +88,8 @@ export class Room {
   /** Accepted client updates on their way to disk, applied in order as their commits complete. */
   private readonly pipeline = new CommitPipeline((err) => this.options.log.error({ err, docId: this.docId }, 'could not apply a stored update'));
   /** Document changes to send, merged per turn of the event loop (one message for all sockets). */
-  private readonly outbox = new BroadcastOutbox<Connection>((update, except) => this.sockets.broadcast(encodeUpdate(update), except));
-  /** Presence changes to send, coalesced for the whole room (at most one message per interval). */
-  private readonly presenceOutbox: PresenceOutbox;
+  /** Where its changes go (sockets, bus) and what the bus brings (roomTraffic.ts). */
+  private readonly traffic: RoomTraffic;
   /** This room's parts as its clients' messages need them (clientMessages.ts). */
   private readonly messageRoom: MessageRoom;
 
@@ -115,7 +114,18 @@ export class Room {
       isOpen: () => !this.destroyed,
     });
     this.presence = new PresenceGuard(this.awareness, this.limits.presence, (reason) => this.refused(reason), Date.now, samePerson);
-    this.presenceOutbox = new PresenceOutbox(this.limits.presence.minIntervalMs, (changed, local) => this.sendPresence(changed, local));
+    this.traffic = new RoomTraffic({
+      docId: options.docId,
+      doc: this.doc,
+      awareness: this.awareness,
+      bus: options.bus,
+      log: options.log,
+      sockets: this.sockets,
+      storage: this.storage,
+      presenceIntervalMs: this.limits.presence.minIntervalMs,
+      enqueue: (task) => this.enqueue(task),
+      isOpen: () => !this.destroyed,
+    });
     this.messageRoom = {
       docId: options.docId,
       doc: this.doc,
@@ -136,7 +146,7 @@ export class Room {
     this.loaded = new Promise<void>((resolve, reject) => (this.settleLoad = (err) => (err === undefined ? resolve() : reject(err))));
     this.loaded.catch(() => {}); // reported to whoever waits for it; a room nobody waits for is dropped
     // Presence needs nothing of the document: it flows while a cold room still loads.
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.awareness.on('update', this.traffic.onAwarenessUpdate);
   }
 
   get docId(): string {
@@ -169,7 +179,7 @@ export class Room {
     // Subscribe first, read the store second: an update another process stores and publishes while
     // we read is then held by the link and applied below, not lost between the two.
     const link = new BusLink(options.bus, options.docId, {
-      message: (message) => room.applyFromBus(message),
+      message: (message) => room.traffic.applyFromBus(message),
       gap: () => room.storage.catchUp(),
     });
     room.busLink = link;
@@ -231,7 +241,7 @@ export class Room {
     // A compacted board is one snapshot, written by encodeStateAsUpdate: it is the state the first
     // client asks for, so it is sent as it is instead of encoded again (any later change drops it).
     if (stored.snapshot && stored.updates.length === 0 && unreadable === 0) this.stateCache.seedFull(stored.snapshot);
-    this.doc.on('update', this.onDocUpdate);
+    this.doc.on('update', this.traffic.onDocUpdate);
     this.busLink?.open();
     // Presence is not stored: ask the processes already serving this board for theirs.
     options.bus.publish(options.docId, { kind: 'awareness-query', data: new Uint8Array(0) });
@@ -254,7 +264,7 @@ export class Room {
         }
       }
     }
-    this.outbox.flush(); // the migration, to nobody yet: the first clients get it in their sync step 2
+    this.traffic.flushUpdates(); // the migration, to nobody yet: the first clients get it in their sync step 2
     // Clients that came while the stored bytes were served get the server's state vector now (their
     // answer tells the room what they have that it lacks: usually nothing).
     if (this.coldStart) {
@@ -352,7 +362,7 @@ export class Room {
     await this.loaded.catch(() => {});
     await this.queue;
     await this.pipeline.settled();
-    this.outbox.flush();
+    this.traffic.flushUpdates();
     if (!this.destroyed) this.cleanAt = await this.storage.closeOut();
     for (const conn of [...this.sockets]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
     this.destroy();
@@ -368,8 +378,7 @@ export class Room {
   async flush(): Promise<void> {
     await this.queue;
     await this.pipeline.settled();
-    this.outbox.flush();
-    this.presenceOutbox.flush();
+    this.traffic.flush();
   }
 
   private destroy(): void {
@@ -378,7 +387,7 @@ export class Room {
     this.coldStart?.cancel();
     if (this.coldStart && !this.coldStart.begun) this.settleLoad(new RoomLoadError({ code: 1011, reason: 'Board could not be loaded' }, 'the document was closed while it loaded'));
     this.busLink?.close();
-    this.presenceOutbox.clear();
+    this.traffic.clear();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -400,78 +409,12 @@ export class Room {
     });
   }
 
-  /** Stores a server-made update, then applies it (onDocUpdate shares it). */
+  /** Stores a server-made update, then applies it (RoomTraffic shares it). */
   private async storeAndApply(update: Uint8Array): Promise<void> {
     await this.storage.persist(update);
     if (this.destroyed) return;
     Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
-    this.outbox.flush(); // shared before the caller hears it is done (a reveal is then on every screen)
-  }
-
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOAD_ORIGIN) return;
-    if (origin === BUS_ORIGIN) {
-      this.outbox.push(update, null); // stored by the process it came from
-      return;
-    }
-    if (origin instanceof Connection) {
-      this.outbox.push(update, origin);
-      this.options.bus.publish(this.docId, { kind: 'update', data: update });
-      return;
-    }
-    if (origin === SERVER_ORIGIN) {
-      // Stored by applyServerChange (or the load's migration) before it was applied.
-      this.outbox.push(update, null);
-      this.options.bus.publish(this.docId, { kind: 'update', data: update });
-      return;
-    }
-    // A change made on the live document directly, bypassing applyServerChange: a bug, since others
-    // may already have read it. Store it and share it as well as we can, and say so loudly.
-    this.options.log.error({ docId: this.docId }, 'a server change bypassed applyServerChange');
-    this.enqueue(async () => {
-      try {
-        await this.storage.persist(update);
-      } catch (err) {
-        this.options.log.error({ err, docId: this.docId }, 'could not store a server change');
-        return;
-      }
-      this.outbox.push(update, null);
-      this.options.bus.publish(this.docId, { kind: 'update', data: update });
-    });
-  };
-
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    this.presenceOutbox.add([...added, ...updated, ...removed], origin !== BUS_ORIGIN);
-  };
-
-  /** The latest presence of the clients that changed, to this process's sockets and (`local`) the bus. */
-  private sendPresence(changed: number[], local: number[]): void {
-    if (this.destroyed) return;
-    this.sockets.broadcast(encodeAwareness(this.awareness, changed), null, { presence: true });
-    if (local.length) {
-      this.options.bus.publish(this.docId, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) });
-    }
-  }
-
-  /** What another process applied and published (stored there): applied here, shared locally only. */
-  private applyFromBus(message: BusMessage): void {
-    if (this.destroyed) return;
-    try {
-      if (message.kind === 'update') {
-        Y.applyUpdate(this.doc, message.data, BUS_ORIGIN);
-        this.storage.counted(message.data.byteLength); // stored by the process that published it
-      } else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, BUS_ORIGIN);
-      else {
-        const present = [...this.awareness.getStates().keys()];
-        if (present.length) this.options.bus.publish(this.docId, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, present) });
-      }
-    } catch (err) {
-      this.storage.markUnclean();
-      this.options.log.error({ err, docId: this.docId }, 'could not apply a message from the bus');
-    }
+    this.traffic.flushUpdates(); // shared before the caller hears it is done (a reveal is then on every screen)
   }
 
   private refused(reason: RefusalReason): void {
