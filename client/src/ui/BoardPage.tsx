@@ -205,12 +205,22 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
   const undoState = useUndoState(undoConn);
 
   // Once the board has arrived, show all of it (an empty board is centred on the origin); after a
-  // reopen the camera stays where it was.
-  const everSynced = connection?.everSynced ?? false;
+  // reopen the camera stays where it was. Fitted from the connection's own "synced", before React
+  // renders the arrived board: fitted after that render, a big board was first laid out at 100 %
+  // (Konva nodes and text measured for every note near the origin) only to be thrown away.
   const reopened = board.reopened;
   useEffect(() => {
-    if (everSynced && session && !reopened) session.editor.zoomToFitWhenSized();
-  }, [everSynced, session, reopened]);
+    if (!session || reopened) return;
+    const { conn, editor: boardEditor } = session;
+    const fitOnce = (): void => {
+      if (!conn.getState().everSynced) return;
+      unsubscribe();
+      boardEditor.zoomToFitWhenSized();
+    };
+    const unsubscribe = conn.subscribe(fitOnce);
+    fitOnce();
+    return unsubscribe;
+  }, [session, reopened]);
 
   useEffect(() => {
     document.title = `${title} – Sammen`;
