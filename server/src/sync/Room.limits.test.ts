@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE, getElement, insertElement, updateElement } from '@sammen/shared';
 import { openSqliteStorage } from '../store/SqliteStorage.js';
@@ -69,6 +71,18 @@ const awarenessMessage = (entries: Array<[id: number, clock: number, state: unkn
   encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
   return encoding.toUint8Array(outer);
 };
+
+/** The awareness messages among `sent`, each as the client ids and states it carries. */
+const presenceIn = (sent: Uint8Array[]): Array<Map<number, unknown>> =>
+  sent
+    .map((m) => decoding.createDecoder(m))
+    .filter((d) => decoding.readVarUint(d) === MESSAGE_AWARENESS)
+    .map((d) => {
+      const reader = new awarenessProtocol.Awareness(new Y.Doc());
+      reader.setLocalState(null);
+      awarenessProtocol.applyAwarenessUpdate(reader, decoding.readVarUint8Array(d), null);
+      return new Map([...reader.getStates()].filter(([id]) => id !== reader.clientID));
+    });
 
 function bigBoard(room: Room, notes: number): void {
   const source = new Y.Doc();
@@ -231,5 +245,27 @@ describe('Room limits', () => {
     expect(refused.filter((r) => r === 'presence-foreign-id').length).toBe(2);
     room.disconnect(cb);
     expect([...room.awareness.getStates().keys()]).toEqual([101]);
+  });
+
+  it('coalesces presence per room: n cursors moving at once reach every socket as one message; changes within the interval wait and go together', async () => {
+    const { room } = await loadRoom();
+    const watcher = memorySocket();
+    room.connect(watcher.socket, sender('watcher'));
+    const people = Array.from({ length: 40 }, (_, i) => room.connect(memorySocket().socket, sender(`p${i}`)));
+    // Twenty people move their cursors in the same moment: one message, not twenty.
+    people.slice(0, 20).forEach((conn, i) => room.receive(conn, awarenessMessage([[1000 + i, 1, { cursor: { x: i, y: 0 } }]])));
+    await new Promise<void>((resolve) => setTimeout(resolve, 5)); // the room's queue, then the end of that turn
+    expect(presenceIn(watcher.sent).map((m) => m.size)).toEqual([20]);
+    // Twenty others move theirs right after: nothing goes until the interval since the last message has passed.
+    const movedAt = Date.now();
+    people.slice(20).forEach((conn, i) => room.receive(conn, awarenessMessage([[2000 + i, 1, { cursor: { x: i, y: 1 } }]])));
+    await new Promise<void>((resolve) => setTimeout(resolve, 5));
+    expect(presenceIn(watcher.sent).length).toBe(1);
+    await expect.poll(() => presenceIn(watcher.sent).length, { timeout: 2000, interval: 5 }).toBe(2);
+    expect(Date.now() - movedAt).toBeGreaterThanOrEqual(DEFAULT_CONNECTION_LIMITS.presence.minIntervalMs - 10);
+    const second = presenceIn(watcher.sent)[1]!;
+    expect([...second.keys()].sort()).toEqual(Array.from({ length: 20 }, (_, i) => 2000 + i));
+    expect(second.get(2005)).toEqual({ cursor: { x: 5, y: 1 } });
+    expect(room.awareness.getStates().size).toBe(40);
   });
 });
