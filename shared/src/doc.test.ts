@@ -125,6 +125,21 @@ describe('typed accessors', () => {
     updateElement(doc, 'n1', { x: 6 });
     expect(seen).toEqual([['n1'], ['n2'], ['n2'], ['n1', 'n2']]);
   });
+
+  it('may name an element added and removed in one transaction, which then reads as absent', () => {
+    const doc = new Y.Doc();
+    const seen: string[][] = [];
+    const stop = observeElements(doc, (ids) => seen.push([...ids].sort()));
+    doc.transact(() => {
+      insertElement(doc, note('n1', 'a0'));
+      insertElement(doc, note('gone', 'a1'));
+      deleteElements(doc, ['gone']);
+    });
+    stop();
+    expect(seen.flat()).toContain('n1');
+    expect(seen.flat().filter((id) => id !== 'n1' && id !== 'gone')).toEqual([]);
+    expect(getElement(doc, 'gone')).toBeUndefined();
+  });
 });
 
 describe('packed layout (schema 2)', () => {

@@ -37,7 +37,7 @@ export const TEXT_KEY = 'text';
 
 /** The group a field is stored in, or undefined when it is its own key. */
 export const fieldGroupOf = (field: string): FieldGroup | undefined => (Object.hasOwn(FIELD_GROUP, field) ? FIELD_GROUP[field] : undefined);
-const isGroupKey = (key: string): key is FieldGroup => (FIELD_GROUPS as readonly string[]).includes(key);
+const isGroupKey = (key: string): key is FieldGroup => key === 'm' || key === 'g' || key === 's';
 export const isTextType = (type: unknown): boolean => (TEXT_TYPES as readonly unknown[]).includes(type);
 
 /** A plain object as decoded from a Yjs update (not an array, not a class instance). */
@@ -57,16 +57,30 @@ export type Unpacked = { ok: true; fields: Record<string, unknown> } | { ok: fal
 export function unpackFields(stored: Iterable<[string, unknown]>): Unpacked {
   const fields: Record<string, unknown> = {};
   for (const [key, value] of stored) {
-    if (isGroupKey(key)) {
-      if (!isPlainObject(value)) return { ok: false, error: `"${key}" is not a plain object` };
-      for (const [field, v] of Object.entries(value)) {
-        if (fieldGroupOf(field) !== key) return { ok: false, error: `"${field.slice(0, 40)}" does not belong in "${key}"` };
-        fields[field] = v;
-      }
-    } else if (fieldGroupOf(key)) return { ok: false, error: `"${key.slice(0, 40)}" is stored outside its group "${fieldGroupOf(key)}"` };
-    else fields[key] = value;
+    const error = unpackStoredKey(fields, key, value);
+    if (error !== null) return { ok: false, error };
   }
   return { ok: true, fields };
+}
+
+/**
+ * `unpackFields` one stored key at a time: adds the fields of `key` to `fields`, or says why `key` is
+ * refused. Builds no temporary pairs (opening a board reads 20,000 elements with it).
+ */
+export function unpackStoredKey(fields: Record<string, unknown>, key: string, value: unknown): string | null {
+  if (isGroupKey(key)) {
+    if (!isPlainObject(value)) return `"${key}" is not a plain object`;
+    for (const field in value) {
+      if (!Object.hasOwn(value, field)) continue;
+      if (fieldGroupOf(field) !== key) return `"${field.slice(0, 40)}" does not belong in "${key}"`;
+      fields[field] = value[field];
+    }
+    return null;
+  }
+  const group = fieldGroupOf(key);
+  if (group) return `"${key.slice(0, 40)}" is stored outside its group "${group}"`;
+  fields[key] = value;
+  return null;
 }
 
 /** The stored keys of an element: groups as plain objects (only with the fields it has), others as they are. */
