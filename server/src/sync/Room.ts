@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CLOSE, MIGRATIONS, SCHEMA_VERSION, getSchemaVersion, migrateDoc } from '@sammen/shared';
-import type { DocumentStore, StoredDocument } from '../store/DocumentStore.js';
+import { CLOSE } from '@sammen/shared';
+import type { DocumentStore } from '../store/DocumentStore.js';
 import type { Bus } from './Bus.js';
 import { BusLink } from './busLink.js';
 import { type MessageRoom, handleClientMessage } from './clientMessages.js';
@@ -14,9 +14,8 @@ import { StateCache } from './stateCache.js';
 import { CommitPipeline } from './commitPipeline.js';
 import { TokenBucket } from './tokenBucket.js';
 import { Connection, type SyncSocket, samePerson } from './Connection.js';
-import { ColdStart } from './coldStart.js';
-import { storedSchemaVersion } from './storedSchema.js';
 import { type RoomLogger, SERVER_ORIGIN } from './origins.js';
+import { RoomLoad } from './roomLoad.js';
 import { RoomSockets } from './roomSockets.js';
 import { RoomStorage } from './roomStorage.js';
 import { RoomTraffic } from './roomTraffic.js';
@@ -24,6 +23,7 @@ import { RoomTraffic } from './roomTraffic.js';
 export { Connection, type SyncSocket } from './Connection.js';
 export { SERVER_ORIGIN, type RoomLogger } from './origins.js';
 export { MAX_AWARENESS_BYTES } from './clientMessages.js';
+export { RoomLoadError } from './roomLoad.js';
 
 export interface RoomOptions {
   docId: string;
@@ -50,16 +50,6 @@ export interface RoomOptions {
   knownCleanSeq?: number;
 }
 
-export class RoomLoadError extends Error {
-  constructor(
-    readonly close: { code: number; reason: string },
-    detail: string,
-    cause?: unknown,
-  ) {
-    super(detail, { cause });
-  }
-}
-
 /**
  * One loaded document and its connections: the y-websocket protocol, with every incoming update
  * checked by the gate and appended to the store before it is applied or broadcast. Messages are
@@ -73,21 +63,16 @@ export class Room {
   private readonly storage: RoomStorage;
   private queue: Promise<void> = Promise.resolve();
   /** The bus subscription, taken before the store is read (see BusLink). */
-  private busLink: BusLink | null = null;
+  private readonly busLink: BusLink;
   private destroyed = false;
-  /** Set while the room serves its stored bytes as they are, until it has applied them (see open). */
-  private coldStart: ColdStart<Connection> | null = null;
-  /** Settles when the document holds the stored board (and any migration): see `whenLoaded`. */
-  private readonly loaded: Promise<void>;
-  private settleLoad!: (err?: unknown) => void;
-  private cleanAt: number | null = null;
+  /** How the document comes from the store: cold open, apply, migration, clean seq (roomLoad.ts). */
+  private readonly loading: RoomLoad;
   private readonly limits: ConnectionLimits;
   private readonly stateCache = new StateCache(this.doc);
   /** Every awareness update from a client passes through it (ownership of ids, caps, coalescing). */
   private readonly presence: PresenceGuard<Connection>;
   /** Accepted client updates on their way to disk, applied in order as their commits complete. */
   private readonly pipeline = new CommitPipeline((err) => this.options.log.error({ err, docId: this.docId }, 'could not apply a stored update'));
-  /** Document changes to send, merged per turn of the event loop (one message for all sockets). */
   /** Where its changes go (sockets, bus) and what the bus brings (roomTraffic.ts). */
   private readonly traffic: RoomTraffic;
   /** This room's parts as its clients' messages need them (clientMessages.ts). */
@@ -137,14 +122,33 @@ export class Room {
       pipeline: this.pipeline,
       stateCache: this.stateCache,
       presence: this.presence,
-      coldStart: () => this.coldStart,
+      coldStart: () => this.loading.coldStart,
       isOpen: () => !this.destroyed,
-      loadedForMessages: () => this.loadedForMessages(),
+      loadedForMessages: () => this.loading.loadedForMessages(),
       refused: (reason) => this.refused(reason),
       disconnect: (conn, close) => this.disconnect(conn, close),
     };
-    this.loaded = new Promise<void>((resolve, reject) => (this.settleLoad = (err) => (err === undefined ? resolve() : reject(err))));
-    this.loaded.catch(() => {}); // reported to whoever waits for it; a room nobody waits for is dropped
+    this.busLink = new BusLink(options.bus, options.docId, {
+      message: (message) => this.traffic.applyFromBus(message),
+      gap: () => this.storage.catchUp(),
+    });
+    this.loading = new RoomLoad({
+      docId: options.docId,
+      doc: this.doc,
+      store: options.store,
+      bus: options.bus,
+      log: options.log,
+      busLink: this.busLink,
+      sockets: this.sockets,
+      storage: this.storage,
+      stateCache: this.stateCache,
+      traffic: this.traffic,
+      knownCleanSeq: options.knownCleanSeq,
+      storeAndApply: (update) => this.storeAndApply(update),
+      disconnect: (conn, close) => this.disconnect(conn, close),
+      destroy: () => this.destroy(),
+      isOpen: () => !this.destroyed,
+    });
     // Presence needs nothing of the document: it flows while a cold room still loads.
     this.awareness.on('update', this.traffic.onAwarenessUpdate);
   }
@@ -167,42 +171,12 @@ export class Room {
   }
 
   /**
-   * Opens the room for connections: resolves once it can answer them. That is when its document is
-   * loaded (as `load`), or, for a stored board that needs no migration and reads cleanly (known from
-   * `knownCleanSeq`, else read from its bytes: storedSchema.ts), as soon as the store has been read:
-   * clients are then answered from the stored bytes while the room applies them (ColdStart), and
-   * everything else waits for that apply (`whenLoaded`). A load that fails after that closes the
-   * connections with the reason (RoomLoadError's close).
+   * Opens the room for connections: resolves once it can answer them, which for a cold board whose
+   * stored bytes may be served as they are is before its document holds them (RoomLoad.open).
    */
   static async open(options: RoomOptions): Promise<Room> {
     const room = new Room(options);
-    // Subscribe first, read the store second: an update another process stores and publishes while
-    // we read is then held by the link and applied below, not lost between the two.
-    const link = new BusLink(options.bus, options.docId, {
-      message: (message) => room.traffic.applyFromBus(message),
-      gap: () => room.storage.catchUp(),
-    });
-    room.busLink = link;
-    let stored: StoredDocument;
-    try {
-      await link.ready;
-      stored = await options.store.load(options.docId);
-    } catch (err) {
-      room.destroy();
-      throw err;
-    }
-    room.storage.read(stored);
-    const { snapshot } = stored;
-    // Servable as it is when nothing needs migrating and nothing is unreadable: known so when this
-    // process left it so, else read from the bytes (a fifth of an apply or less; null when in any doubt).
-    const servable = snapshot && (options.knownCleanSeq === stored.lastSeq || storedSchemaVersion([snapshot, ...stored.updates]) === SCHEMA_VERSION);
-    if (servable) {
-      room.coldStart = new ColdStart({ snapshot, updates: stored.updates }, () => void room.finishLoad(stored));
-      room.cleanAt = stored.lastSeq; // what an unload before the apply leaves behind: the same, clean
-      return room;
-    }
-    await room.finishLoad(stored);
-    await room.loaded;
+    await room.loading.open();
     return room;
   }
 
@@ -211,75 +185,20 @@ export class Room {
    * still answering from the stored bytes. Rejects (RoomLoadError) if the board cannot be loaded.
    */
   whenLoaded(): Promise<void> {
-    this.coldStart?.beginNow();
-    return this.loaded;
+    return this.loading.whenLoaded();
   }
 
   /** Settles as the load does, without starting anything (`whenLoaded` may start the apply). */
   get loadOutcome(): Promise<void> {
-    return this.loaded;
-  }
-
-  /** Applies what was read, starts listening, migrates; settles `loaded`. */
-  private async finishLoad(stored: StoredDocument): Promise<void> {
-    try {
-      await this.applyLoaded(stored);
-      this.settleLoad();
-    } catch (err) {
-      const loadError = err instanceof RoomLoadError ? err : new RoomLoadError({ code: 1011, reason: 'Board could not be loaded' }, String(err), err);
-      this.cleanAt = null;
-      for (const conn of [...this.sockets]) this.disconnect(conn, loadError.close);
-      this.destroy();
-      this.settleLoad(loadError);
-    }
-  }
-
-  private async applyLoaded(stored: StoredDocument): Promise<void> {
-    const { options } = this;
-    if (this.destroyed) throw new RoomLoadError({ code: 1011, reason: 'Board could not be loaded' }, 'the document was closed while it loaded');
-    const unreadable = this.storage.applyLoaded(stored);
-    // A compacted board is one snapshot, written by encodeStateAsUpdate: it is the state the first
-    // client asks for, so it is sent as it is instead of encoded again (any later change drops it).
-    if (stored.snapshot && stored.updates.length === 0 && unreadable === 0) this.stateCache.seedFull(stored.snapshot);
-    this.doc.on('update', this.traffic.onDocUpdate);
-    this.busLink?.open();
-    // Presence is not stored: ask the processes already serving this board for theirs.
-    options.bus.publish(options.docId, { kind: 'awareness-query', data: new Uint8Array(0) });
-    // A migration (or the schema stamp of a new board) is a server change like any other: stored
-    // before the live document has it. If it cannot be stored, the board does not open (4503).
-    // A board already at this schema needs none, and is not copied to find that out: the copy
-    // (encode + apply of the whole board) was 40 % of a cold open of 20,000 notes (bench/coldOpen.ts).
-    if (getSchemaVersion(this.doc) !== SCHEMA_VERSION) {
-      if (this.coldStart) options.log.error({ docId: options.docId }, 'a board served from its stored bytes needed a migration');
-      const { update: migration, result: migrated } = prepareServerChange(this.doc, (doc) => migrateDoc(doc, MIGRATIONS, SCHEMA_VERSION));
-      if (!migrated.ok) {
-        const close = migrated.error === 'newer-schema' ? CLOSE.SCHEMA_TOO_NEW : { code: 1011, reason: 'Board could not be loaded' };
-        throw new RoomLoadError(close, migrated.detail);
-      }
-      if (migration) {
-        try {
-          await this.storeAndApply(migration);
-        } catch (err) {
-          throw new RoomLoadError(CLOSE.STORAGE_FAILED, `could not store the migration: ${err instanceof Error ? err.message : String(err)}`, err);
-        }
-      }
-    }
-    this.traffic.flushUpdates(); // the migration, to nobody yet: the first clients get it in their sync step 2
-    // Clients that came while the stored bytes were served get the server's state vector now (their
-    // answer tells the room what they have that it lacks: usually nothing).
-    if (this.coldStart) {
-      for (const conn of this.sockets) this.sockets.send(conn, encodeSyncStep1(this.doc));
-      options.log.info({ docId: options.docId, answered: this.coldStart.answeredCount }, 'board applied; clients meanwhile answered from its stored bytes');
-    }
-    this.coldStart = null;
+    return this.loading.outcome;
   }
 
   /** Adds a client; sends it the server's state vector and who is here, as y-websocket expects. */
   connect(socket: SyncSocket, sender: SenderInfo): Connection {
     const conn = new Connection(socket, sender, new TokenBucket(this.limits.messagesPerSecond, this.limits.messageBurst, Date.now()));
     this.sockets.add(conn);
-    // A cold room sends its state vector once it has one (after its apply: applyLoaded).
-    if (!this.coldStart) this.sockets.send(conn, encodeSyncStep1(this.doc));
+    // A cold room sends its state vector once it has one (after its apply: RoomLoad).
+    if (!this.loading.coldStart) this.sockets.send(conn, encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) this.sockets.send(conn, encodeAwareness(this.awareness, states));
     return conn;
@@ -310,7 +229,7 @@ export class Room {
     }
     this.sockets.delete(conn);
     this.presence.release(conn);
-    this.coldStart?.maybeBegin(this.sockets);
+    this.loading.coldStart?.maybeBegin(this.sockets);
     if (this.sockets.size === 0) this.options.onEmpty(this);
   }
 
@@ -346,24 +265,25 @@ export class Room {
    * the current schema, or null. RoomManager hands it to the next load of the board (knownCleanSeq).
    */
   get cleanSeq(): number | null {
-    return this.cleanAt;
+    return this.loading.cleanSeq;
   }
 
   /** Waits for queued work, compacts what is pending and releases the document (sets cleanSeq). */
   async unload(): Promise<void> {
-    if (this.coldStart && !this.coldStart.begun) {
+    const coldStart = this.loading.coldStart;
+    if (coldStart && !coldStart.begun) {
       // Never applied, nothing changed: the stored board stays as it was, as clean as it was.
-      this.coldStart.cancel();
+      coldStart.cancel();
       await this.queue;
       for (const conn of [...this.sockets]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
       this.destroy();
       return;
     }
-    await this.loaded.catch(() => {});
+    await this.loading.outcome.catch(() => {});
     await this.queue;
     await this.pipeline.settled();
     this.traffic.flushUpdates();
-    if (!this.destroyed) this.cleanAt = await this.storage.closeOut();
+    if (!this.destroyed) this.loading.cleanSeq = await this.storage.closeOut();
     for (const conn of [...this.sockets]) this.disconnect(conn, CLOSE.SERVER_SHUTDOWN);
     this.destroy();
   }
@@ -384,23 +304,11 @@ export class Room {
   private destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.coldStart?.cancel();
-    if (this.coldStart && !this.coldStart.begun) this.settleLoad(new RoomLoadError({ code: 1011, reason: 'Board could not be loaded' }, 'the document was closed while it loaded'));
-    this.busLink?.close();
+    this.loading.abandon();
+    this.busLink.close();
     this.traffic.clear();
     this.awareness.destroy();
     this.doc.destroy();
-  }
-
-  /** For a message that needs the document: waits for it (false if it could not be loaded). */
-  private async loadedForMessages(): Promise<boolean> {
-    if (!this.coldStart) return !this.destroyed;
-    try {
-      await this.whenLoaded();
-      return !this.destroyed;
-    } catch {
-      return false; // its connections were closed with the reason
-    }
   }
 
   private enqueue(task: () => Promise<void>): void {
