@@ -25,9 +25,25 @@ afterAll(async () => {
   await Promise.all(prefixes.map((p) => deleteRedisKeys(SHARED_REDIS_URL, p)));
 });
 
-function newBus(prefix: string, url = SHARED_REDIS_URL, heartbeatMs?: number): Bus {
+function newBus(prefix: string, url = SHARED_REDIS_URL, heartbeatMs?: number): ReturnType<typeof createRedisBus> {
   const bus = createRedisBus({ url, prefix, heartbeatMs, log: { info() {}, warn() {}, error() {} } });
   buses.push(bus);
+  return bus;
+}
+
+/**
+ * A bus whose connections are up. A bus publishing before its writer is connected drops the update
+ * and owes a gap mark instead (updatePublisher.ts), so a test that expects the update itself, from a
+ * bus that has subscribed to nothing, must wait for this first (on a busy machine the connect can be
+ * slower than another bus's subscribe).
+ */
+async function connectedBus(prefix: string, url = SHARED_REDIS_URL): Promise<ReturnType<typeof createRedisBus>> {
+  const bus = newBus(prefix, url);
+  const deadline = Date.now() + 5000;
+  while (!bus.stats().connected) {
+    if (Date.now() > deadline) throw new Error('bus did not connect');
+    await new Promise((r) => setTimeout(r, 10));
+  }
   return bus;
 }
 
@@ -123,7 +139,7 @@ describe.skipIf(redis !== true)(`Redis bus (${redis === true ? 'Redis up' : redi
 
   it('reports a gap when entries it had not read are gone (stream deleted, as when trimmed or expired)', async () => {
     const prefix = prefixFor('gap');
-    const a = newBus(prefix);
+    const a = await connectedBus(prefix);
     const b = newBus(prefix);
     const onB = collector();
     await b.subscribe('d', onB.subscriber).ready;
@@ -232,7 +248,7 @@ describe.skipIf(redis !== true)(`Redis bus (${redis === true ? 'Redis up' : redi
     const admin = new Redis(own.url);
     await admin.call('ACL', 'SETUSER', 'default', '-client');
     admin.disconnect();
-    const a = newBus('noclient:', own.url);
+    const a = await connectedBus('noclient:', own.url);
     const b = newBus('noclient:', own.url);
     const first = collector();
     await b.subscribe('first', first.subscriber).ready;
