@@ -60,6 +60,7 @@ describe('a page older than the board', () => {
       const status = page.locator('[data-testid=connection-status][data-status=closed]');
       await status.waitFor();
       expect(await status.textContent()).toContain('This board was updated. Reload the page.');
+      await page.getByRole('button', { name: 'Reload' }).waitFor(); // on a phone too, the way to reload
       // Read-only: only looking tools, and a key that would add a note adds nothing.
       expect(await page.locator('[data-tool=select]').count()).toBe(1);
       expect(await page.locator('[data-tool=note]').count()).toBe(0);

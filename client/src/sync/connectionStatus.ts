@@ -30,6 +30,10 @@ export type ConnectionEvent =
 export const OUTDATED_PROBLEM = 'connection.problem.boardUpdated';
 export const isOutdated = (state: ConnectionState): boolean => state.problem === OUTDATED_PROBLEM;
 
+/** Problems a reload of the page solves: the page's code is older than the board or the server. */
+const RELOAD_PROBLEMS: ReadonlySet<string> = new Set([OUTDATED_PROBLEM, 'connection.problem.malformed']);
+export const reloadFixes = (state: ConnectionState): boolean => state.problem !== null && RELOAD_PROBLEMS.has(state.problem);
+
 export const initialConnectionState: ConnectionState = { status: 'connecting', everSynced: false, problem: null };
 
 /** The i18n key explaining a WebSocket close code, or null for an ordinary close. */

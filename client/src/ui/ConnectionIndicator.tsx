@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { ConnectionState } from '../sync/connectionStatus.js';
+import { type ConnectionState, reloadFixes } from '../sync/connectionStatus.js';
 
-/** Online / reconnecting / offline, with the server's reason when it gave one. Announced politely. */
+/**
+ * Online / reconnecting / offline, with the server's reason when it gave one. Announced politely.
+ * When only a reload helps (the page's code is older than the board, or the server could not read
+ * it), a Reload button sits beside the reason: on a phone the way to reload is not obvious.
+ */
 export function ConnectionIndicator({ state }: { state: ConnectionState }) {
   const { t } = useTranslation();
   const label = t(`connection.${state.status}`);
@@ -12,6 +16,11 @@ export function ConnectionIndicator({ state }: { state: ConnectionState }) {
         <span className={state.status === 'online' ? 'visually-hidden' : ''}>{label}</span>
         {state.problem && <span className="connection-problem">{t(state.problem)}</span>}
       </span>
+      {reloadFixes(state) && (
+        <button type="button" className="header-button connection-reload" onClick={() => window.location.reload()}>
+          {t('connection.reload')}
+        </button>
+      )}
     </div>
   );
 }
