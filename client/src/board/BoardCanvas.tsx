@@ -146,7 +146,7 @@ export function BoardCanvas({ editor, backdrop = null, peers, label, describedBy
   }
   const windowBox = win.box;
   const visible = useMemo(
-    () => editor.store.query(windowBox).sort(drawOrder),
+    () => editor.store.queryInDrawOrder(windowBox),
     // `version` changes whenever the store does.
     [editor, version, windowBox],
   );
@@ -301,6 +301,6 @@ function BackdropLayer({ store, windowBox, scale, detail, untitledFrame }: { sto
     () => store.version,
   );
   // `version` changes whenever the store does.
-  const elements = useMemo(() => store.query(windowBox).sort(drawOrder), [store, version, windowBox]);
+  const elements = useMemo(() => store.queryInDrawOrder(windowBox), [store, version, windowBox]);
   return <StaticLayer elements={elements} lookup={store.lookup} scale={scale} detail={detail} editingId={null} untitledFrame={untitledFrame} selection={null} />;
 }

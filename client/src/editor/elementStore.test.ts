@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { deleteElements, insertElement, updateElement, type Element, type ElementPatchOf, type StickyNote } from '@sammen/shared';
 import type { Box } from '../geometry/bounds.js';
+import { drawOrder } from '../geometry/elements.js';
 import { ElementStore } from './elementStore.js';
 
 const note = (n: number): StickyNote => ({
@@ -54,5 +55,27 @@ describe('ElementStore', () => {
     expect(store.get('n4')).toBeUndefined();
     expect(ids(store.query({ x: 8990, y: 8990, width: 20, height: 20 }))).toContain('n3');
     for (const box of BOXES) expect(ids(store.query(box))).toEqual(brute(store, box));
+  });
+
+  it('answers queries in draw order, zoomed in and out, as the board changes', () => {
+    const doc = new Y.Doc();
+    const store = new ElementStore(doc);
+    Y.applyUpdate(doc, boardUpdate(0, 2000));
+    const everything: Box = { x: -1000, y: -1000, width: 20_000, height: 20_000 };
+    const inOrder = (box: Box): string[] => store.query(box).sort(drawOrder).map((e) => e.id);
+    const check = (): void => {
+      for (const box of [everything, ...BOXES]) expect(store.queryInDrawOrder(box).map((e) => e.id)).toEqual(inOrder(box));
+    };
+    check();
+    // Reordered to the back and to the front, moved, deleted, added; then a frame (drawn first).
+    updateElement(doc, 'n1500', { index: 'a' });
+    updateElement(doc, 'n3', { index: 'b' });
+    updateElement(doc, 'n7', { x: 30, y: 30 } as ElementPatchOf<'note'>);
+    deleteElements(doc, ['n8', 'n9']);
+    insertElement(doc, { ...note(2000), index: 'a00500V' });
+    check();
+    insertElement(doc, { id: 'f1', type: 'frame', index: 'c', frameId: null, x: 0, y: 0, width: 3000, height: 3000, title: 'Ideas', fill: 'white' } as Element);
+    expect(store.queryInDrawOrder(everything)[0]?.id).toBe('f1');
+    check();
   });
 });

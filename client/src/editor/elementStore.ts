@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { getElement, getElements, observeElements, type Connector, type Element, type Frame } from '@sammen/shared';
 import type { Box } from '../geometry/bounds.js';
 import { boxesIntersect } from '../geometry/bounds.js';
-import { elementBounds } from '../geometry/elements.js';
+import { drawOrder, elementBounds } from '../geometry/elements.js';
 import { SpatialIndex } from '../geometry/spatialIndex.js';
 
 /** From this many elements changed in one transaction (and a quarter of the board), the index is rebuilt. */
@@ -21,6 +21,9 @@ export class ElementStore {
   private readonly index = new SpatialIndex();
   private readonly listeners = new Set<(changed: ReadonlySet<string>) => void>();
   private readonly unobserve: () => void;
+  /** Every element in draw order, or null until asked for; `unordered` holds ids changed since. */
+  private ordered: Element[] | null = null;
+  private readonly unordered = new Set<string>();
   /** Bumped on every change; a cheap dependency for memoised views. */
   version = 0;
 
@@ -74,6 +77,7 @@ export class ElementStore {
         if (el.type !== 'arrow') this.index.set(id, el);
       }
     }
+    if (this.ordered) for (const id of changed) this.unordered.add(id);
     this.version++;
     for (const l of this.listeners) l(changed);
   }
@@ -108,6 +112,35 @@ export class ElementStore {
       if (b && boxesIntersect(b, box)) out.push(arrow);
     }
     return out;
+  }
+
+  /**
+   * `query(box)` in draw order (frames first, then by index). When the box holds much of the board
+   * (zoomed out), the hits are picked from the whole board kept in draw order instead of sorting them
+   * anew: that order is re-sorted only around what changed, and a sort of a mostly sorted array is
+   * close to linear.
+   */
+  queryInDrawOrder(box: Box): Element[] {
+    const hits = this.query(box);
+    if (hits.length * 4 < this.elements.size) return hits.sort(drawOrder);
+    const hit = new Set(hits);
+    return this.drawOrdered().filter((el) => hit.has(el));
+  }
+
+  private drawOrdered(): Element[] {
+    if (this.ordered && !this.unordered.size) return this.ordered;
+    // Elements unchanged since the last sort keep their place; changed ones go to the end and the
+    // sort moves them (TimSort merges a sorted run with a short tail quickly).
+    const next = this.ordered ? this.ordered.filter((el) => !this.unordered.has(el.id)) : [...this.elements.values()];
+    if (this.ordered) {
+      for (const id of this.unordered) {
+        const el = this.elements.get(id);
+        if (el) next.push(el);
+      }
+    }
+    this.unordered.clear();
+    this.ordered = next.sort(drawOrder);
+    return this.ordered;
   }
 
   /** All fractional indices, for placing new elements above or below everything. */
