@@ -218,4 +218,12 @@ describe('packed layout (schema 2)', () => {
     expect(readElementMap(withKeys({ ...packed, s: 'yellow' }))).toBeNull();
     expect(readElementMap(withKeys({ ...packed, g: null }))).toBeNull();
   });
+
+  it('refuses a "__proto__" key, which would otherwise hand zod the fields it lacks by inheritance', () => {
+    const { s, ...withoutStyle } = packed;
+    const map = withKeys(withoutStyle);
+    map.set('__proto__', s); // a crafted update can name a key so; { color } would be read through the prototype
+    expect([...map.keys()]).toContain('__proto__');
+    expect(readElementMap(map)).toBeNull();
+  });
 });

@@ -68,6 +68,8 @@ export function unpackFields(stored: Iterable<[string, unknown]>): Unpacked {
  * refused. Builds no temporary pairs (opening a board reads 20,000 elements with it).
  */
 export function unpackStoredKey(fields: Record<string, unknown>, key: string, value: unknown): string | null {
+  // Assigning it would set the fields object's prototype, and zod reads inherited properties.
+  if (key === '__proto__') return '"__proto__" is not a field';
   if (isGroupKey(key)) {
     if (!isPlainObject(value)) return `"${key}" is not a plain object`;
     for (const field in value) {
