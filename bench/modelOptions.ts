@@ -1,8 +1,9 @@
 /**
  * Issue 12's question for the document model: can a 20,000-note board be applied fast enough to open
- * in < 500 ms cold / < 150 ms loaded, and what would each layout give up? Four layouts of the same
+ * in < 500 ms cold / < 150 ms loaded, and what would each layout give up? Five layouts of the same
  * notes, each with V1 (what y-websocket sends) and V2 updates:
- *  A) today: a Y.Map per element with every field as its own key, text as a Y.Text (shared/src/doc.ts);
+ *  A) schema 1: a Y.Map per element with every field as its own key, text as a Y.Text;
+ *  S2) schema 2 as shared/src/doc.ts writes it (today): packed groups m, g, s as plain objects, text a Y.Text;
  *  B) a Y.Map per element with packed keys: `m` (id, type, index, frameId), `g` ([x, y, width, height]),
  *     `s` ({ color }), text as a Y.Text — what a move and a recolour touch stay separate keys;
  *  C) a plain object per element, replaced whole, and the text as a Y.Text in a second root map;
@@ -10,7 +11,7 @@
  * "keeps both" is measured on two synced replicas that edit the same note at once, then exchange updates.
  */
 import * as Y from 'yjs';
-import { insertElement } from '../shared/src/doc.ts';
+import { getElement, getElementText, insertElement, updateElement } from '../shared/src/doc.ts';
 import type { StickyNote } from '../shared/src/schema/StickyNote.ts';
 import { type BenchTable, fmt, machine, timeMs } from './table.ts';
 
@@ -40,12 +41,32 @@ const texts = (doc: Y.Doc) => doc.getMap<Y.Text>('texts');
 const typeInto = (t: Y.Text, at: number, s: string) => t.insert(at, s);
 
 const A: Layout = {
-  name: 'A: Y.Map per element, a key per field (today)',
-  build: (doc, notes) => doc.transact(() => notes.forEach((n) => insertElement(doc, n))),
+  name: 'A: Y.Map per element, a key per field (schema 1)',
+  build: (doc, notes) =>
+    doc.transact(() => {
+      for (const { text, ...fields } of notes) {
+        const m = new Y.Map<unknown>();
+        for (const [k, v] of Object.entries(fields)) m.set(k, v);
+        m.set('text', new Y.Text(text));
+        els(doc).set(fields.id, m);
+      }
+    }),
   move: (doc, id, dx) => els(doc).get(id).set('x', els(doc).get(id).get('x') + dx),
   recolour: (doc, id, color) => els(doc).get(id).set('color', color),
   type: (doc, id, at, s) => typeInto(els(doc).get(id).get('text'), at, s),
   read: (doc, id) => ({ x: els(doc).get(id).get('x'), color: els(doc).get(id).get('color'), text: String(els(doc).get(id).get('text')) }),
+};
+
+const S2: Layout = {
+  name: 'S2: schema 2 as doc.ts writes it (today: m, g, s objects, text)',
+  build: (doc, notes) => doc.transact(() => notes.forEach((n) => insertElement(doc, n))),
+  move: (doc, id, dx) => void updateElement(doc, id, { x: getElement(doc, id)!.x + dx } as never),
+  recolour: (doc, id, color) => void updateElement(doc, id, { color } as never),
+  type: (doc, id, at, s) => typeInto(getElementText(doc, id)!, at, s),
+  read: (doc, id) => {
+    const el = getElement(doc, id) as StickyNote;
+    return { x: el.x, color: el.color, text: el.text };
+  },
 };
 
 const B: Layout = {
@@ -143,16 +164,16 @@ export async function run(): Promise<BenchTable> {
   const notes = makeNotes(NOTES);
   const target = notes[NOTES >> 1]!.id;
   const rows: string[][] = [];
-  for (const layout of [A, B, C, P]) {
+  for (const layout of [A, S2, B, C, P]) {
     const source = new Y.Doc();
     source.clientID = 0x9e3779b9; // a fixed 5-byte client id, so sizes do not wobble between runs
     layout.build(source, notes);
     const v1 = Y.encodeStateAsUpdate(source);
     const v2 = Y.encodeStateAsUpdateV2(source);
     source.destroy();
-    // 20,000 notes take seconds: 3 runs after 1 warm-up.
-    const applyV1 = timeMs(() => void Y.applyUpdate(new Y.Doc(), v1), 3, 1);
-    const applyV2 = timeMs(() => void Y.applyUpdateV2(new Y.Doc(), v2), 3, 1);
+    // 20,000 notes take seconds: 5 runs after 1 warm-up.
+    const applyV1 = timeMs(() => void Y.applyUpdate(new Y.Doc(), v1), 5, 1);
+    const applyV2 = timeMs(() => void Y.applyUpdateV2(new Y.Doc(), v2), 5, 1);
     rows.push([layout.name, fmt(v1.length / 1e6), fmt(v2.length / 1e6), fmt(applyV1), fmt(applyV2), moveAndRecolour(layout, v1, target), typeTogether(layout, v1, target)]);
   }
   const a = Number(rows[0]![3]);
@@ -164,9 +185,9 @@ export async function run(): Promise<BenchTable> {
     headers: ['layout', 'V1 MB', 'V2 MB', 'apply V1 ms', 'apply V2 ms', 'concurrent move + recolour keeps both', 'two typists + a move in one note keep all', 'apply V1 vs A'],
     rows,
     notes: [
-      'apply: `new Y.Doc()` + `Y.applyUpdate` (V1, what y-websocket sends and the store holds) or `Y.applyUpdateV2` of the whole board: what a joining client and a cold server pay before anything else. Median of 3 after 1 warm-up.',
+      'apply: `new Y.Doc()` + `Y.applyUpdate` (V1, what y-websocket sends and the store holds) or `Y.applyUpdateV2` of the whole board: what a joining client and a cold server pay before anything else. Median of 5 after 1 warm-up.',
       'Notes as in bench/coldOpen.ts: 20,000 in rows of 100, a ~36-character Norwegian sentence each (æøå), one writer.',
-      'B keeps what a move and a recolour touch in separate keys; a move and a resize (both `g`) at the same moment would keep one of them.',
+      'S2 is what the board stores since schema 2 (B with `g` as an object, `author` in `m`, style in `s`); B and S2 keep a move and a recolour in separate keys; a move and a resize (both `g`) at the same moment keep one of them.',
       'The machine is shared (2 cores, several processes): figures move by ±30 % between runs; compare within a run.',
     ],
   };
