@@ -1,3 +1,5 @@
+// First: zod decides at schema construction whether to compile (see the module).
+import '@sammen/shared/validateWithoutEval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

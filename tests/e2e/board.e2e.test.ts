@@ -64,6 +64,12 @@ async function openBoard(boardId: string, name: string, typeName = false): Promi
     throw e;
   });
   if (!typeName) await page.addInitScript((n) => window.localStorage.setItem('sammen.name', n), name);
+  // What the page's own Content-Security-Policy refused (see the test that reads it).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto(`${server.url}/b/${boardId}`);
   if (typeName) {
     await page.locator('#display-name').fill(name);
@@ -109,6 +115,15 @@ function distanceToRectBorder(r: Box, p: { x: number; y: number }): number {
 }
 
 describe('two people see each other’s notes live', () => {
+  it('breaks none of its own Content-Security-Policy while a note is added (no eval: zod validates interpreted)', async () => {
+    const boardId = await createBoard(server);
+    const page = await openBoard(boardId, 'Kari');
+    const o = await canvasOrigin(page);
+    await addNote(page, { x: o.x + 300, y: o.y + 300 }, 'Idé');
+    expect(await notes(page)).toHaveLength(1);
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+  });
+
   it('shows a note typed in Danish on one page in the other page', async () => {
     const boardId = await createBoard(server, 'Borgerpanel');
     const a = await openBoard(boardId, 'Mette', true);
