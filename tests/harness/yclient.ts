@@ -50,10 +50,12 @@ export function synced(client: YClient): Promise<void> {
 /** Resolves when `predicate` holds for the doc, checked after every update (no polling, no sleeps). */
 export function waitForDoc(doc: Y.Doc, predicate: (doc: Y.Doc) => boolean, timeoutMs = 10_000): Promise<void> {
   if (predicate(doc)) return Promise.resolve();
+  // Made here, so that a timeout names the test line that waited (a timer's own stack names no test).
+  const timedOut = new Error(`timed out waiting for the document (${timeoutMs} ms)`);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       doc.off('update', check);
-      reject(new Error('timed out waiting for the document'));
+      reject(timedOut);
     }, timeoutMs);
     const check = () => {
       if (!predicate(doc)) return;
