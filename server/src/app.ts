@@ -1,7 +1,7 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ERRORS, isBoardId } from '@sammen/shared';
+import { ERRORS, SCHEMA_VERSION, isBoardId } from '@sammen/shared';
 import { type RetentionPolicy, purgeExpired } from './store/retention.js';
 import type { Config } from './config.js';
 import { installErrorHandlers, sendError } from './http/errors.js';
@@ -25,6 +25,7 @@ import type { DocumentStore, Storage } from './store/DocumentStore.js';
 import { groupCommit } from './store/groupCommit.js';
 import { type Bus, createLocalBus } from './sync/Bus.js';
 import { type RedisBus, createRedisBus } from './cluster/redisBus.js';
+import { checkSchemaAtStart } from './cluster/schemaCheckAtStart.js';
 import { pingRedis } from './cluster/redis.js';
 import { RoomManager } from './sync/RoomManager.js';
 import { EventEmitter } from 'node:events';
@@ -84,6 +85,11 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     // let any client pick the address that rate limits and the join-code lockout count against.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
+  // One board schema among the processes on this Redis: an old one beside a new one would write the
+  // old layout into migrated boards (schemaGuard.ts).
+  if (!deps.bus && config.redisUrl) {
+    await checkSchemaAtStart({ url: config.redisUrl, prefix: config.redisPrefix, own: SCHEMA_VERSION, waitMs: config.peerSchemaWaitMs, log: app.log });
+  }
   // Board updates and awareness across processes (REDIS_URL); nobody else to tell without it.
   const redisBus: RedisBus | null = !deps.bus && config.redisUrl ? createRedisBus({ url: config.redisUrl, prefix: config.redisPrefix, log: app.log }) : null;
   const bus = deps.bus ?? redisBus ?? createLocalBus();

@@ -68,6 +68,11 @@ export interface Config {
   /** Prefix of every Redis key and channel, so several deployments (or tests) can share one Redis. */
   redisPrefix: string;
   /**
+   * With Redis: how long a starting process waits for live processes of another board schema to stop
+   * (cluster/schemaGuard.ts) before it refuses to start.
+   */
+  peerSchemaWaitMs: number;
+  /**
    * PostgreSQL that stores everything instead of the SQLite file under `dataDir` (needed when several
    * processes serve the same boards), or null. `postgres://user:password@host:5432/database`.
    */
@@ -120,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     uploadsAtOnce: int(env.UPLOADS_AT_ONCE, 2, 'UPLOADS_AT_ONCE', 1, 1000),
     redisUrl: env.REDIS_URL ? redisUrl(env.REDIS_URL) : null,
     redisPrefix: redisPrefix(env.REDIS_PREFIX),
+    peerSchemaWaitMs: int(env.PEER_SCHEMA_WAIT_MS, 20_000, 'PEER_SCHEMA_WAIT_MS', 0, 600_000),
     databaseUrl: env.DATABASE_URL ? databaseUrl(env.DATABASE_URL) : null,
     databasePoolSize: int(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', 1, 1000),
   };

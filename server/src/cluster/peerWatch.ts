@@ -13,6 +13,17 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) * 10)
 return redis.call('ZRANGE', KEYS[1], 0, -1)`;
 
+/** The live processes, without beating (a process that has not decided to run yet). */
+const LIVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+return redis.call('ZRANGEBYSCORE', KEYS[1], now - tonumber(ARGV[1]), '+inf')`;
+
+/** The processes whose last beat is younger than `windowMs`, on Redis's clock. */
+export async function livePeers(redis: Redis, key: string, windowMs: number): Promise<string[]> {
+  return (await redis.eval(LIVE, 1, key, windowMs)) as string[];
+}
+
 /**
  * Which other processes are alive. A process killed between storing an update and publishing it
  * leaves the others without that update and without a gap to see in any stream; when its beat stops,
@@ -25,6 +36,8 @@ export function watchPeers(options: {
   processId: string;
   intervalMs: number;
   onPeerGone(peer: string): void;
+  /** Every beat's live peers (not this process). */
+  onBeat?(live: readonly string[]): void;
   log?: RedisLogger;
 }): { stop(): Promise<void> } {
   const { redis, key, processId, intervalMs } = options;
@@ -42,6 +55,7 @@ export function watchPeers(options: {
         options.onPeerGone(peer);
       }
       known = live;
+      options.onBeat?.([...live]);
     } catch {
       // Redis away: the bus's reconnect catches everything up anyway.
     } finally {

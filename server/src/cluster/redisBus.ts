@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Bus, BusMessage, BusSubscriber, BusSubscription } from '../sync/Bus.js';
-import { watchPeers } from './peerWatch.js';
+import { SCHEMA_VERSION } from '@sammen/shared';
+import { livePeers, watchPeers } from './peerWatch.js';
+import { peerName, reportOtherSchemas } from './schemaGuard.js';
 import { type RedisLogger, closeRedis, connectRedis, pingRedis, redisKey, withTimeout } from './redis.js';
 import { createUpdatePublisher } from './updatePublisher.js';
 
@@ -31,6 +33,8 @@ export interface RedisBusOptions {
   streamTtlMs?: number;
   /** How often this process beats (a peer silent for 3 beats counts as gone; see peerWatch.ts). */
   heartbeatMs?: number;
+  /** The board schema this process announces to the others (schemaGuard.ts); the shared one by default. */
+  schemaVersion?: number;
   /** Updates handed to Redis and not yet answered, at most; past it (a stalled link) they are dropped. */
   maxPendingPublishes?: number;
 }
@@ -69,6 +73,7 @@ const GAP = ADD.replace(`'d', ARGV[3])`, `'g', '1')`);
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
+const DEFAULT_HEARTBEAT_MS = 2000;
 const BLOCK_MS = 5000;
 /** Where CLIENT ID/UNBLOCK are not allowed (some managed Redis), a board opened later waits at most this. */
 const BLOCK_MS_WITHOUT_UNBLOCK = 250;
@@ -95,12 +100,26 @@ interface TrackedDoc {
 
 type StreamReply = Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null;
 
+/** The set of live processes (peerWatch.ts), each named with the schema it writes (schemaGuard.ts). */
+export function processesKey(prefix: string): string {
+  return redisKey(prefix, 'bus', 'processes');
+}
+
+/**
+ * The processes live on this Redis now, read without joining them (a process that has not decided to
+ * run yet: schemaGuard.ts). `heartbeatMs` as the bus's option.
+ */
+export async function readLiveProcesses(redis: Redis, prefix: string, heartbeatMs = DEFAULT_HEARTBEAT_MS): Promise<string[]> {
+  return livePeers(redis, processesKey(prefix), heartbeatMs * 3);
+}
+
 export function createRedisBus(options: RedisBusOptions): RedisBus {
   const { prefix, log } = options;
   const maxLength = options.maxLength ?? 1000;
   const ttlMs = options.streamTtlMs ?? 24 * 3600_000;
   const maxPending = options.maxPendingPublishes ?? MAX_PENDING_PUBLISHES;
-  const processId = randomUUID();
+  const schemaVersion = options.schemaVersion ?? SCHEMA_VERSION;
+  const processId = peerName(schemaVersion, randomUUID());
   const writer = connectRedis({ url: options.url, role: 'bus-write', log });
   // The reader never queues or resends: a read that failed is followed by a catch-up, not replayed.
   const reader = connectRedis({ url: options.url, role: 'bus-read', log, queueWhileOffline: false });
@@ -252,10 +271,11 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
   void readLoop();
   const peers = watchPeers({
     redis: writer,
-    key: redisKey(prefix, 'bus', 'processes'),
+    key: processesKey(prefix),
     processId,
-    intervalMs: options.heartbeatMs ?? 2000,
+    intervalMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     log,
+    ...(log ? { onBeat: reportOtherSchemas(schemaVersion, log) } : {}),
     // It may have stored updates it never published, on any board: every loaded one catches up.
     onPeerGone: () => {
       for (const tracked of docs.values()) each(tracked, (s) => s.gap());
