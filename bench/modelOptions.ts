@@ -1,12 +1,14 @@
 /**
  * Issue 12's question for the document model: can a 20,000-note board be applied fast enough to open
- * in < 500 ms cold / < 150 ms loaded, and what would each layout give up? Five layouts of the same
+ * in < 500 ms cold / < 150 ms loaded, and what would each layout give up? Seven layouts of the same
  * notes, each with V1 (what y-websocket sends) and V2 updates:
  *  A) schema 1: a Y.Map per element with every field as its own key, text as a Y.Text;
  *  S2) schema 2 as shared/src/doc.ts writes it (today): packed groups m, g, s as plain objects, text a Y.Text;
  *  B) a Y.Map per element with packed keys: `m` (id, type, index, frameId), `g` ([x, y, width, height]),
  *     `s` ({ color }), text as a Y.Text — what a move and a recolour touch stay separate keys;
  *  C) a plain object per element, replaced whole, and the text as a Y.Text in a second root map;
+ *  T) S2 with the text a plain string (one typist per note at a time, as Miro and FigJam lock a note);
+ *  U) T with two keys only: `g`, and one object for everything else, text included;
  *  P) a plain object per element, text included (the issue's 249 ms).
  * "keeps both" is measured on two synced replicas that edit the same note at once, then exchange updates.
  */
@@ -118,6 +120,60 @@ const P: Layout = {
   read: (doc, id) => ({ x: els(doc).get(id).x, color: els(doc).get(id).color, text: els(doc).get(id).text }),
 };
 
+/**
+ * T: as S2, but the text a plain string in its own key (the last writer of a note's text wins: one
+ * typist per note at a time, as Miro and FigJam lock a note someone is editing). Not Sammen's layout:
+ * measured to show what giving up two typists in one note would buy.
+ */
+const T: Layout = {
+  name: 'T: Y.Map per element, m, g, s objects, text a plain string',
+  build: (doc, notes) =>
+    doc.transact(() => {
+      for (const { id, type, index, frameId, x, y, width, height, color, text } of notes) {
+        const m = new Y.Map<unknown>();
+        m.set('m', { id, type, index, author: 'bench' });
+        m.set('g', { x, y, width, height, frameId });
+        m.set('s', { color });
+        m.set('text', text);
+        els(doc).set(id, m);
+      }
+    }),
+  move: (doc, id, dx) => {
+    const g = els(doc).get(id).get('g');
+    els(doc).get(id).set('g', { ...g, x: g.x + dx });
+  },
+  recolour: (doc, id, color) => els(doc).get(id).set('s', { color }),
+  type: (doc, id, at, s) => {
+    const old = els(doc).get(id).get('text') as string;
+    els(doc).get(id).set('text', old.slice(0, at) + s + old.slice(at));
+  },
+  read: (doc, id) => ({ x: els(doc).get(id).get('g').x, color: els(doc).get(id).get('s').color, text: els(doc).get(id).get('text') }),
+};
+
+/** U: as T with only two keys: the geometry, and everything else (m, s and the text) in one object. */
+const U: Layout = {
+  name: 'U: Y.Map per element, g and one object for the rest (text included)',
+  build: (doc, notes) =>
+    doc.transact(() => {
+      for (const { id, type, index, frameId, x, y, width, height, color, text } of notes) {
+        const m = new Y.Map<unknown>();
+        m.set('g', { x, y, width, height, frameId });
+        m.set('p', { id, type, index, author: 'bench', color, text });
+        els(doc).set(id, m);
+      }
+    }),
+  move: (doc, id, dx) => {
+    const g = els(doc).get(id).get('g');
+    els(doc).get(id).set('g', { ...g, x: g.x + dx });
+  },
+  recolour: (doc, id, color) => els(doc).get(id).set('p', { ...els(doc).get(id).get('p'), color }),
+  type: (doc, id, at, s) => {
+    const p = els(doc).get(id).get('p');
+    els(doc).get(id).set('p', { ...p, text: p.text.slice(0, at) + s + p.text.slice(at) });
+  },
+  read: (doc, id) => ({ x: els(doc).get(id).get('g').x, color: els(doc).get(id).get('p').color, text: els(doc).get(id).get('p').text }),
+};
+
 function replicas(update: Uint8Array): [Y.Doc, Y.Doc] {
   const d1 = new Y.Doc();
   const d2 = new Y.Doc();
@@ -164,7 +220,7 @@ export async function run(): Promise<BenchTable> {
   const notes = makeNotes(NOTES);
   const target = notes[NOTES >> 1]!.id;
   const rows: string[][] = [];
-  for (const layout of [A, S2, B, C, P]) {
+  for (const layout of [A, S2, B, C, T, U, P]) {
     const source = new Y.Doc();
     source.clientID = 0x9e3779b9; // a fixed 5-byte client id, so sizes do not wobble between runs
     layout.build(source, notes);
@@ -188,6 +244,7 @@ export async function run(): Promise<BenchTable> {
       'apply: `new Y.Doc()` + `Y.applyUpdate` (V1, what y-websocket sends and the store holds) or `Y.applyUpdateV2` of the whole board: what a joining client and a cold server pay before anything else. Median of 5 after 1 warm-up.',
       'Notes as in bench/coldOpen.ts: 20,000 in rows of 100, a ~36-character Norwegian sentence each (æøå), one writer.',
       'S2 is what the board stores since schema 2 (B with `g` as an object, `author` in `m`, style in `s`); B and S2 keep a move and a recolour in separate keys; a move and a resize (both `g`) at the same moment keep one of them.',
+      'T and U are not layouts Sammen writes: they show what giving up two typists in one note (a note locked while someone edits it, as in Miro and FigJam) would buy.',
       'The machine is shared (2 cores, several processes): figures move by ±30 % between runs; compare within a run.',
     ],
   };
