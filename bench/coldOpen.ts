@@ -21,6 +21,7 @@ import { untilCold } from '../tests/harness/coldRoom.ts';
 import { openSqliteStorage } from '../server/src/store/SqliteStorage.ts';
 import { encodeSyncStep2 } from '../server/src/sync/messages.ts';
 import { storedSchemaVersion } from '../server/src/sync/storedSchema.ts';
+import { skipEncodingProviderEchoes } from '../client/src/sync/echoEncoding.ts';
 import { boardWith, MARK_SYNCED } from './boardRender.ts';
 import { type BenchTable, fmt, machine, median } from './table.ts';
 
@@ -34,10 +35,15 @@ interface Open {
   clientApplyMs: number;
 }
 
-/** Opens the board with a fresh y-websocket client in this process; times connect → synced. */
-async function openInNode(server: RunningServer, boardId: string): Promise<Open> {
+/**
+ * Opens the board with a fresh y-websocket client in this process; times connect → synced. `asPage`:
+ * set up as Sammen's page sets its provider up (client/src/sync/echoEncoding.ts: Yjs does not re-encode
+ * what the provider received), so the row shows what the product's own client pays.
+ */
+async function openInNode(server: RunningServer, boardId: string, asPage = false): Promise<Open> {
   const start = performance.now();
   const client = connectClient(server.wsUrl, boardId);
+  if (asPage) skipEncodingProviderEchoes(client.doc, client.provider);
   // The sync step 2 the server sends is applied in one transaction: its length is the client's cost.
   let applyStart = 0;
   let clientApplyMs = 0;
@@ -130,10 +136,14 @@ async function measureBuild(label: string, main: string | undefined, rows: strin
       rows.push([`${label}${what}`, fmt(total), fmt(Math.max(...opens.map((o) => o.totalMs))), fmt(apply), fmt(median(opens.map((o) => o.totalMs - o.clientApplyMs))), verdict(total, target)]);
     };
 
+    // Plain and as the page sets it up, alternately, so both see the same machine.
     const cold: Open[] = [];
+    const coldAsPage: Open[] = [];
     for (let i = 0; i < RUNS; i++) {
       await untilCold(server, METRICS_TOKEN, 500);
       cold.push(await openInNode(server, boardId));
+      await untilCold(server, METRICS_TOKEN, 500);
+      coldAsPage.push(await openInNode(server, boardId, true));
     }
     // After a restart the process knows nothing of the board: it reads the schema from the stored bytes.
     const restarted: Open[] = [];
@@ -147,10 +157,16 @@ async function measureBuild(label: string, main: string | undefined, rows: strin
     const holder = connectClient(server.wsUrl, boardId);
     await synced(holder);
     const loaded: Open[] = [];
-    for (let i = 0; i < RUNS; i++) loaded.push(await openInNode(server, boardId));
+    const loadedAsPage: Open[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      loaded.push(await openInNode(server, boardId));
+      loadedAsPage.push(await openInNode(server, boardId, true));
+    }
     wire(`Node y-websocket client: cold open → synced, ${RUNS} runs`, cold, TARGET.coldMs);
+    wire(`Node y-websocket client set up as the page's: cold open → synced, ${RUNS} runs`, coldAsPage, TARGET.coldMs);
     wire(`Node y-websocket client: cold open after a server restart → synced, ${RUNS} runs`, restarted, TARGET.coldMs);
     wire(`Node y-websocket client: loaded open → synced, ${RUNS} runs`, loaded, TARGET.loadedMs);
+    wire(`Node y-websocket client set up as the page's: loaded open → synced, ${RUNS} runs`, loadedAsPage, TARGET.loadedMs);
 
     const browser = fs.existsSync(path.resolve(import.meta.dirname, '../client/dist/index.html'))
       ? await launchChromium().catch((err: unknown) => void notes.push(`Chromium rows skipped: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`))
@@ -203,7 +219,8 @@ export async function run(): Promise<BenchTable> {
     rows,
     notes: [
       'cold: the board\'s room was unloaded (IDLE_UNLOAD_MS=100, waited for on /metrics), so the server loads it from SQLite; since the cold open from the stored bytes it answers with them while it applies them (the process left the board clean), before that it applied and checked them first. After a restart the process knows nothing of the board and reads its schema from the stored bytes first (storedSchemaVersion). loaded: another client keeps the room loaded.',
-      'client apply: the y-websocket client\'s transaction that applies the server\'s sync step 2 (decode + integrate); server + transfer is the rest of connect → synced (upgrade, load, encode, send).',
+      'client apply: the y-websocket client\'s transaction that applies the server\'s sync step 2 (decode + integrate); server + transfer is the rest of connect → synced (upgrade, load, encode, send, and in the plain client Yjs re-encoding the applied sync step 2 for the provider\'s update listener, which drops it).',
+      '"set up as the page\'s": the same client with client/src/sync/echoEncoding.ts, as Sammen\'s page sets up its provider (that re-encoding skipped); plain and page-style opens alternate in one loop.',
       'Server steps: the same stored bytes (a copy of DATA_DIR) through the server\'s own SqliteStorage, Y.applyUpdate and sync step 2 encoding, in this process, median of the runs.',
       'The machine is shared (2 cores, several processes): figures move by ±30 % between runs.',
       ...notes,
