@@ -12,7 +12,7 @@
 import { insertElement } from '../shared/src/index.ts';
 import { BenchClient, now } from './fanout/client.ts';
 import { clientNoteIds, connectAll, LoadProcess } from './fanout/load.ts';
-import { cpuSeconds, heapAfterGc, type Peer, rssBytes, startHocuspocus, startSammen } from './fanout/peers.ts';
+import { cpuSeconds, heapAfterGc, type Peer, rssBytes, startFloor, startHocuspocus, startSammen } from './fanout/peers.ts';
 import { type BenchTable, fmt, machine } from './table.ts';
 
 const SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 20);
@@ -215,6 +215,8 @@ export async function run(): Promise<BenchTable> {
       const s = await withPeers(async () => [await startSammen()], (p) => fanout(p, clients, writesPerSecond));
       console.error(`  ${load}: Hocuspocus ...`);
       const h = await withPeers(async () => [await startHocuspocus()], (p) => fanout(p, clients, writesPerSecond));
+      console.error(`  ${load}: bare relay (floor) ...`);
+      const f = await withPeers(async () => [await startFloor()], (p) => fanout(p, clients, writesPerSecond));
       const row = (who: string, x: FanoutResult): string[] => [
         load,
         who,
@@ -228,7 +230,10 @@ export async function run(): Promise<BenchTable> {
       rows.push(row('Sammen (SQLite, synchronous=FULL)', s), row('Hocuspocus (memory)', h));
       console.error(`    Sammen ${JSON.stringify(s)}\n    Hocuspocus ${JSON.stringify(h)}`);
       rows.push([load, 'ratio Sammen / Hocuspocus', ratio(s.p50, h.p50), ratio(s.p95, h.p95), ratio(s.p99, h.p99), '', ratio(s.cpuUsPerDelivery, h.cpuUsPerDelivery), ratio(s.rssMb, h.rssMb)]);
-      for (const [who, x] of [['Sammen', s], ['Hocuspocus', h]] as const) {
+      rows.push(row('bare relay (floor: no checks, no storage, no framing work)', f));
+      rows.push([load, 'ratio floor / Hocuspocus (the lowest the harness can show)', ratio(f.p50, h.p50), ratio(f.p95, h.p95), ratio(f.p99, h.p99), '', ratio(f.cpuUsPerDelivery, h.cpuUsPerDelivery), '']);
+      console.error(`    floor ${JSON.stringify(f)}`);
+      for (const [who, x] of [['Sammen', s], ['Hocuspocus', h], ['floor', f]] as const) {
         if (x.synced !== clients) notes.push(`${load}, ${who}: only ${x.synced} of ${clients} clients synced.`);
         if (x.lateMs > 50) notes.push(`${load}, ${who}: the load processes sent some writes up to ${fmt(x.lateMs)} ms late (timed from when they were sent).`);
       }
@@ -293,6 +298,7 @@ export async function run(): Promise<BenchTable> {
     `Each write is one Yjs update (a new key in a Y.Map holding the send time); latency = when another client's document has it − when it was sent, at every other client in the room. ${SECONDS} s of writes per row, round-robin over the clients; loss = deliveries expected (writes × other clients) − deliveries seen within ${DRAIN_MS / 1000} s after the last write.`,
     'Each server is a fresh process per row; clients are spread over two load processes (child processes). Each client is a WebSocket with its own Y.Doc, synced with y-protocols; it writes by moving its own sticky note (x = send time; a real board edit that passes Sammen\'s gate) and decodes the updates it receives to read the time, without applying them (applying took ~0.5 ms each on this loaded machine: the load processes could not keep up). Same client code for both servers; only the framing differs (Hocuspocus prefixes the document name and wants a token message first). A client\'s own write coming back in a merged message is not counted.',
     'Sammen: `server/dist/main.js` with its default SQLite store (WAL, synchronous=FULL) in a temp folder; every update is committed (group commit) before it is applied and broadcast. Hocuspocus: `new Server()` with no extensions: nothing is stored.',
+    'Floor: bench/fanout/floorServer.ts, a bare WebSocket relay that sends each update on as received to the other sockets and only then applies it (sync answered from a Y.Doc; nothing checked, stored or re-framed). Its latency is what the load processes, the loopback and the scheduling of the 2 cores cost by themselves; "floor / Hocuspocus" is the lowest p99 ratio any server could show against Hocuspocus in this run.',
     'CPU µs per delivery: server utime+stime (/proc/<pid>/stat) from the first write until every update arrived (or the drain ended), ÷ deliveries. RSS: VmRSS at the end of the writes.',
     'Memory: heap used after two full GCs (inspector protocol, HeapProfiler.collectGarbage) and RSS; per connection from 1,000 clients joining one board, per board from 1,000 more boards with one client each, minus one connection. Cycles: IDLE_UNLOAD_MS=200, 50 clients at a time, each connects, syncs, disconnects; rooms unloaded before each heap reading.',
     'The machine is shared (2 cores, other work running): compare the ratios within one run; absolute figures move between runs.',

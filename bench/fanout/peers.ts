@@ -52,7 +52,17 @@ export async function startSammen(env: Record<string, string> = {}, label = 'Sam
 }
 
 export async function startHocuspocus(nodeOptions = ''): Promise<Peer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/fanout/hocuspocusServer.ts')], {
+  return startScriptPeer('bench/fanout/hocuspocusServer.ts', 'hocuspocus', 'Hocuspocus 3.4.4', nodeOptions);
+}
+
+/** The harness's floor (bench/fanout/floorServer.ts): a bare relay, to show what the load itself costs. */
+export async function startFloor(): Promise<Peer> {
+  return startScriptPeer('bench/fanout/floorServer.ts', 'sammen', 'bare relay (floor)', '', (name) => `/yjs/${name}`);
+}
+
+/** A peer run from a TypeScript file that prints `{"port":N}` once listening. */
+async function startScriptPeer(script: string, kind: ServerKind, label: string, nodeOptions: string, pathFor: (name: string) => string = () => ''): Promise<Peer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: nodeOptions },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,15 +76,15 @@ export async function startHocuspocus(nodeOptions = ''): Promise<Peer> {
       const match = /\{"port":(\d+)\}/.exec(out);
       if (match) resolve(Number(match[1]));
     });
-    child.once('exit', (code) => reject(new Error(`hocuspocus exited with ${code}: ${stderr}`)));
+    child.once('exit', (code) => reject(new Error(`${label} exited with ${code}: ${stderr}`)));
   });
   let n = 0;
   return {
-    kind: 'hocuspocus',
-    label: 'Hocuspocus 3.4.4',
+    kind,
+    label,
     pid: child.pid!,
     newDocument: async () => `doc-${++n}`,
-    wsUrl: () => `ws://127.0.0.1:${port}`,
+    wsUrl: (name) => `ws://127.0.0.1:${port}${pathFor(name)}`,
     stderr: () => stderr,
     stop: () =>
       new Promise<void>((resolve) => {
