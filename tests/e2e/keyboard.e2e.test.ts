@@ -108,6 +108,16 @@ describe('keyboard only', () => {
     await expect.poll(() => announced(page)).toContain('Only you see it');
     await page.locator('[data-testid=a11y-item]', { hasText: text }).waitFor();
     expect(getElements(board.doc).some((e) => e.type === 'note' && e.text === text)).toBe(false);
+    // The page says "added" as soon as its own document has the note; the reveal publishes what the
+    // server holds. Wait until the note has reached the server (on a busy machine the reveal could
+    // otherwise come first, reveal nothing, and leave the note private).
+    const olga = await page.evaluate((id) => window.localStorage.getItem(`sammen.token.${id}`), w.boardId);
+    const stored = connectClient(server.wsUrl, w.boardId, { token: olga!, privateDoc: true });
+    try {
+      await waitForDoc(stored.doc, (d) => getElements(d).some((e) => e.type === 'note' && e.text === text));
+    } finally {
+      stored.destroy();
+    }
 
     expect(await fac.run({ type: 'private.reveal' })).toEqual({ ok: true });
     await waitForDoc(board.doc, (d) => getElements(d).some((e) => e.type === 'note' && e.text === text));
