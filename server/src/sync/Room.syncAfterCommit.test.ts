@@ -52,3 +52,30 @@ it("a sync step 1 that arrives while another client's update is being committed 
   expect(getElements(copy).map((e) => e.id)).toEqual(['n1']);
   await room.unload();
 });
+
+it('a server read (a reveal reading private notes) waits for the updates received before it, still on their way to disk', async () => {
+  const real = openSqliteStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-read-commit-'))).documents;
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holding = false;
+  const store: DocumentStore = {
+    ...real,
+    append: async (id, update) => {
+      if (holding) await held;
+      return real.append(id, update);
+    },
+  };
+  const room = await Room.load({ docId: 'doc', store, gate: { check: () => ({ ok: true }) }, bus: createLocalBus(), log: quietLog, maxDocBytes: 1 << 20, compactAfterUpdates: 1000, onEmpty() {} });
+  const writer = room.connect({ send: () => {}, close: () => {} }, sender('writer'));
+  const local = new Y.Doc();
+  insertElement(local, { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: 'sent just before the reveal' });
+  holding = true;
+  room.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(local)));
+  let read: string[] | null = null;
+  const reading = room.read((doc) => (read = getElements(doc).map((e) => e.id)));
+  await new Promise((r) => setTimeout(r, 50));
+  expect(read).toBeNull(); // waits for the commit instead of reading the document without the note
+  release();
+  expect(await reading).toEqual(['n1']);
+  await room.unload();
+});

@@ -261,6 +261,26 @@ export class Room {
   }
 
   /**
+   * Reads the document with every message received before this call in it, including updates still
+   * on their way to disk (a reveal must find the note a participant sent a moment before it), in
+   * order with the clients' messages, as `applyServerChange` does. Waits at most for one commit.
+   */
+  read<T>(read: (doc: Y.Doc) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.enqueue(async () => {
+        try {
+          await this.whenLoaded();
+          await this.pipeline.settled();
+          if (this.destroyed) throw new Error('the document was closed');
+          resolve(read(this.doc));
+        } catch (err) {
+          reject(err);
+        }
+      });
+    });
+  }
+
+  /**
    * After `unload`: the seq up to which the stored board is known (to this process) readable and at
    * the current schema, or null. RoomManager hands it to the next load of the board (knownCleanSeq).
    */

@@ -15,10 +15,11 @@ export class ServerDocs {
     return stored.snapshot !== null || stored.updates.length > 0;
   }
 
+  /** Reads the document with every message its room received before this call (Room.read). */
   async read<T>(docId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.deps.rooms.get(docId);
     try {
-      return read(room.doc);
+      return await room.read(read);
     } finally {
       this.deps.rooms.release(room);
     }
