@@ -122,7 +122,11 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
     compactAfterUpdates: config.compactAfterUpdates,
     limits: config.connectionLimits,
     idleUnloadMs: config.idleUnloadMs,
-    onStored: (docId) => noteActivity(docId),
+    onStored: (docId) => {
+      noteActivity(docId);
+      // A private note that reached the server after its round was revealed is revealed too.
+      workshops?.privateDocumentStored(docId);
+    },
     onRefused: (reason) => metrics.refused(reason),
   });
   // Remember when a board last changed (for retention), at most once a minute per board.

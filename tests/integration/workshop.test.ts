@@ -203,6 +203,41 @@ describe('the server refuses', () => {
     await facControl.waitFor((v) => !v.private.active);
   });
 
+  it('a private note that reaches the server after the reveal (a slow phone) is revealed too; after a stop it stays private', async () => {
+    const { w, alice, fac } = await workshopWithParticipants();
+    const facControl = track(await connectControl(harness.server.url, w.facilitatorToken));
+    const aliceControl = track(await connectControl(harness.server.url, alice));
+    expect(await facControl.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
+    const alicePrivate = track(connectClient(harness.server.wsUrl, w.boardId, { token: alice, privateDoc: true }));
+    await synced(alicePrivate);
+    insertElement(alicePrivate.doc, note('in-time', { text: 'Før afsløringen' }));
+    await waitForDoc(track(connectClient(harness.server.wsUrl, w.boardId, { token: alice, privateDoc: true })).doc, (d) => getElement(d, 'in-time') !== undefined);
+    const firstReveal = aliceControl.next<{ count: number }>('revealed');
+    expect(await facControl.run({ type: 'private.reveal' })).toEqual({ ok: true });
+    expect(await firstReveal).toEqual({ count: 1 });
+    await waitForDoc(fac.doc, (d) => getElement(d, 'in-time') !== undefined);
+
+    // Sent before the reveal, arrived after it: revealed on arrival, named as the round was.
+    const lateReveal = aliceControl.next<{ count: number }>('revealed');
+    insertElement(alicePrivate.doc, note('late', { text: 'Sendt i sidste sekund' }));
+    expect(await lateReveal).toEqual({ count: 1 });
+    await waitForDoc(fac.doc, (d) => getElement(d, 'late') !== undefined);
+    expect(getElement(fac.doc, 'late')).toMatchObject({ text: 'Sendt i sidste sekund', author: 'Alice' });
+    await waitForDoc(alicePrivate.doc, (d) => getElements(d).length === 0);
+    await facControl.waitFor((v) => !v.private.active);
+    // The report's count includes it; the view does not carry how the round ended.
+    expect(JSON.stringify(facControl.view().private)).not.toContain('endedBy');
+
+    // A round stopped without a reveal keeps its notes private, late or not.
+    expect(await facControl.run({ type: 'private.start', reveal: 'anonymous' })).toEqual({ ok: true });
+    expect(await facControl.run({ type: 'private.stop' })).toEqual({ ok: true });
+    insertElement(alicePrivate.doc, note('kept', { text: 'Kun til mig' }));
+    const again = track(connectClient(harness.server.wsUrl, w.boardId, { token: alice, privateDoc: true }));
+    await waitForDoc(again.doc, (d) => getElement(d, 'kept') !== undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(getElement((await serverBoard(w.boardId, w.facilitatorToken)), 'kept')).toBeUndefined();
+  });
+
   it('vote counts before the reveal', async () => {
     const { w, alice, bent, fac } = await workshopWithParticipants();
     insertElement(fac.doc, note('n1'));

@@ -29,7 +29,7 @@ import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
 import { endRuns, ensureCurrentRuns } from './stepRuns.js';
-import { revealPrivateNotes } from './reveal.js';
+import { isLateForReveal, parsePrivateDocId, revealPrivateNotes, withLateReveal } from './reveal.js';
 import { ServerDocs } from './serverDocs.js';
 import { hashToken, newToken } from './tokens.js';
 import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore } from './types.js';
@@ -80,6 +80,8 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private readonly cache: WorkshopCache;
   private readonly docs: ServerDocs;
   private readonly queues = new WorkshopQueues();
+  /** The workshop of each board whose member sessions this process resolved (privateDocumentStored). */
+  private readonly workshopOfBoard = new Map<string, string>();
   private readonly events: WorkshopEventBus;
   private readonly cluster: WorkshopClusterLink;
   private readonly online: OnlineMembers;
@@ -149,10 +151,41 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const loaded = await this.load(workshopId);
     if (!loaded) return null;
     this.cache.forget(workshopId);
+    this.workshopOfBoard.delete(loaded.workshop.boardId);
     this.deleted.add(workshopId);
     this.emit('deleted', workshopId);
     await this.cluster.tell({ type: 'deleted', workshopId, boardId: loaded.workshop.boardId, memberIds: loaded.members.map((m) => m.id) });
     return loaded;
+  }
+
+  /**
+   * A private document stored something (RoomManager's onStored, for every stored update): if its
+   * round was revealed already, the note came late (reveal.ts, isLateForReveal) and is revealed now,
+   * in the workshop's command queue. Cheap when not: the board's workshop from the sessions this
+   * process resolved (a private document is only written through one), its state from the cache.
+   */
+  privateDocumentStored(docId: string): void {
+    const parsed = parsePrivateDocId(docId);
+    const workshopId = parsed && this.workshopOfBoard.get(parsed.boardId);
+    if (!parsed || !workshopId) return;
+    const cached = this.cache.peek(workshopId);
+    if (!cached || !isLateForReveal(cached.workshop.state)) return;
+    const late = this.queues.run(workshopId, () => this.revealLate(workshopId, parsed.boardId, parsed.memberId));
+    late.catch((err: unknown) => this.deps.log?.warn({ err, workshopId }, 'could not reveal a late private note'));
+  }
+
+  private revealLate(workshopId: string, boardId: string, memberId: string): Promise<CommandResult> {
+    const revealed = new Map<string, number>();
+    return this.changeState(workshopId, async (loaded) => {
+      const state = loaded.workshop.state;
+      const member = loaded.members.find((m) => m.id === memberId && !m.removed);
+      if (!member || !isLateForReveal(state)) return { state };
+      // Kept across attempts (a lost race re-runs this): a reveal copies no note twice, so count once.
+      for (const r of await revealPrivateNotes(this.docs, boardId, [member], state.private.reveal)) revealed.set(r.memberId, r.count);
+      const count = revealed.get(memberId) ?? 0;
+      if (count === 0) return { state };
+      return { state: withLateReveal(state, count), after: () => this.emit('revealed', workshopId, memberId, count) };
+    });
   }
 
   /** Waits until everything applied to a loaded board is stored (before exporting it). */
@@ -194,6 +227,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
       if (loaded && !loaded.members.some((m) => m.id === member.id)) loaded = await this.cache.read(member.workshopId);
       const current = loaded?.members.find((m) => m.id === member.id);
       if (!loaded || !current || current.removed) return null;
+      this.workshopOfBoard.set(loaded.workshop.boardId, member.workshopId);
       return { workshopId: member.workshopId, boardId: loaded.workshop.boardId, memberId: member.id, name: current.name, role: current.role };
     }
     const observed = await this.deps.workshops.getByObserverToken(token);
@@ -399,7 +433,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
         const notes = [...revealed.values()].reduce((n, c) => n + c, 0);
         return {
           ...state,
-          private: { ...state.private, active: false },
+          private: { ...state.private, active: false, endedBy: 'reveal' },
           reveals: [...state.reveals, { at: this.now(), stepIndex: state.current, notes, mode: effect.mode }],
         };
       }

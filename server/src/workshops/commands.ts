@@ -127,6 +127,7 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
       return done();
     case 'private.stop':
       s.private.active = false;
+      s.private.endedBy = 'stop';
       return done();
     case 'private.reveal':
       if (!s.private.active) return fail('not_private', 'Private mode is not on');

@@ -1,8 +1,30 @@
 import { type StickyNote, deleteElements, getElement, getElements, insertElement } from '@sammen/shared';
 import type { ServerDocs } from './serverDocs.js';
-import type { MemberRecord } from './types.js';
+import type { MemberRecord, WorkshopState } from './types.js';
 
 export const privateDocId = (boardId: string, memberId: string): string => `private:${boardId}:${memberId}`;
+
+/** The board and member of a private document's id, or null for any other document. */
+export function parsePrivateDocId(docId: string): { boardId: string; memberId: string } | null {
+  const match = /^private:([^:]+):([^:]+)$/.exec(docId);
+  return match ? { boardId: match[1]!, memberId: match[2]! } : null;
+}
+
+/**
+ * Whether a note stored in a private document now is late for a reveal: the last private round ended
+ * with a reveal, and no round runs. It was sent just before the reveal and reached the server after
+ * it (a phone's slow network), or by a page that was offline; the round's reveal would have taken it.
+ */
+export function isLateForReveal(state: WorkshopState): boolean {
+  return !state.private.active && state.private.endedBy === 'reveal';
+}
+
+/** The state after a late reveal of `count` notes: counted in the last reveal. */
+export function withLateReveal(state: WorkshopState, count: number): WorkshopState {
+  const last = state.reveals.at(-1);
+  if (!last) return state;
+  return { ...state, reveals: [...state.reveals.slice(0, -1), { ...last, notes: last.notes + count }] };
+}
 
 /**
  * Copies every member's private notes onto the board in one transaction (named or anonymous), makes

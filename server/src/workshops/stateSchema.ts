@@ -65,7 +65,9 @@ const currentStateSchema = z.object({
   }),
   follow: z.object({ active: z.boolean(), leaderId: z.string().nullable(), viewport: viewportSchema.nullable() }),
   locks: z.object({ board: z.boolean(), frames: z.array(z.object({ frameId: z.string(), contents: z.boolean() })) }),
-  private: z.object({ active: z.boolean(), reveal: z.enum(['anonymous', 'named']) }),
+  // endedBy: how the last private round ended (absent in states stored before it was kept, and while
+  // a round runs): a note that reaches a private document after a reveal is revealed too (reveal.ts).
+  private: z.object({ active: z.boolean(), reveal: z.enum(['anonymous', 'named']), endedBy: z.enum(['reveal', 'stop']).optional() }),
   vote: voteRecordSchema.nullable(),
   pastVotes: z.array(voteRecordSchema),
   hands: z.array(z.object({ memberId: z.string(), at: z.number() })),

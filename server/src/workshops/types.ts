@@ -29,7 +29,8 @@ export interface WorkshopState {
   timer: { status: 'idle' | 'running' | 'paused'; endsAt: number | null; remainingMs: number; durationMs: number };
   follow: { active: boolean; leaderId: string | null; viewport: Viewport | null };
   locks: { board: boolean; frames: Array<{ frameId: string; contents: boolean }> };
-  private: { active: boolean; reveal: 'anonymous' | 'named' };
+  /** `endedBy`: how the last private round ended (none while one runs, or in states stored before it was kept). */
+  private: { active: boolean; reveal: 'anonymous' | 'named'; endedBy?: 'reveal' | 'stop' };
   vote: VoteRecord | null;
   pastVotes: VoteRecord[];
   hands: Array<{ memberId: string; at: number }>;

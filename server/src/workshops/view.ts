@@ -30,7 +30,7 @@ export function viewFor(
     timer: s.timer,
     follow: { active: s.follow.active, leaderId: s.follow.leaderId, viewport: s.follow.viewport },
     locks: s.locks,
-    private: { ...s.private, revealedInStep: s.reveals.some((r) => r.stepIndex === s.current) },
+    private: { active: s.private.active, reveal: s.private.reveal, revealedInStep: s.reveals.some((r) => r.stepIndex === s.current) },
     vote: s.vote && {
       id: s.vote.id,
       title: s.vote.title,
