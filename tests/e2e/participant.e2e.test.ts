@@ -244,3 +244,52 @@ describe('an observer', () => {
     expect(await observer.locator('[data-testid=connection-status]').getAttribute('data-status')).toBe('online');
   });
 });
+
+describe('a phone whose network stalls at the reveal', () => {
+  it('still delivers the note written just before the reveal, and the note is revealed when it arrives', async () => {
+    const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
+    const fac = await facilitator(w.facilitatorToken);
+    const olga = await join(server, w.joinCode, 'Olga');
+    const page = await newPage();
+    // The private notes' uplink: passed on until `stalled`, then held (a network that stops carrying
+    // what the phone sends, while the page still thinks it is connected), and sent on when it recovers.
+    let stalled = false;
+    const held: Array<string | Buffer> = [];
+    let toServer: ((message: string | Buffer) => void) | null = null;
+    await page.routeWebSocket(/\/yjs\/[^/?]+\/private/, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onMessage((message) => ws.send(message));
+      toServer = (message) => upstream.send(message);
+      ws.onMessage((message) => (stalled ? held.push(message) : upstream.send(message)));
+    });
+    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(olga)}`);
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+
+    expect(await fac.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
+    await page.getByText(/Private brainstorm/).waitFor();
+    stalled = true;
+    const box = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
+    await page.keyboard.press('n');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('textarea[data-testid=text-editor]:focus').waitFor();
+    await page.keyboard.type('Last second idea');
+    await page.keyboard.press('Escape');
+    await page.getByText('Private – only you see this').waitFor();
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+
+    // The reveal finds nothing of Olga's: her note is stuck on the way.
+    expect(await fac.run({ type: 'private.reveal' })).toEqual({ ok: true });
+    await fac.waitFor((v) => !v.private.active);
+    await page.getByText('Private – only you see this').waitFor({ state: 'detached' });
+    expect(await boardNotes(page)).toEqual([]);
+
+    // The network recovers: what the page sent arrives, after the reveal, and is revealed on arrival.
+    stalled = false;
+    for (const message of held.splice(0)) toServer!(message);
+    await expect.poll(() => page.getByTestId('workshop-announcer').textContent()).toBe('Your 1 note is now on the board.');
+    await expect.poll(async () => (await boardNotes(page)).map((n) => n.text)).toEqual(['Last second idea']);
+    const stored = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
+    await waitForDoc(stored.doc, (d) => getElements(d).some((e) => e.type === 'note' && e.text === 'Last second idea' && e.author === 'Olga'));
+    stored.destroy();
+  });
+});

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Editor } from '../editor/Editor.js';
 import { connectBoard, type BoardConnection } from '../sync/boardConnection.js';
 import { keepReadOnlyWhenOutdated } from '../sync/outdated.js';
+import { closeWhenRevealed } from './closeWhenRevealed.js';
 
 export interface PrivateNotes {
   conn: BoardConnection;
@@ -34,7 +35,8 @@ export function usePrivateNotes(boardId: string, token: string | null, active: b
       board.setViewport(editor.getState().viewport);
       setNotes(null);
       editor.destroy();
-      conn.destroy();
+      // Not at once: a note written a moment ago may still be on its way (closeWhenRevealed.ts).
+      closeWhenRevealed(conn);
     };
   }, [boardId, token, active, board]);
   return notes;
