@@ -228,6 +228,14 @@ describe('the server refuses', () => {
     // The report's count includes it; the view does not carry how the round ended.
     expect(JSON.stringify(facControl.view().private)).not.toContain('endedBy');
 
+    // Not onto a locked board: a participant cannot use their private document to get past the lock.
+    expect(await facControl.run({ type: 'lock.board', locked: true })).toEqual({ ok: true });
+    insertElement(alicePrivate.doc, note('while-locked', { text: 'Efter låsen' }));
+    await waitForDoc(track(connectClient(harness.server.wsUrl, w.boardId, { token: alice, privateDoc: true })).doc, (d) => getElement(d, 'while-locked') !== undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(getElement(await serverBoard(w.boardId, w.facilitatorToken), 'while-locked')).toBeUndefined();
+    expect(await facControl.run({ type: 'lock.board', locked: false })).toEqual({ ok: true });
+
     // A round stopped without a reveal keeps its notes private, late or not.
     expect(await facControl.run({ type: 'private.start', reveal: 'anonymous' })).toEqual({ ok: true });
     expect(await facControl.run({ type: 'private.stop' })).toEqual({ ok: true });

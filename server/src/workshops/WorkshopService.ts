@@ -29,7 +29,7 @@ import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
 import { endRuns, ensureCurrentRuns } from './stepRuns.js';
-import { isLateForReveal, parsePrivateDocId, revealPrivateNotes, withLateReveal } from './reveal.js';
+import { isLateForReveal, lateNoteAllowed, parsePrivateDocId, revealPrivateNotes, withLateReveal } from './reveal.js';
 import { ServerDocs } from './serverDocs.js';
 import { hashToken, newToken } from './tokens.js';
 import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore } from './types.js';
@@ -169,7 +169,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const workshopId = parsed && this.workshopOfBoard.get(parsed.boardId);
     if (!parsed || !workshopId) return;
     const cached = this.cache.peek(workshopId);
-    if (!cached || !isLateForReveal(cached.workshop.state)) return;
+    if (!cached || !isLateForReveal(cached.workshop.state, this.now())) return;
     const late = this.queues.run(workshopId, () => this.revealLate(workshopId, parsed.boardId, parsed.memberId));
     late.catch((err: unknown) => this.deps.log?.warn({ err, workshopId }, 'could not reveal a late private note'));
   }
@@ -179,9 +179,9 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     return this.changeState(workshopId, async (loaded) => {
       const state = loaded.workshop.state;
       const member = loaded.members.find((m) => m.id === memberId && !m.removed);
-      if (!member || !isLateForReveal(state)) return { state };
+      if (!member || !isLateForReveal(state, this.now())) return { state };
       // Kept across attempts (a lost race re-runs this): a reveal copies no note twice, so count once.
-      for (const r of await revealPrivateNotes(this.docs, boardId, [member], state.private.reveal)) revealed.set(r.memberId, r.count);
+      for (const r of await revealPrivateNotes(this.docs, boardId, [member], state.private.reveal, lateNoteAllowed(state))) revealed.set(r.memberId, r.count);
       const count = revealed.get(memberId) ?? 0;
       if (count === 0) return { state };
       return { state: withLateReveal(state, count), after: () => this.emit('revealed', workshopId, memberId, count) };

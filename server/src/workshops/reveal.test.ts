@@ -8,7 +8,8 @@ import { openSqliteStorage } from '../store/SqliteStorage.js';
 import { StorageError } from '../store/StorageError.js';
 import { createLocalBus } from '../sync/Bus.js';
 import { RoomManager } from '../sync/RoomManager.js';
-import { privateDocId, revealPrivateNotes } from './reveal.js';
+import { LATE_REVEAL_MS, isLateForReveal, lateNoteAllowed, privateDocId, revealPrivateNotes, withLateReveal } from './reveal.js';
+import { type WorkshopState, initialWorkshopState } from './types.js';
 import { ServerDocs } from './serverDocs.js';
 import type { MemberRecord } from './types.js';
 
@@ -69,5 +70,35 @@ describe('revealPrivateNotes when storing fails', () => {
     await expect(revealPrivateNotes(docs, 'b', [member('alice', 'Alice')], 'anonymous')).rejects.toBeInstanceOf(StorageError);
     expect(await docs.read('b', getElements)).toEqual([]);
     expect(await docs.read(privateDocId('b', 'alice'), (d) => getElements(d).map((e) => e.id))).toEqual(['a1']);
+  });
+});
+
+describe('a note late for its reveal', () => {
+  const revealedAt = 1_000_000;
+  const after = (change: (s: WorkshopState) => void = () => {}): WorkshopState => {
+    const s = initialWorkshopState();
+    s.private = { active: false, reveal: 'named', endedBy: 'reveal' };
+    s.reveals = [{ at: revealedAt, stepIndex: 0, notes: 3, mode: 'named' }];
+    change(s);
+    return s;
+  };
+
+  it('is revealed within the window after a reveal, and counted in it', () => {
+    expect(isLateForReveal(after(), revealedAt + 1000)).toBe(true);
+    expect(isLateForReveal(after(), revealedAt + LATE_REVEAL_MS + 1)).toBe(false);
+    expect(withLateReveal(after(), 2).reveals).toEqual([{ at: revealedAt, stepIndex: 0, notes: 5, mode: 'named' }]);
+  });
+
+  it('is not revealed after a stop, during a round, in a state from before endedBy, or on a locked board', () => {
+    expect(isLateForReveal(after((s) => (s.private.endedBy = 'stop')), revealedAt + 1000)).toBe(false);
+    expect(isLateForReveal(after((s) => (s.private = { active: true, reveal: 'named' })), revealedAt + 1000)).toBe(false);
+    expect(isLateForReveal(after((s) => delete s.private.endedBy), revealedAt + 1000)).toBe(false);
+    expect(isLateForReveal(after((s) => (s.locks.board = true)), revealedAt + 1000)).toBe(false);
+  });
+
+  it('does not go into a frame whose contents are locked', () => {
+    const allowed = lateNoteAllowed(after((s) => (s.locks.frames = [{ frameId: 'f1', contents: true }, { frameId: 'f2', contents: false }])));
+    const note = (frameId: string | null) => ({ id: 'n', type: 'note', index: 'a0', frameId, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: '' }) as StickyNote;
+    expect([null, 'f1', 'f2'].map((f) => allowed(note(f)))).toEqual([true, false, true]);
   });
 });

@@ -10,13 +10,25 @@ export function parsePrivateDocId(docId: string): { boardId: string; memberId: s
   return match ? { boardId: match[1]!, memberId: match[2]! } : null;
 }
 
+/** How long after a reveal a note that arrives in a private document is still revealed (the page waits as long). */
+export const LATE_REVEAL_MS = 10 * 60_000;
+
 /**
  * Whether a note stored in a private document now is late for a reveal: the last private round ended
- * with a reveal, and no round runs. It was sent just before the reveal and reached the server after
- * it (a phone's slow network), or by a page that was offline; the round's reveal would have taken it.
+ * with a reveal less than LATE_REVEAL_MS ago, and no round runs. It was sent just before the reveal and
+ * reached the server after it (a phone's slow network), or by a page that was offline; the round's
+ * reveal would have taken it. Not while the board is locked: a participant could otherwise put notes
+ * on a locked board by way of their private document (a note in a locked frame: `lateNoteAllowed`).
  */
-export function isLateForReveal(state: WorkshopState): boolean {
-  return !state.private.active && state.private.endedBy === 'reveal';
+export function isLateForReveal(state: WorkshopState, now: number): boolean {
+  const last = state.reveals.at(-1);
+  return !state.private.active && state.private.endedBy === 'reveal' && !state.locks.board && last !== undefined && now - last.at < LATE_REVEAL_MS;
+}
+
+/** Whether a late note may go on the board: not into a frame whose contents are locked. */
+export function lateNoteAllowed(state: WorkshopState): (note: StickyNote) => boolean {
+  const locked = new Set(state.locks.frames.filter((f) => f.contents).map((f) => f.frameId));
+  return (note) => note.frameId === null || !locked.has(note.frameId);
 }
 
 /** The state after a late reveal of `count` notes: counted in the last reveal. */
@@ -38,12 +50,14 @@ export async function revealPrivateNotes(
   boardId: string,
   members: MemberRecord[],
   mode: 'anonymous' | 'named',
+  /** Which notes to reveal (the others stay private); all by default. */
+  accept: (note: StickyNote) => boolean = () => true,
 ): Promise<Array<{ memberId: string; count: number }>> {
   const revealed: Array<{ member: MemberRecord; notes: StickyNote[]; docId: string }> = [];
   for (const member of members) {
     const docId = privateDocId(boardId, member.id);
     if (!(await docs.exists(docId))) continue;
-    const notes = await docs.read(docId, (doc) => getElements(doc).filter((e): e is StickyNote => e.type === 'note'));
+    const notes = await docs.read(docId, (doc) => getElements(doc).filter((e): e is StickyNote => e.type === 'note' && accept(e)));
     if (notes.length) revealed.push({ member, notes, docId });
   }
   if (!revealed.length) return [];
