@@ -22,6 +22,7 @@ export function closeWhenRevealed(conn: BoardConnection, lingerMs = LINGER_MS): 
     closed = true;
     clearTimeout(timer);
     conn.doc.off('update', onUpdate);
+    conn.provider.off('closed', close);
     conn.destroy();
   };
   const onUpdate = (): void => {
@@ -29,4 +30,6 @@ export function closeWhenRevealed(conn: BoardConnection, lingerMs = LINGER_MS): 
   };
   const timer = setTimeout(close, lingerMs);
   conn.doc.on('update', onUpdate);
+  // The server closed it for good (removed, the workshop deleted): nothing more can be delivered.
+  conn.provider.on('closed', close);
 }
