@@ -253,6 +253,8 @@ export async function buildApp(deps: AppDeps): Promise<SammenApp> {
 
   app.addHook('preClose', async () => {
     readiness.stop();
+    // Late private notes waiting for their typing to end go on the board before the rooms close.
+    await workshops?.revealLateNow();
     // Say goodbye to WebSocket clients before Fastify waits for their connections to end.
     await rooms.close();
   });

@@ -170,6 +170,17 @@ function boardNotes(page: Page): Promise<Array<{ id: string; text: string }>> {
   });
 }
 
+/** Places a note in the middle of the board and types `text` (in a private round: a private note). */
+async function writePrivateNote(page: Page, text: string): Promise<void> {
+  const box = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
+  await page.keyboard.press('n');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('textarea[data-testid=text-editor]:focus').waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+  await page.getByText('Private – only you see this').waitFor();
+}
+
 describe('private brainstorm and dot voting', () => {
   it('keeps new notes private until the reveal, then lets the participant vote on them', async () => {
     const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
@@ -179,13 +190,7 @@ describe('private brainstorm and dot voting', () => {
 
     expect(await fac.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
     await page.getByText(/Private brainstorm/).waitFor();
-    const box = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
-    await page.keyboard.press('n');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.locator('textarea[data-testid=text-editor]:focus').waitFor();
-    await page.keyboard.type('More trees');
-    await page.keyboard.press('Escape');
-    await page.getByText('Private – only you see this').waitFor();
+    await writePrivateNote(page, 'More trees');
     expect(await boardNotes(page)).toEqual([]);
     // The reveal publishes what the server holds: wait until the last keystroke has reached it (on
     // a busy machine the facilitator could otherwise reveal "More tree").
@@ -268,13 +273,7 @@ describe('a phone whose network stalls at the reveal', () => {
     expect(await fac.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
     await page.getByText(/Private brainstorm/).waitFor();
     stalled = true;
-    const box = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
-    await page.keyboard.press('n');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.locator('textarea[data-testid=text-editor]:focus').waitFor();
-    await page.keyboard.type('Last second idea');
-    await page.keyboard.press('Escape');
-    await page.getByText('Private – only you see this').waitFor();
+    await writePrivateNote(page, 'Last second idea');
     await expect.poll(() => held.length).toBeGreaterThan(0);
 
     // The reveal finds nothing of Olga's: her note is stuck on the way.
@@ -283,9 +282,13 @@ describe('a phone whose network stalls at the reveal', () => {
     await page.getByText('Private – only you see this').waitFor({ state: 'detached' });
     expect(await boardNotes(page)).toEqual([]);
 
-    // The network recovers: what the page sent arrives, after the reveal, and is revealed on arrival.
+    // The network recovers, slowly: what the page sent arrives after the reveal, a message every 40 ms,
+    // and the note is revealed whole once the keystrokes have stopped coming.
     stalled = false;
-    for (const message of held.splice(0)) toServer!(message);
+    for (const message of held.splice(0)) {
+      toServer!(message);
+      await new Promise((r) => setTimeout(r, 40));
+    }
     await expect.poll(() => page.getByTestId('workshop-announcer').textContent()).toBe('Your 1 note is now on the board.');
     await expect.poll(async () => (await boardNotes(page)).map((n) => n.text)).toEqual(['Last second idea']);
     const stored = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });

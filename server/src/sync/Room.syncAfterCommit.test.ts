@@ -16,12 +16,12 @@ import { Room, type SyncSocket } from './Room.js';
 const quietLog = { info() {}, warn() {}, error() {} };
 const sender = (connectionId: string) => ({ connectionId, workshopId: null, memberId: null, role: null, privateDoc: false });
 
-it("a sync step 1 that arrives while another client's update is being committed is answered with that update in it", async () => {
+/** A room on a real store whose appends, once `hold` is called, wait until `release` (a slow disk). */
+async function roomOnSlowDisk(): Promise<{ room: Room; hold(): void; release(): void }> {
   const real = openSqliteStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-sync-commit-'))).documents;
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   let holding = false;
-  // A real store whose next append waits until the test releases it (a slow disk).
   const store: DocumentStore = {
     ...real,
     append: async (id, update) => {
@@ -30,6 +30,11 @@ it("a sync step 1 that arrives while another client's update is being committed 
     },
   };
   const room = await Room.load({ docId: 'doc', store, gate: { check: () => ({ ok: true }) }, bus: createLocalBus(), log: quietLog, maxDocBytes: 1 << 20, compactAfterUpdates: 1000, onEmpty() {} });
+  return { room, hold: () => (holding = true), release: () => release() };
+}
+
+it("a sync step 1 that arrives while another client's update is being committed is answered with that update in it", async () => {
+  const { room, hold, release } = await roomOnSlowDisk();
   const socket = (): SyncSocket => ({ send: () => {}, close: () => {} });
   const writer = room.connect(socket(), sender('writer'));
 
@@ -39,7 +44,7 @@ it("a sync step 1 that arrives while another client's update is being committed 
 
   const local = new Y.Doc();
   insertElement(local, { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: 'on its way' });
-  holding = true;
+  hold();
   room.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(local)));
   room.receive(reader, encodeSyncStep1(new Y.Doc()));
   await new Promise((r) => setTimeout(r, 50));
@@ -54,22 +59,11 @@ it("a sync step 1 that arrives while another client's update is being committed 
 });
 
 it('a server read (a reveal reading private notes) waits for the updates received before it, still on their way to disk', async () => {
-  const real = openSqliteStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-read-commit-'))).documents;
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let holding = false;
-  const store: DocumentStore = {
-    ...real,
-    append: async (id, update) => {
-      if (holding) await held;
-      return real.append(id, update);
-    },
-  };
-  const room = await Room.load({ docId: 'doc', store, gate: { check: () => ({ ok: true }) }, bus: createLocalBus(), log: quietLog, maxDocBytes: 1 << 20, compactAfterUpdates: 1000, onEmpty() {} });
+  const { room, hold, release } = await roomOnSlowDisk();
   const writer = room.connect({ send: () => {}, close: () => {} }, sender('writer'));
   const local = new Y.Doc();
   insertElement(local, { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: 'sent just before the reveal' });
-  holding = true;
+  hold();
   room.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(local)));
   let read: string[] | null = null;
   const reading = room.read((doc) => (read = getElements(doc).map((e) => e.id)));

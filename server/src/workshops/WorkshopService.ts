@@ -29,7 +29,7 @@ import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
 import { endRuns, ensureCurrentRuns } from './stepRuns.js';
-import { isLateForReveal, lateNoteAllowed, parsePrivateDocId, revealPrivateNotes, withLateReveal } from './reveal.js';
+import { LATE_REVEAL_QUIET_MS, isLateForReveal, lateNoteAllowed, parsePrivateDocId, revealPrivateNotes, withLateReveal } from './reveal.js';
 import { ServerDocs } from './serverDocs.js';
 import { hashToken, newToken } from './tokens.js';
 import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore } from './types.js';
@@ -82,6 +82,8 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private readonly queues = new WorkshopQueues();
   /** The workshop of each board whose member sessions this process resolved (privateDocumentStored). */
   private readonly workshopOfBoard = new Map<string, string>();
+  /** Late private notes waiting for their document to be quiet, by private document. */
+  private readonly lateReveals = new Map<string, { timer: NodeJS.Timeout; run(): Promise<void> }>();
   private readonly events: WorkshopEventBus;
   private readonly cluster: WorkshopClusterLink;
   private readonly online: OnlineMembers;
@@ -160,9 +162,12 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
 
   /**
    * A private document stored something (RoomManager's onStored, for every stored update): if its
-   * round was revealed already, the note came late (reveal.ts, isLateForReveal) and is revealed now,
-   * in the workshop's command queue. Cheap when not: the board's workshop from the sessions this
-   * process resolved (a private document is only written through one), its state from the cache.
+   * round was revealed already, the note came late (reveal.ts, isLateForReveal) and is revealed once
+   * that document has been quiet for LATE_REVEAL_QUIET_MS, in the workshop's command queue. Not at
+   * once: a slow network delivers a note keystroke by keystroke, and the keystrokes after a reveal
+   * would go to a note already moved to the board. Cheap when not late: the board's workshop from the
+   * sessions this process resolved (a private document is only written through one), its state from
+   * the cache.
    */
   privateDocumentStored(docId: string): void {
     const parsed = parsePrivateDocId(docId);
@@ -170,8 +175,24 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     if (!parsed || !workshopId) return;
     const cached = this.cache.peek(workshopId);
     if (!cached || !isLateForReveal(cached.workshop.state, this.now())) return;
-    const late = this.queues.run(workshopId, () => this.revealLate(workshopId, parsed.boardId, parsed.memberId));
-    late.catch((err: unknown) => this.deps.log?.warn({ err, workshopId }, 'could not reveal a late private note'));
+    clearTimeout(this.lateReveals.get(docId)?.timer);
+    const run = (): Promise<void> => {
+      this.lateReveals.delete(docId);
+      return this.queues.run(workshopId, () => this.revealLate(workshopId, parsed.boardId, parsed.memberId)).then(
+        () => undefined,
+        (err: unknown) => this.deps.log?.warn({ err, workshopId }, 'could not reveal a late private note'),
+      );
+    };
+    const timer = setTimeout(() => void run(), LATE_REVEAL_QUIET_MS);
+    timer.unref();
+    this.lateReveals.set(docId, { timer, run });
+  }
+
+  /** Reveals the late notes still waiting for quiet now (before the rooms close at shutdown). */
+  async revealLateNow(): Promise<void> {
+    const waiting = [...this.lateReveals.values()];
+    for (const { timer } of waiting) clearTimeout(timer);
+    await Promise.all(waiting.map(({ run }) => run()));
   }
 
   private revealLate(workshopId: string, boardId: string, memberId: string): Promise<CommandResult> {

@@ -12,6 +12,8 @@ export function parsePrivateDocId(docId: string): { boardId: string; memberId: s
 
 /** How long after a reveal a note that arrives in a private document is still revealed (the page waits as long). */
 export const LATE_REVEAL_MS = 10 * 60_000;
+/** A late note is revealed once its private document has had no update for this long (the rest of its typing). */
+export const LATE_REVEAL_QUIET_MS = 1500;
 
 /**
  * Whether a note stored in a private document now is late for a reveal: the last private round ended
