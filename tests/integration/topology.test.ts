@@ -39,7 +39,10 @@ describe.skipIf(skip !== null)(`two processes behind nginx (deploy/nginx.conf)${
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of open) ('destroy' in c ? c.destroy() : c.close());
+    for (const c of open) {
+      if ('destroy' in c) c.destroy();
+      else c.close();
+    }
     await proxy?.stop();
     await cluster?.stop();
   }, 30_000);
