@@ -52,6 +52,17 @@ export function connectRedis(options: RedisConnectOptions): Redis {
   return redis;
 }
 
+/**
+ * A Lua script with one key, called by its SHA (ioredis's defineCommand: EVALSHA, and EVAL once when
+ * Redis answers NOSCRIPT, e.g. after a restart). `redis.eval` would send the script's text with every
+ * call: on the bus's publish path, once per board update.
+ */
+export function defineScript(redis: Redis, name: string, lua: string): (key: string, ...args: Array<string | number | Buffer>) => Promise<unknown> {
+  redis.defineCommand(name, { numberOfKeys: 1, lua });
+  const command = (redis as unknown as Record<string, (...args: Array<string | number | Buffer>) => Promise<unknown>>)[name]!;
+  return (key, ...args) => command.call(redis, key, ...args);
+}
+
 /** A key or channel name under this deployment's REDIS_PREFIX (which ends with `:`). */
 export function redisKey(prefix: string, ...parts: string[]): string {
   return prefix + parts.join(':');

@@ -4,7 +4,7 @@ import type { Bus, BusMessage, BusSubscriber, BusSubscription } from '../sync/Bu
 import { SCHEMA_VERSION } from '@sammen/shared';
 import { livePeers, watchPeers } from './peerWatch.js';
 import { peerName, reportOtherSchemas } from './schemaGuard.js';
-import { type RedisLogger, closeRedis, connectRedis, pingRedis, redisKey, withTimeout } from './redis.js';
+import { type RedisLogger, closeRedis, connectRedis, defineScript, pingRedis, redisKey, withTimeout } from './redis.js';
 import { createUpdatePublisher } from './updatePublisher.js';
 
 /**
@@ -121,6 +121,14 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
   const schemaVersion = options.schemaVersion ?? SCHEMA_VERSION;
   const processId = peerName(schemaVersion, randomUUID());
   const writer = connectRedis({ url: options.url, role: 'bus-write', log });
+  // Called by SHA, not sent as text each time (defineScript).
+  const scripts = {
+    add: defineScript(writer, 'sammenBusAdd', ADD),
+    query: defineScript(writer, 'sammenBusQuery', QUERY),
+    gap: defineScript(writer, 'sammenBusGap', GAP),
+    renew: defineScript(writer, 'sammenLeaseRenew', RENEW),
+    release: defineScript(writer, 'sammenLeaseRelease', RELEASE),
+  };
   // The reader never queues or resends: a read that failed is followed by a catch-up, not replayed.
   const reader = connectRedis({ url: options.url, role: 'bus-read', log, queueWhileOffline: false });
   const docs = new Map<string, TrackedDoc>();
@@ -284,8 +292,8 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
 
   const updates = createUpdatePublisher({
     writer,
-    add: (docId, data) => writer.eval(ADD, 1, streamKey(prefix, docId, 'update'), maxLength, processId, data, ttlMs),
-    mark: (docId) => writer.eval(GAP, 1, streamKey(prefix, docId, 'update'), maxLength, processId, '', ttlMs),
+    add: (docId, data) => scripts.add(streamKey(prefix, docId, 'update'), maxLength, processId, data, ttlMs),
+    mark: (docId) => scripts.gap(streamKey(prefix, docId, 'update'), maxLength, processId, '', ttlMs),
     maxPending,
     markTimeoutMs: POSITION_TIMEOUT_MS,
     closed: () => closed,
@@ -312,8 +320,8 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
       if (message.kind !== 'update') {
         // Latest-wins and renewed by clients: not worth queueing while Redis is away.
         if (writer.status !== 'ready') return;
-        const script = message.kind === 'awareness-query' ? QUERY : ADD;
-        writer.eval(script, 1, streamKey(prefix, docId, 'awareness'), AWARENESS_MAX_LENGTH, processId, Buffer.from(message.data), 60_000).catch(() => {});
+        const script = message.kind === 'awareness-query' ? scripts.query : scripts.add;
+        script(streamKey(prefix, docId, 'awareness'), AWARENESS_MAX_LENGTH, processId, Buffer.from(message.data), 60_000).catch(() => {});
         return;
       }
       // Never held while Redis is away (updatePublisher.ts): dropped, and a gap mark owed.
@@ -362,14 +370,14 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
       const token = randomUUID();
       const taken = await withTimeout(writer.set(key, token, 'PX', LEASE_MS, 'NX'), POSITION_TIMEOUT_MS).catch(() => null);
       if (taken !== 'OK') return false;
-      const renew = setInterval(() => void writer.eval(RENEW, 1, key, token, LEASE_MS).catch(() => {}), LEASE_MS / 3);
+      const renew = setInterval(() => void scripts.renew(key, token, LEASE_MS).catch(() => {}), LEASE_MS / 3);
       renew.unref();
       try {
         await task();
         return true;
       } finally {
         clearInterval(renew);
-        await withTimeout(writer.eval(RELEASE, 1, key, token), POSITION_TIMEOUT_MS).catch(() => {});
+        await withTimeout(scripts.release(key, token), POSITION_TIMEOUT_MS).catch(() => {});
       }
     },
 
