@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { deleteElements, insertElement } from '@sammen/shared';
+import type { BoardConnection } from '../sync/boardConnection.js';
+import { closeWhenRevealed } from './closeWhenRevealed.js';
+
+/** A private-notes connection with a real document; the provider only as far as this needs it (its events). */
+function connection(): BoardConnection & { destroyed: boolean; emitClosed(): void } {
+  const doc = new Y.Doc();
+  const handlers = new Map<string, Set<() => void>>();
+  const conn = {
+    doc,
+    destroyed: false,
+    provider: {
+      on: (name: string, f: () => void) => void (handlers.get(name) ?? handlers.set(name, new Set()).get(name)!).add(f),
+      off: (name: string, f: () => void) => void handlers.get(name)?.delete(f),
+    },
+    destroy() {
+      conn.destroyed = true;
+    },
+    emitClosed: () => handlers.get('closed')?.forEach((f) => f()),
+  };
+  return conn as unknown as BoardConnection & { destroyed: boolean; emitClosed(): void };
+}
+
+const note = { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: 'Sent late' } as const;
+
+afterEach(() => vi.useRealTimers());
+
+describe('closeWhenRevealed', () => {
+  it('closes at once when nothing private is left', () => {
+    const conn = connection();
+    closeWhenRevealed(conn);
+    expect(conn.destroyed).toBe(true);
+  });
+
+  it('keeps a connection with a note until the server has revealed it (removed it from the private document)', () => {
+    const conn = connection();
+    insertElement(conn.doc, note);
+    closeWhenRevealed(conn);
+    expect(conn.destroyed).toBe(false);
+    deleteElements(conn.doc, ['n1']);
+    expect(conn.destroyed).toBe(true);
+  });
+
+  it('lets go after the linger time (a round stopped without a reveal), or when the server closed it for good', () => {
+    vi.useFakeTimers();
+    const lingering = connection();
+    insertElement(lingering.doc, note);
+    closeWhenRevealed(lingering, 60_000);
+    vi.advanceTimersByTime(59_999);
+    expect(lingering.destroyed).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(lingering.destroyed).toBe(true);
+
+    const refused = connection();
+    insertElement(refused.doc, note);
+    closeWhenRevealed(refused);
+    refused.emitClosed();
+    expect(refused.destroyed).toBe(true);
+  });
+});
