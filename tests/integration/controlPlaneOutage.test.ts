@@ -5,12 +5,15 @@ import { type OutagePair, startOutagePair } from '../harness/outagePair.js';
 import type { OwnRedis } from '../harness/redis.js';
 import type { RunningServer } from '../harness/server.js';
 import type { TcpProxy } from '../harness/tcpProxy.js';
+import { type StickyNote, getElement, insertElement } from '@sammen/shared';
+import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
 
 /**
  * Workshop commands while Redis is away, on two real processes sharing PostgreSQL: A reaches a
  * redis-server of the test's own through a TCP proxy, B directly. A command on A is answered at once
  * (telling the other processes does not wait in a queue for Redis to come back), and once Redis (or only
- * A's link) is back, the participant on B sees the change. Fails on CI when a service is missing.
+ * A's link) is back, the participant on B sees the change; a private note A's reveal could not see is
+ * revealed by B once it hears of the reveal (lateReveals.ts). Fails on CI when a service is missing.
  */
 const services = await clusterServices();
 
@@ -23,14 +26,18 @@ describe.skipIf(services !== true)(`workshop commands while Redis is away${servi
   let facilitator: ControlClient;
   let alice: ControlClient;
   let joinCode: string;
+  let aliceToken: string;
+  let boardId: string;
 
   beforeAll(async () => {
     pair = await startOutagePair('control-outage');
     ({ redis, proxy, a, b } = pair);
     const w = await createWorkshop(a);
     joinCode = w.joinCode;
+    boardId = w.boardId;
     facilitator = await connectControl(a.url, w.facilitatorToken);
-    alice = await connectControl(b.url, await join(b, w.joinCode, 'Alice'));
+    aliceToken = await join(b, w.joinCode, 'Alice');
+    alice = await connectControl(b.url, aliceToken);
     await facilitator.waitFor((v) => v.members.some((m) => m.name === 'Alice' && m.online));
   }, 60_000);
   afterAll(async () => {
@@ -60,6 +67,42 @@ describe.skipIf(services !== true)(`workshop commands while Redis is away${servi
       await alice.waitFor((v) => v.members.some((m) => m.name === 'Bent' && m.online), 30_000);
     } finally {
       bent.close();
+    }
+  });
+
+  it("a private note stored on B while A's link is down, so A's reveal misses it, is revealed once the link is back", { timeout: 90_000 }, async () => {
+    const note = (id: string): StickyNote => ({ id, type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: id });
+    expect(await facilitator.run({ type: 'lock.board', locked: false })).toEqual({ ok: true });
+    expect(await facilitator.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
+    // Alice's private notes are open on both processes (a phone and a laptop), so A holds them loaded.
+    const onB = connectClient(b.wsUrl, boardId, { token: aliceToken, privateDoc: true });
+    const onA = connectClient(a.wsUrl, boardId, { token: aliceToken, privateDoc: true });
+    try {
+      await Promise.all([synced(onB), synced(onA)]);
+      insertElement(onB.doc, note('in-time'));
+      await waitForDoc(onA.doc, (d) => getElement(d, 'in-time') !== undefined);
+
+      await proxy.refuse();
+      insertElement(onB.doc, note('stored-on-b'));
+      const checkB = connectClient(b.wsUrl, boardId, { token: aliceToken, privateDoc: true });
+      await waitForDoc(checkB.doc, (d) => getElement(d, 'stored-on-b') !== undefined);
+      checkB.destroy();
+      // A reveals what A holds: its copy of Alice's notes has not heard of the second one.
+      expect(await facilitator.run({ type: 'private.reveal' })).toEqual({ ok: true });
+      expect(getElement(onA.doc, 'stored-on-b')).toBeUndefined();
+
+      // Once A's link is back, B hears of the reveal and reveals what it holds of Alice's that was left.
+      await proxy.forward();
+      const board = connectClient(b.wsUrl, boardId, { token: aliceToken });
+      try {
+        await waitForDoc(board.doc, (d) => getElement(d, 'in-time') !== undefined && getElement(d, 'stored-on-b') !== undefined, 30_000);
+        expect(getElement(board.doc, 'stored-on-b')).toMatchObject({ author: 'Alice' });
+      } finally {
+        board.destroy();
+      }
+    } finally {
+      onA.destroy();
+      onB.destroy();
     }
   });
 });

@@ -29,7 +29,8 @@ import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
 import { endRuns, ensureCurrentRuns } from './stepRuns.js';
-import { LATE_REVEAL_QUIET_MS, isLateForReveal, lateNoteAllowed, parsePrivateDocId, revealPrivateNotes, withLateReveal } from './reveal.js';
+import { LateReveals } from './lateReveals.js';
+import { isLateForReveal, lateNoteAllowed, revealPrivateNotes, withLateReveal } from './reveal.js';
 import { ServerDocs } from './serverDocs.js';
 import { hashToken, newToken } from './tokens.js';
 import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore } from './types.js';
@@ -80,10 +81,8 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private readonly cache: WorkshopCache;
   private readonly docs: ServerDocs;
   private readonly queues = new WorkshopQueues();
-  /** The workshop of each board whose member sessions this process resolved (privateDocumentStored). */
-  private readonly workshopOfBoard = new Map<string, string>();
-  /** Late private notes waiting for their document to be quiet, by private document. */
-  private readonly lateReveals = new Map<string, { timer: NodeJS.Timeout; run(): Promise<void> }>();
+  /** Private notes that came late for their reveal (lateReveals.ts). */
+  private readonly late: LateReveals;
   private readonly events: WorkshopEventBus;
   private readonly cluster: WorkshopClusterLink;
   private readonly online: OnlineMembers;
@@ -114,6 +113,18 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     this.cluster = new WorkshopClusterLink({
       events: this.events, cache: this.cache, online: this.online, rooms: deps.rooms, deleted: this.deleted, local: this,
       onlineChanged: (id) => this.onlineReads.delete(id), log: deps.log,
+    });
+    this.late = new LateReveals({
+      state: (id) => this.cache.peek(id)?.workshop.state ?? null,
+      loadedIds: () => deps.rooms.loadedIds(),
+      reveal: (workshopId, boardId, memberId) => this.queues.run(workshopId, () => this.revealLate(workshopId, boardId, memberId)),
+      now: () => this.now(),
+      ...(deps.log ? { log: deps.log } : {}),
+    });
+    // Here or on another process: after a reveal, the private documents loaded here are looked at again.
+    this.on('changed', (id) => {
+      const cached = this.cache.peek(id);
+      if (cached) this.late.changed(id, cached.workshop.boardId);
     });
   }
 
@@ -153,46 +164,21 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const loaded = await this.load(workshopId);
     if (!loaded) return null;
     this.cache.forget(workshopId);
-    this.workshopOfBoard.delete(loaded.workshop.boardId);
+    this.late.forgetBoard(loaded.workshop.boardId, workshopId);
     this.deleted.add(workshopId);
     this.emit('deleted', workshopId);
     await this.cluster.tell({ type: 'deleted', workshopId, boardId: loaded.workshop.boardId, memberIds: loaded.members.map((m) => m.id) });
     return loaded;
   }
 
-  /**
-   * A private document stored something (RoomManager's onStored, for every stored update): if its
-   * round was revealed already, the note came late (reveal.ts, isLateForReveal) and is revealed once
-   * that document has been quiet for LATE_REVEAL_QUIET_MS, in the workshop's command queue. Not at
-   * once: a slow network delivers a note keystroke by keystroke, and the keystrokes after a reveal
-   * would go to a note already moved to the board. Cheap when not late: the board's workshop from the
-   * sessions this process resolved (a private document is only written through one), its state from
-   * the cache.
-   */
+  /** A document was stored to (RoomManager's onStored): a late private note is revealed (lateReveals.ts). */
   privateDocumentStored(docId: string): void {
-    const parsed = parsePrivateDocId(docId);
-    const workshopId = parsed && this.workshopOfBoard.get(parsed.boardId);
-    if (!parsed || !workshopId) return;
-    const cached = this.cache.peek(workshopId);
-    if (!cached || !isLateForReveal(cached.workshop.state, this.now())) return;
-    clearTimeout(this.lateReveals.get(docId)?.timer);
-    const run = (): Promise<void> => {
-      this.lateReveals.delete(docId);
-      return this.queues.run(workshopId, () => this.revealLate(workshopId, parsed.boardId, parsed.memberId)).then(
-        () => undefined,
-        (err: unknown) => this.deps.log?.warn({ err, workshopId }, 'could not reveal a late private note'),
-      );
-    };
-    const timer = setTimeout(() => void run(), LATE_REVEAL_QUIET_MS);
-    timer.unref();
-    this.lateReveals.set(docId, { timer, run });
+    this.late.stored(docId);
   }
 
   /** Reveals the late notes still waiting for quiet now (before the rooms close at shutdown). */
-  async revealLateNow(): Promise<void> {
-    const waiting = [...this.lateReveals.values()];
-    for (const { timer } of waiting) clearTimeout(timer);
-    await Promise.all(waiting.map(({ run }) => run()));
+  revealLateNow(): Promise<void> {
+    return this.late.now();
   }
 
   private revealLate(workshopId: string, boardId: string, memberId: string): Promise<CommandResult> {
@@ -248,7 +234,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
       if (loaded && !loaded.members.some((m) => m.id === member.id)) loaded = await this.cache.read(member.workshopId);
       const current = loaded?.members.find((m) => m.id === member.id);
       if (!loaded || !current || current.removed) return null;
-      this.workshopOfBoard.set(loaded.workshop.boardId, member.workshopId);
+      this.late.noteBoard(loaded.workshop.boardId, member.workshopId);
       return { workshopId: member.workshopId, boardId: loaded.workshop.boardId, memberId: member.id, name: current.name, role: current.role };
     }
     const observed = await this.deps.workshops.getByObserverToken(token);
