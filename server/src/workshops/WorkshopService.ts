@@ -30,7 +30,7 @@ import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
 import { endRuns, ensureCurrentRuns } from './stepRuns.js';
 import { LateReveals } from './lateReveals.js';
-import { isLateForReveal, lateNoteAllowed, revealPrivateNotes, withLateReveal } from './reveal.js';
+import { isLateForReveal, lateNoteAllowed, privateDocId, revealPrivateNotes, withLateReveal } from './reveal.js';
 import { ServerDocs } from './serverDocs.js';
 import { hashToken, newToken } from './tokens.js';
 import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore } from './types.js';
@@ -181,7 +181,10 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     return this.late.now();
   }
 
-  private revealLate(workshopId: string, boardId: string, memberId: string): Promise<CommandResult> {
+  private async revealLate(workshopId: string, boardId: string, memberId: string): Promise<CommandResult> {
+    // Most private documents are empty after a reveal (the sweep looks at all that are loaded here):
+    // look in the loaded document before the reveal reads the store and takes a state change.
+    if (!(await this.docs.read(privateDocId(boardId, memberId), (doc) => getElements(doc).some((e) => e.type === 'note')))) return { ok: true };
     const revealed = new Map<string, number>();
     return this.changeState(workshopId, async (loaded) => {
       const state = loaded.workshop.state;
