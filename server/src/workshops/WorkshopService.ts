@@ -16,10 +16,6 @@ import {
   getElements,
   isFacilitatorRole,
   randomId,
-  moveProjectCard,
-  writeOpinionResult,
-  writeRoleResult,
-  writeVoteResult,
 } from '@sammen/shared';
 import { type OnlineMembers, createLocalOnlineMembers } from '../cluster/onlineMembers.js';
 import { type WorkshopEventBus, createLocalWorkshopEvents } from '../cluster/workshopEvents.js';
@@ -27,8 +23,9 @@ import type { BoardCatalog, DocumentStore, StorageWrites } from '../store/Docume
 import type { RetentionPolicy } from '../store/retention.js';
 import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
-import { type Actor, type Effect, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
+import { type Actor, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
 import { endRuns, ensureCurrentRuns } from './stepRuns.js';
+import { type EffectDeps, performEffect } from './effects.js';
 import { LateReveals } from './lateReveals.js';
 import { isLateForReveal, lateNoteAllowed, privateDocId, revealPrivateNotes, withLateReveal } from './reveal.js';
 import { ServerDocs } from './serverDocs.js';
@@ -83,6 +80,8 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private readonly queues = new WorkshopQueues();
   /** Private notes that came late for their reveal (lateReveals.ts). */
   private readonly late: LateReveals;
+  /** What a command's effects need (effects.ts). */
+  private readonly effectDeps: EffectDeps;
   private readonly events: WorkshopEventBus;
   private readonly cluster: WorkshopClusterLink;
   private readonly online: OnlineMembers;
@@ -114,6 +113,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
       events: this.events, cache: this.cache, online: this.online, rooms: deps.rooms, deleted: this.deleted, local: this,
       onlineChanged: (id) => this.onlineReads.delete(id), log: deps.log,
     });
+    this.effectDeps = { docs: this.docs, events: this, editBoard: (boardId, edit) => this.editBoard(boardId, edit), now: () => this.now() };
     this.late = new LateReveals({
       state: (id) => this.cache.peek(id)?.workshop.state ?? null,
       loadedIds: () => deps.rooms.loadedIds(),
@@ -375,7 +375,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
       if (!outcome.ok) return { refused: outcome };
       let state = outcome.state;
       const broadcasts: Array<() => void> = [];
-      for (const effect of outcome.effects) state = await this.perform(loaded, actor, effect, state, broadcasts, revealed);
+      for (const effect of outcome.effects) state = await performEffect(this.effectDeps, loaded, actor, effect, state, broadcasts, revealed);
       return { state, after: () => broadcasts.forEach((send) => send()) };
     });
   }
@@ -393,61 +393,6 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     if (!isAllowed(actor.role, 'follow.viewport')) return { ok: false, error: 'forbidden', message: `A ${actor.role} cannot run follow.viewport` };
     if (loaded.workshop.state.follow.active) this.emit('follow', loaded.workshop.id, viewport);
     return { ok: true };
-  }
-
-  private async perform(
-    loaded: Loaded,
-    actor: Actor,
-    effect: Effect,
-    state: WorkshopState,
-    broadcasts: Array<() => void>,
-    revealed: Map<string, number>,
-  ): Promise<WorkshopState> {
-    const { workshop } = loaded;
-    switch (effect.kind) {
-      case 'follow':
-        broadcasts.push(() => this.emit('follow', workshop.id, effect.viewport));
-        return state;
-      case 'bringHere':
-        broadcasts.push(() => this.emit('bringHere', workshop.id, effect.viewport));
-        return state;
-      case 'reaction':
-        broadcasts.push(() => this.emit('reaction', workshop.id, { memberId: actor.memberId, name: actor.name, emoji: effect.emoji }));
-        return state;
-      case 'projectMove':
-        // Server-made, with the member's name: the move's "who" is not something a client can write.
-        await this.editBoard(workshop.boardId, (doc) => moveProjectCard(doc, effect.elementId, effect.phase, actor.name, this.now()));
-        return state;
-      case 'opinionRevealed': {
-        const result = effect.round.result;
-        // Only the anonymous map goes on the board: no member id, no one's marks.
-        if (result) await this.editBoard(workshop.boardId, (doc) => writeOpinionResult(doc, result));
-        return state;
-      }
-      case 'roleRevealed': {
-        const result = effect.round.result;
-        // Only counts go on the board: no member id, no marker of anyone.
-        if (result) await this.editBoard(workshop.boardId, (doc) => writeRoleResult(doc, result));
-        return state;
-      }
-      case 'voteRevealed':
-        await this.editBoard(workshop.boardId, (doc) =>
-          writeVoteResult(doc, { id: effect.vote.id, title: effect.vote.title, revealedAt: effect.vote.revealedAt ?? this.now(), results: effect.vote.results ?? [] }),
-        );
-        return state;
-      case 'revealPrivate': {
-        for (const r of await revealPrivateNotes(this.docs, workshop.boardId, loaded.members, effect.mode)) revealed.set(r.memberId, (revealed.get(r.memberId) ?? 0) + r.count);
-        broadcasts.push(() => {
-          for (const [memberId, count] of revealed) this.emit('revealed', workshop.id, memberId, count);
-        });
-        const notes = [...revealed.values()].reduce((n, c) => n + c, 0);
-        return {
-          ...state,
-          private: { ...state.private, active: false, endedBy: 'reveal' },
-          reveals: [...state.reveals, { at: this.now(), stepIndex: state.current, notes, mode: effect.mode }],
-        };
-      }
-    }
   }
 
   /** The board's elements and the agenda, for saving a workshop as a template. */
