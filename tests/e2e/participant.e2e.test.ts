@@ -281,6 +281,9 @@ describe('a phone whose network stalls at the reveal', () => {
     await fac.waitFor((v) => !v.private.active);
     await page.getByText('Private – only you see this').waitFor({ state: 'detached' });
     expect(await boardNotes(page)).toEqual([]);
+    // The note left the screen with the round: the page says where it is.
+    const waiting = page.getByTestId('waiting-notes');
+    await expect.poll(async () => (await waiting.textContent())?.trim()).toBe('Your 1 note from the private round is still on its way. It goes on the board when it arrives.');
 
     // The network recovers, slowly: what the page sent arrives after the reveal, a message every 40 ms,
     // and the note is revealed whole once the keystrokes have stopped coming.
@@ -291,6 +294,7 @@ describe('a phone whose network stalls at the reveal', () => {
     }
     await expect.poll(() => page.getByTestId('workshop-announcer').textContent()).toBe('Your 1 note is now on the board.');
     await expect.poll(async () => (await boardNotes(page)).map((n) => n.text)).toEqual(['Last second idea']);
+    await waiting.waitFor({ state: 'detached' });
     const stored = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
     await waitForDoc(stored.doc, (d) => getElements(d).some((e) => e.type === 'note' && e.text === 'Last second idea' && e.author === 'Olga'));
     stored.destroy();

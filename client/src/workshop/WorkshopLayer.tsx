@@ -10,7 +10,7 @@ import { FacilitatorPanel } from './facilitator/FacilitatorPanel.js';
 import { useControlChannel } from './useControlChannel.js';
 import { useFollow, type FollowState } from './useFollow.js';
 import { stepFrameBox, useStepFocus } from './phone/useStepFocus.js';
-import { usePrivateNotes, type PrivateNotes } from './usePrivateNotes.js';
+import { usePrivateNotes, useWaitingPrivateNotes, type PrivateNotes } from './usePrivateNotes.js';
 import { shownResults } from './votes.js';
 import { AgendaBar } from './ui/AgendaBar.js';
 import { BoardOverlays } from './ui/BoardOverlays.js';
@@ -137,6 +137,7 @@ function RevealAnnouncer({ api }: { api: WorkshopApi }) {
 export function WorkshopTop({ ws, notice, onDismissNotice, phone = false }: { ws: WorkshopBoard; notice: string | null; onDismissNotice(): void; phone?: boolean }) {
   const { t } = useTranslation();
   const { api, role, boardEditor } = ws;
+  const waitingNotes = useWaitingPrivateNotes();
   const view = api?.view ?? null;
   if (!api || !role) return null;
   const blockedText = ws.blocked ? t(`workshop.blocked.${ws.blocked}`) : null;
@@ -150,6 +151,7 @@ export function WorkshopTop({ ws, notice, onDismissNotice, phone = false }: { ws
         role={role}
         view={view}
         privateNotes={!!ws.privateNotes}
+        waitingNotes={waitingNotes}
         follow={ws.follow}
         notice={notice ?? blockedText}
         onDismissNotice={notice ? onDismissNotice : ws.dismissBlocked}

@@ -14,12 +14,15 @@ export const LINGER_MS = 10 * 60_000;
  * closes after `lingerMs`, by when a reconnecting phone has delivered them for a later round.
  */
 export function closeWhenRevealed(conn: BoardConnection, lingerMs = LINGER_MS): void {
+  const notes = (): number => getElements(conn.doc).filter((e) => e.type === 'note').length;
   const empty = (): boolean => getElements(conn.doc).length === 0;
   if (empty()) return conn.destroy();
+  setWaiting(conn, notes());
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
+    setWaiting(conn, 0);
     clearTimeout(timer);
     conn.doc.off('update', onUpdate);
     conn.provider.off('closed', close);
@@ -27,9 +30,37 @@ export function closeWhenRevealed(conn: BoardConnection, lingerMs = LINGER_MS): 
   };
   const onUpdate = (): void => {
     if (empty()) close();
+    else setWaiting(conn, notes());
   };
   const timer = setTimeout(close, lingerMs);
   conn.doc.on('update', onUpdate);
   // The server closed it for good (removed, the workshop deleted): nothing more can be delivered.
   conn.provider.on('closed', close);
+}
+
+/**
+ * Notes of this person's that wait in private connections kept open after their round (the page says
+ * so: they left the screen with the round and are not on the board yet). `useSyncExternalStore` reads it.
+ */
+const waiting = new Map<BoardConnection, number>();
+const waitingListeners = new Set<() => void>();
+let waitingTotal = 0;
+
+function setWaiting(conn: BoardConnection, count: number): void {
+  if (count > 0) waiting.set(conn, count);
+  else waiting.delete(conn);
+  const total = [...waiting.values()].reduce((sum, n) => sum + n, 0);
+  if (total === waitingTotal) return;
+  waitingTotal = total;
+  for (const listener of waitingListeners) listener();
+}
+
+/** How many private notes are still on their way to the board. */
+export function waitingPrivateNotes(): number {
+  return waitingTotal;
+}
+
+export function subscribeWaitingPrivateNotes(listener: () => void): () => void {
+  waitingListeners.add(listener);
+  return () => waitingListeners.delete(listener);
 }

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Editor } from '../editor/Editor.js';
 import { connectBoard, type BoardConnection } from '../sync/boardConnection.js';
 import { keepReadOnlyWhenOutdated } from '../sync/outdated.js';
-import { closeWhenRevealed } from './closeWhenRevealed.js';
+import { closeWhenRevealed, subscribeWaitingPrivateNotes, waitingPrivateNotes } from './closeWhenRevealed.js';
 
 export interface PrivateNotes {
   conn: BoardConnection;
@@ -40,4 +40,9 @@ export function usePrivateNotes(boardId: string, token: string | null, active: b
     };
   }, [boardId, token, active, board]);
   return notes;
+}
+
+/** How many of this person's private notes are still on their way after their round (closeWhenRevealed). */
+export function useWaitingPrivateNotes(): number {
+  return useSyncExternalStore(subscribeWaitingPrivateNotes, waitingPrivateNotes);
 }

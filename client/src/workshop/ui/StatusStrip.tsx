@@ -8,6 +8,8 @@ interface Props {
   view: WorkshopView | null;
   /** This person's new notes are private right now. */
   privateNotes: boolean;
+  /** Private notes of this person's still on their way to the board after their round. */
+  waitingNotes: number;
   follow: FollowState;
   /** A message from the page (a refused change), with a way to dismiss it. */
   notice: string | null;
@@ -19,7 +21,7 @@ interface Props {
  * board, private brainstorming, following the facilitator, and the latest notice. Icons with text,
  * never colour alone.
  */
-export function StatusStrip({ role, view, privateNotes, follow, notice, onDismissNotice }: Props) {
+export function StatusStrip({ role, view, privateNotes, waitingNotes, follow, notice, onDismissNotice }: Props) {
   const { t } = useTranslation();
   const items: React.ReactNode[] = [];
   if (role === 'observer') {
@@ -45,6 +47,13 @@ export function StatusStrip({ role, view, privateNotes, follow, notice, onDismis
     items.push(
       <p key="private" className="strip-item strip-private">
         <WIcon name="eyeOff" /> <span className="strip-text">{t('workshop.banner.private')}</span>
+      </p>,
+    );
+  }
+  if (waitingNotes > 0 && !privateNotes) {
+    items.push(
+      <p key="waiting" className="strip-item" role="status" data-testid="waiting-notes">
+        <WIcon name="sending" /> <span className="strip-text">{t('workshop.banner.waitingNotes', { count: waitingNotes })}</span>
       </p>,
     );
   }
