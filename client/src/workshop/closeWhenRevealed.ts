@@ -9,13 +9,14 @@ export const LINGER_MS = 10 * 60_000;
  * left to deliver. A note written just before the reveal may not have reached the server yet (a phone
  * on a slow or dropped network: the provider resends on reconnect); closing at once would lose it with
  * the page's document. The server reveals a note that arrives after its round's reveal and then removes
- * it from the private document, so an empty private document means everything arrived. After a round
- * stopped without a reveal the notes stay private and the document never empties: the connection then
+ * it from the private document, so a private document with no notes left means everything arrived. After a round
+ * stopped without a reveal the notes stay private and they never leave it: the connection then
  * closes after `lingerMs`, by when a reconnecting phone has delivered them for a later round.
  */
 export function closeWhenRevealed(conn: BoardConnection, lingerMs = LINGER_MS): void {
+  // Only notes are revealed (and then removed from the document): anything else never leaves it.
   const notes = (): number => getElements(conn.doc).filter((e) => e.type === 'note').length;
-  const empty = (): boolean => getElements(conn.doc).length === 0;
+  const empty = (): boolean => notes() === 0;
   if (empty()) return conn.destroy();
   setWaiting(conn, notes());
   let closed = false;

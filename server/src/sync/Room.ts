@@ -244,19 +244,10 @@ export class Room {
    * StorageError, with nothing applied or shared, if it cannot be stored.
    */
   applyServerChange<T>(edit: (doc: Y.Doc) => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.enqueue(async () => {
-        try {
-          await this.whenLoaded();
-          await this.pipeline.settled(); // made on the document with every accepted update in it
-          if (this.destroyed) throw new Error('the document was closed');
-          const { update, result } = prepareServerChange(this.doc, edit);
-          if (update) await this.storeAndApply(update);
-          resolve(result);
-        } catch (err) {
-          reject(err);
-        }
-      });
+    return this.withSettledDoc(async () => {
+      const { update, result } = prepareServerChange(this.doc, edit);
+      if (update) await this.storeAndApply(update);
+      return result;
     });
   }
 
@@ -266,13 +257,21 @@ export class Room {
    * order with the clients' messages, as `applyServerChange` does. Waits at most for one commit.
    */
   read<T>(read: (doc: Y.Doc) => T): Promise<T> {
+    return this.withSettledDoc(async () => read(this.doc));
+  }
+
+  /**
+   * Runs `task` in order with the clients' messages, on the loaded document with every update accepted
+   * before it applied (none still on its way to disk); rejects if the room closed meanwhile.
+   */
+  private withSettledDoc<T>(task: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.enqueue(async () => {
         try {
           await this.whenLoaded();
           await this.pipeline.settled();
           if (this.destroyed) throw new Error('the document was closed');
-          resolve(read(this.doc));
+          resolve(await task());
         } catch (err) {
           reject(err);
         }
