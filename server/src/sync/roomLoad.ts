@@ -108,7 +108,7 @@ export class RoomLoad {
     room.storage.read(stored);
     const { snapshot } = stored;
     // Servable as it is when nothing needs migrating and nothing is unreadable: known so when this
-    // process left it so, else read from the bytes (a fifth of an apply or less; null when in any doubt).
+    // process left it so, else read from the bytes (a few per cent of an apply; null when in any doubt).
     const servable = snapshot && (room.knownCleanSeq === stored.lastSeq || storedSchemaVersion([snapshot, ...stored.updates]) === SCHEMA_VERSION);
     if (servable) {
       this.cold = new ColdStart({ snapshot, updates: stored.updates }, () => void this.finish(stored));

@@ -82,6 +82,38 @@ describe('storedSchemaVersion', () => {
     expect(storedSchemaVersion([good.slice(0, good.length - 3)])).toBeNull();
   });
 
+  it('counts text as Yjs does (æøå, emoji, a BOM), so that later overwrites by the same writer are followed', () => {
+    const doc = new Y.Doc();
+    const rows = rowsOf(doc);
+    doc.getMap('meta').set('schemaVersion', 1);
+    note(doc, 'a');
+    getElementText(doc, 'a')!.insert(0, '\uFEFFHvað með 🦊🇳🇴 og æøå? ');
+    doc.getMap('meta').set('schemaVersion', 2);
+    getElementText(doc, 'a')!.insert(3, '👩‍👩‍👧 ß');
+    doc.getMap('meta').set('schemaVersion', 3);
+    expect(getSchemaVersion(applied(rows))).toBe(3);
+    expect(storedSchemaVersion(rows)).toBe(3);
+    expect(storedSchemaVersion([Y.encodeStateAsUpdate(applied(rows))])).toBe(3);
+  });
+
+  it('is null for a row Yjs cannot decode: malformed UTF-8 in a text or a key', () => {
+    for (const where of ['text', 'key'] as const) {
+      const doc = new Y.Doc();
+      initBoardDoc(doc);
+      if (where === 'text') note(doc, 'a');
+      else doc.getMap('elements').set('QQQQ', 1);
+      if (where === 'text') getElementText(doc, 'a')!.insert(0, 'QQQQ');
+      const row = Y.encodeStateAsUpdate(doc);
+      const at = Buffer.from(row).indexOf('QQQQ');
+      expect(at).toBeGreaterThan(0);
+      const broken = row.slice();
+      broken.set([0xc3, 0x28, 0xed, 0xa0], at); // a lead byte without its continuation; a surrogate
+      expect(() => Y.applyUpdate(new Y.Doc(), broken)).toThrow();
+      expect(storedSchemaVersion([broken])).toBeNull();
+      expect(storedSchemaVersion([row])).toBe(getSchemaVersion(doc));
+    }
+  });
+
   it('never disagrees with the applied document over many random histories', () => {
     let seed = 7;
     let answered = 0;
@@ -95,7 +127,13 @@ describe('storedSchemaVersion', () => {
         const r = rand();
         if (r < 0.3) d.getMap('meta').set('schemaVersion', 1 + Math.floor(rand() * 3));
         else if (r < 0.4) d.getMap('meta').delete('schemaVersion');
-        else if (r < 0.8) note(d, `n${run}-${step}`);
+        else if (r < 0.6) note(d, `n${run}-${step}`);
+        else if (r < 0.8) {
+          // Typing into a note this writer knows: multi-byte and astral text moves its clocks.
+          const ids = [...d.getMap('elements').keys()];
+          const text = ids.length ? getElementText(d, ids[Math.floor(rand() * ids.length)]!) : undefined;
+          text?.insert(Math.floor(rand() * (text.length + 1)), ['æøå', '🦊', 'a', '🇳🇴 ok'][Math.floor(rand() * 4)]!);
+        }
         else {
           // Sync the two (both directions), as clients of one board would.
           Y.applyUpdate(docs[0]!, Y.encodeStateAsUpdate(docs[1]!));
