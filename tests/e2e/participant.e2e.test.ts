@@ -285,14 +285,28 @@ describe('a phone whose network stalls at the reveal', () => {
     const waiting = page.getByTestId('waiting-notes');
     await expect.poll(async () => (await waiting.textContent())?.trim()).toBe('Your 1 note from the private round is still on its way. It goes on the board when it arrives.');
 
-    // The network recovers, slowly: what the page sent arrives after the reveal, a message every 40 ms,
-    // and the note is revealed whole once the keystrokes have stopped coming.
+    // The network recovers, slowly, and drops again halfway: the first half of what the page sent
+    // arrives after the reveal, a message every 40 ms, and is revealed once it has stopped coming.
     stalled = false;
-    for (const message of held.splice(0)) {
-      toServer!(message);
-      await new Promise((r) => setTimeout(r, 40));
-    }
+    const send = async (messages: Array<string | Buffer>) => {
+      for (const message of messages) {
+        toServer!(message);
+        await new Promise((r) => setTimeout(r, 40));
+      }
+    };
+    const sent = held.splice(0);
+    await send(sent.slice(0, Math.ceil(sent.length / 2)));
     await expect.poll(() => page.getByTestId('workshop-announcer').textContent()).toBe('Your 1 note is now on the board.');
+    const partly = (await boardNotes(page)).map((n) => n.text);
+    expect(partly).toHaveLength(1);
+    expect('Last second idea'.startsWith(partly[0]!) && partly[0] !== 'Last second idea').toBe(true);
+    // Until the rest is on the board too, the page still says the note is on its way.
+    expect(await waiting.count()).toBe(1);
+
+    // The rest comes well after the first half was revealed (the phone reconnected): it reaches the
+    // note on the board, which is not announced again.
+    await new Promise((r) => setTimeout(r, 2500));
+    await send(sent.slice(Math.ceil(sent.length / 2)));
     await expect.poll(async () => (await boardNotes(page)).map((n) => n.text)).toEqual(['Last second idea']);
     await waiting.waitFor({ state: 'detached' });
     const stored = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { type StickyNote, getElement, getElements, getVoteResults, insertElement } from '@sammen/shared';
+import { type StickyNote, getElement, getElements, getVoteResults, insertElement, notesToReveal } from '@sammen/shared';
 import { connectControl, createWorkshop, join } from '../harness/control.js';
 import { type RunningServer, createBoard, startServer } from '../harness/server.js';
 import { type SmallDisk, mountSmallDisk } from '../harness/tmpfs.js';
@@ -183,7 +183,7 @@ describe.skipIf(skipReason !== null)(`a full disk${skipReason ? ` (skipped: ${sk
     expect(await facAgain.run({ type: 'private.reveal' })).toEqual({ ok: true });
     const boardAgain = track(connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken }));
     await waitForDoc(boardAgain.doc, (d) => getElement(d, 'secret') !== undefined);
-    await waitForDoc(privateAgain.doc, (d) => getElement(d, 'secret') === undefined);
+    await waitForDoc(privateAgain.doc, (d) => notesToReveal(d).length === 0);
     facAgain.close();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { JOIN_CODE_ALPHABET, type StickyNote, getElement, getElements, getVoteResults, insertElement, updateElement } from '@sammen/shared';
+import { JOIN_CODE_ALPHABET, type StickyNote, getElement, getElementText, getElements, getVoteResults, insertElement, notesToReveal, updateElement } from '@sammen/shared';
 import { connectControl, createWorkshop, join } from '../harness/control.js';
 import { serverSession } from '../harness/session.js';
 import { closed, connectClient, rawSocket, synced, waitForDoc } from '../harness/yclient.js';
@@ -199,8 +199,13 @@ describe('the server refuses', () => {
     expect(await revealed).toEqual({ count: 1 });
     await waitForDoc(fac.doc, (d) => getElement(d, 'secret') !== undefined && getElement(d, 'bents') !== undefined);
     expect(getElement(fac.doc, 'secret')).toMatchObject({ text: 'Mere grønt i byen æøå', author: 'Alice' });
-    await waitForDoc(aliceAgain.doc, (d) => getElements(d).length === 0);
+    // Recorded in her private document as on the board; it leaves the document when the next round starts.
+    await waitForDoc(aliceAgain.doc, (d) => notesToReveal(d).length === 0);
     await facControl.waitFor((v) => !v.private.active);
+    expect(getElements(aliceAgain.doc).map((e) => e.id)).toEqual(['secret']);
+    expect(await facControl.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
+    await waitForDoc(aliceAgain.doc, (d) => getElements(d).length === 0);
+    expect(getElements(fac.doc).map((e) => e.id).sort()).toEqual(['bents', 'secret']);
   });
 
   it('a private note that reaches the server after the reveal (a slow phone) is revealed too; after a stop it stays private', async () => {
@@ -223,8 +228,17 @@ describe('the server refuses', () => {
     expect(await lateReveal).toEqual({ count: 1 });
     await waitForDoc(fac.doc, (d) => getElement(d, 'late') !== undefined);
     expect(getElement(fac.doc, 'late')).toMatchObject({ text: 'Sendt i sidste sekund', author: 'Alice' });
-    await waitForDoc(alicePrivate.doc, (d) => getElements(d).length === 0);
+    await waitForDoc(alicePrivate.doc, (d) => notesToReveal(d).length === 0);
     await facControl.waitFor((v) => !v.private.active);
+    // The rest of her keystrokes were still on their way (the phone's network dropped and came back):
+    // they reach the board copy, and are not announced as another note.
+    const announced: number[] = [];
+    aliceControl.socket.on('revealed', (e: { count: number }) => announced.push(e.count));
+    getElementText(alicePrivate.doc, 'late')!.insert('Sendt i sidste sekund'.length, ' – med cykelstier');
+    await waitForDoc(fac.doc, (d) => (getElement(d, 'late') as StickyNote | undefined)?.text === 'Sendt i sidste sekund – med cykelstier');
+    await waitForDoc(alicePrivate.doc, (d) => notesToReveal(d).length === 0);
+    expect(getElements(fac.doc).filter((e) => e.type === 'note').map((e) => e.id).sort()).toEqual(['in-time', 'late']);
+    expect(announced).toEqual([]);
     // The report's count includes it; the view does not carry how the round ended.
     expect(JSON.stringify(facControl.view().private)).not.toContain('endedBy');
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { deleteElements, insertElement } from '@sammen/shared';
+import { deleteElements, insertElement, revealedNotes } from '@sammen/shared';
 import type { BoardConnection } from '../sync/boardConnection.js';
 import { closeWhenRevealed } from './closeWhenRevealed.js';
 
@@ -34,13 +34,22 @@ describe('closeWhenRevealed', () => {
     expect(conn.destroyed).toBe(true);
   });
 
-  it('keeps a connection with a note until the server has revealed it (removed it from the private document)', () => {
+  it('keeps a connection with a note until the server has revealed it as this page has it (or it is gone)', () => {
     const conn = connection();
-    insertElement(conn.doc, note);
+    insertElement(conn.doc, { ...note, text: 'Sent la' });
     closeWhenRevealed(conn);
     expect(conn.destroyed).toBe(false);
-    deleteElements(conn.doc, ['n1']);
+    // The server copied the first keystrokes; the rest of the note is still on its way.
+    revealedNotes(conn.doc).set('n1', 'Sent');
+    expect(conn.destroyed).toBe(false);
+    revealedNotes(conn.doc).set('n1', 'Sent la');
     expect(conn.destroyed).toBe(true);
+
+    const removed = connection();
+    insertElement(removed.doc, note);
+    closeWhenRevealed(removed);
+    deleteElements(removed.doc, ['n1']);
+    expect(removed.destroyed).toBe(true);
   });
 
   it('lets go after the linger time (a round stopped without a reveal), or when the server closed it for good', () => {

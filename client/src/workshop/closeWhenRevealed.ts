@@ -1,4 +1,4 @@
-import { getElements } from '@sammen/shared';
+import { notesToReveal } from '@sammen/shared';
 import type { BoardConnection } from '../sync/boardConnection.js';
 
 /** How long a private-notes connection stays open after its round, at most, for notes still on their way. */
@@ -8,14 +8,16 @@ export const LINGER_MS = 10 * 60_000;
  * Closes a participant's private-notes connection once the round is over and nothing of theirs is
  * left to deliver. A note written just before the reveal may not have reached the server yet (a phone
  * on a slow or dropped network: the provider resends on reconnect); closing at once would lose it with
- * the page's document. The server reveals a note that arrives after its round's reveal and then removes
- * it from the private document, so a private document with no notes left means everything arrived. After a round
+ * the page's document. The server reveals a note that arrives after its round's reveal and records in
+ * the private document the text it copied to the board (revealedNotes), also for the rest of a note
+ * whose first keystrokes were revealed already; so when every note is recorded with the text this page
+ * has, everything arrived and is on the board. After a round
  * stopped without a reveal the notes stay private and they never leave it: the connection then
  * closes after `lingerMs`, by when a reconnecting phone has delivered them for a later round.
  */
 export function closeWhenRevealed(conn: BoardConnection, lingerMs = LINGER_MS): void {
-  // Only notes are revealed (and then removed from the document): anything else never leaves it.
-  const notes = (): number => getElements(conn.doc).filter((e) => e.type === 'note').length;
+  // Only notes are revealed: anything else in the document never counts.
+  const notes = (): number => notesToReveal(conn.doc).length;
   const empty = (): boolean => notes() === 0;
   if (empty()) return conn.destroy();
   setWaiting(conn, notes());

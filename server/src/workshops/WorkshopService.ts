@@ -15,6 +15,7 @@ import {
   getElement,
   getElements,
   isFacilitatorRole,
+  notesToReveal,
   randomId,
 } from '@sammen/shared';
 import { type OnlineMembers, createLocalOnlineMembers } from '../cluster/onlineMembers.js';
@@ -182,9 +183,9 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   }
 
   private async revealLate(workshopId: string, boardId: string, memberId: string): Promise<CommandResult> {
-    // Most private documents are empty after a reveal (the sweep looks at all that are loaded here):
-    // look in the loaded document before the reveal reads the store and takes a state change.
-    if (!(await this.docs.read(privateDocId(boardId, memberId), (doc) => getElements(doc).some((e) => e.type === 'note')))) return { ok: true };
+    // Most private documents have nothing new after a reveal (the sweep looks at all that are loaded
+    // here): look in the loaded document before the reveal reads the store and takes a state change.
+    if (!(await this.docs.read(privateDocId(boardId, memberId), (doc) => notesToReveal(doc).length > 0))) return { ok: true };
     const revealed = new Map<string, number>();
     return this.changeState(workshopId, async (loaded) => {
       const state = loaded.workshop.state;

@@ -16,6 +16,8 @@ export type Effect =
   | { kind: 'follow'; viewport: Viewport }
   | { kind: 'bringHere'; viewport: Viewport }
   | { kind: 'revealPrivate'; mode: 'anonymous' | 'named' }
+  /** A private round starts: notes revealed before leave the private documents (forgetRevealedNotes). */
+  | { kind: 'privateStarted' }
   | { kind: 'voteRevealed'; vote: VoteRecord }
   | { kind: 'opinionRevealed'; round: OpinionRecord }
   | { kind: 'roleRevealed'; round: RoleRoundRecord }
@@ -75,6 +77,7 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
       // A step's time box becomes the timer, ready to start; a private step switches private mode on.
       const durationMs = step.minutes * 60_000;
       s.timer = { status: 'idle', endsAt: null, remainingMs: durationMs, durationMs };
+      if (step.private && !s.private.active) effects.push({ kind: 'privateStarted' });
       if (step.private) s.private.active = true;
       return done();
     }
@@ -123,6 +126,7 @@ export function applyCommand(state: WorkshopState, actor: Actor, command: Comman
       if (command.locked) s.locks.frames.push({ frameId: command.frameId, contents: command.contents });
       return done();
     case 'private.start':
+      if (!s.private.active) effects.push({ kind: 'privateStarted' });
       s.private = { active: true, reveal: command.reveal };
       return done();
     case 'private.stop':

@@ -2,7 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type * as Y from 'yjs';
 import { moveProjectCard, writeOpinionResult, writeRoleResult, writeVoteResult } from '@sammen/shared';
 import type { Actor, Effect } from './commands.js';
-import { revealPrivateNotes } from './reveal.js';
+import { forgetRevealedNotes, lateNoteAllowed, revealPrivateNotes } from './reveal.js';
 import type { ServerDocs } from './serverDocs.js';
 import type { WorkshopState } from './types.js';
 import type { Loaded } from './workshopCache.js';
@@ -65,6 +65,12 @@ export async function performEffect(
         writeVoteResult(doc, { id: effect.vote.id, title: effect.vote.title, revealedAt: effect.vote.revealedAt ?? deps.now(), results: effect.vote.results ?? [] }),
       );
       return state;
+    case 'privateStarted': {
+      const last = state.reveals.at(-1);
+      const carry = last && !state.locks.board ? { mode: last.mode, accept: lateNoteAllowed(state) } : null;
+      await forgetRevealedNotes(deps.docs, workshop.boardId, loaded.members.filter((m) => !m.removed), carry);
+      return state;
+    }
     case 'revealPrivate': {
       for (const r of await revealPrivateNotes(deps.docs, workshop.boardId, loaded.members, effect.mode)) revealed.set(r.memberId, (revealed.get(r.memberId) ?? 0) + r.count);
       broadcasts.push(() => {

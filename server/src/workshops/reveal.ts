@@ -1,4 +1,7 @@
-import { type StickyNote, deleteElements, getElement, getElements, insertElement } from '@sammen/shared';
+import type * as Y from 'yjs';
+import {
+  type NoteToReveal, type StickyNote, deleteElements, getElement, getElementText, insertElement, notesToReveal, revealedNotes, updateElement,
+} from '@sammen/shared';
 import type { ServerDocs } from './serverDocs.js';
 import type { MemberRecord, WorkshopState } from './types.js';
 
@@ -42,36 +45,125 @@ export function withLateReveal(state: WorkshopState, count: number): WorkshopSta
 
 /**
  * Copies every member's private notes onto the board in one transaction (named or anonymous), makes
- * sure that is stored, and only then empties the private documents, so a crash loses nothing. If a
- * failure to store stops it in between, running it again is safe: notes already on the board stay
- * as they are there (perhaps moved into a cluster since), and are not copied twice.
- * Returns how many notes each member had revealed.
+ * sure that is stored, and only then records in each private document what was copied
+ * (revealedNotes: a note stays there, recorded, until the next private round starts), so a crash loses
+ * nothing. A note recorded before whose text has grown since (the rest of its keystrokes arrived after
+ * the reveal) has the change carried over to its board copy. If a failure to store stops it in
+ * between, running it again is safe: notes already on the board stay as they are there (perhaps moved
+ * into a cluster since), and are not copied twice.
+ * Returns how many notes each member had newly revealed (members with none are left out).
  */
 export async function revealPrivateNotes(
   docs: ServerDocs,
   boardId: string,
   members: MemberRecord[],
   mode: 'anonymous' | 'named',
-  /** Which notes to reveal (the others stay private); all by default. */
+  /** Which notes to reveal (the others stay private); all by default. Also asked of a board copy a change is carried to. */
   accept: (note: StickyNote) => boolean = () => true,
+  /** Only carry changes of notes revealed before (a new round starts: nothing new goes on the board). */
+  onlyRevealedBefore = false,
 ): Promise<Array<{ memberId: string; count: number }>> {
-  const revealed: Array<{ member: MemberRecord; notes: StickyNote[]; docId: string }> = [];
+  const found: Array<{ member: MemberRecord; docId: string; notes: NoteToReveal[]; copied: Map<string, string>; count: number }> = [];
   for (const member of members) {
     const docId = privateDocId(boardId, member.id);
     if (!(await docs.exists(docId))) continue;
-    const notes = await docs.read(docId, (doc) => getElements(doc).filter((e): e is StickyNote => e.type === 'note' && accept(e)));
-    if (notes.length) revealed.push({ member, notes, docId });
+    const notes = await docs.read(docId, (doc) =>
+      notesToReveal(doc).filter(({ note, revealedText }) => accept(note) && (!onlyRevealedBefore || revealedText !== undefined)),
+    );
+    if (notes.length) found.push({ member, docId, notes, copied: new Map(), count: 0 });
   }
-  if (!revealed.length) return [];
+  if (!found.length) return [];
   await docs.edit(boardId, (doc) => {
-    for (const { member, notes } of revealed) {
-      for (const note of notes) {
-        if (getElement(doc, note.id)) continue;
-        const { author: _ignored, ...rest } = note;
-        insertElement(doc, mode === 'named' ? { ...rest, author: member.name } : rest);
+    for (const entry of found) {
+      for (const { note, revealedText } of entry.notes) {
+        const onBoard = getElement(doc, note.id);
+        if (revealedText === undefined) {
+          if (onBoard) {
+            // Copied by a reveal stopped before it could record it: record it, if it is this note as it is.
+            if (onBoard.type === 'note' && onBoard.text === note.text) entry.copied.set(note.id, note.text);
+            continue;
+          }
+          const { author: _ignored, ...rest } = note;
+          insertElement(doc, mode === 'named' ? { ...rest, author: entry.member.name } : rest);
+          entry.copied.set(note.id, note.text);
+          entry.count += 1;
+        } else if (!onBoard) {
+          entry.copied.set(note.id, note.text); // removed from the board since: it stays removed
+        } else if (onBoard.type === 'note' && accept(onBoard)) {
+          carryTextChange(doc, onBoard, revealedText, note.text);
+          entry.copied.set(note.id, note.text);
+        }
       }
     }
   });
-  for (const { notes, docId } of revealed) await docs.edit(docId, (doc) => deleteElements(doc, notes.map((n) => n.id)));
-  return revealed.map(({ member, notes }) => ({ memberId: member.id, count: notes.length }));
+  for (const { docId, copied } of found) {
+    if (!copied.size) continue;
+    await docs.edit(docId, (doc) => {
+      const record = revealedNotes(doc);
+      for (const [id, text] of copied) record.set(id, text);
+    });
+  }
+  return found.filter((e) => e.count > 0).map((e) => ({ memberId: e.member.id, count: e.count }));
 }
+
+/**
+ * As a private round starts: each member's notes that earlier reveals copied to the board leave their
+ * private document, record and all, so the new round starts from what was never revealed. What was
+ * typed on them since their reveal is carried to the board first (when the board takes it).
+ */
+export async function forgetRevealedNotes(
+  docs: ServerDocs,
+  boardId: string,
+  members: MemberRecord[],
+  lastReveal: { mode: 'anonymous' | 'named'; accept: (note: StickyNote) => boolean } | null,
+): Promise<void> {
+  if (lastReveal) await revealPrivateNotes(docs, boardId, members, lastReveal.mode, lastReveal.accept, true);
+  for (const member of members) {
+    const docId = privateDocId(boardId, member.id);
+    if (!(await docs.exists(docId))) continue;
+    const ids = await docs.read(docId, (doc) => [...revealedNotes(doc).keys()]);
+    if (!ids.length) continue;
+    await docs.edit(docId, (doc) => {
+      deleteElements(doc, ids);
+      const record = revealedNotes(doc);
+      for (const id of ids) record.delete(id);
+    });
+  }
+}
+
+/**
+ * Carries a change of a revealed note's text (from what the board was given, `from`, to what the
+ * private note holds now, `to`) over to its board copy: as the same splice where the copy still has
+ * the text it touches, else the added text at the end (someone edited the copy meanwhile). A removal
+ * that no longer fits is dropped: nothing anyone typed is lost.
+ */
+export function textCarry(board: string, from: string, to: string): { at: number; remove: number; insert: string } | null {
+  let prefix = 0;
+  const max = Math.min(from.length, to.length);
+  while (prefix < max && from.charCodeAt(prefix) === to.charCodeAt(prefix)) prefix += 1;
+  if (prefix > 0 && isHighSurrogate(from.charCodeAt(prefix - 1))) prefix -= 1; // never split a pair
+  let suffix = 0;
+  while (suffix < max - prefix && from.charCodeAt(from.length - 1 - suffix) === to.charCodeAt(to.length - 1 - suffix)) suffix += 1;
+  if (suffix > 0 && isLowSurrogate(from.charCodeAt(from.length - suffix))) suffix -= 1;
+  const removed = from.slice(prefix, from.length - suffix);
+  const insert = to.slice(prefix, to.length - suffix);
+  if (!removed && !insert) return null;
+  if (board.slice(0, prefix) === from.slice(0, prefix) && board.slice(prefix, prefix + removed.length) === removed) {
+    return { at: prefix, remove: removed.length, insert };
+  }
+  return insert ? { at: board.length, remove: 0, insert } : null;
+}
+
+function carryTextChange(doc: Y.Doc, onBoard: StickyNote, from: string, to: string): void {
+  const splice = textCarry(onBoard.text, from, to);
+  if (!splice) return;
+  const text = getElementText(doc, onBoard.id);
+  if (!text) return void updateElement(doc, onBoard.id, { text: onBoard.text.slice(0, splice.at) + splice.insert + onBoard.text.slice(splice.at + splice.remove) });
+  doc.transact(() => {
+    if (splice.remove) text.delete(splice.at, splice.remove);
+    if (splice.insert) text.insert(splice.at, splice.insert);
+  });
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
