@@ -147,9 +147,12 @@ async function measureBuild(label: string, main: string | undefined, rows: strin
     }
     // After a restart the process knows nothing of the board: it reads the schema from the stored bytes.
     const restarted: Open[] = [];
+    const restartedAsPage: Open[] = [];
     for (let i = 0; i < RUNS; i++) {
       await server.restart();
       restarted.push(await openInNode(server, boardId));
+      await server.restart();
+      restartedAsPage.push(await openInNode(server, boardId, true));
     }
     await untilCold(server, METRICS_TOKEN, 500);
     const steps = main ? {} : await serverSteps(server.dataDir, boardId);
@@ -165,6 +168,7 @@ async function measureBuild(label: string, main: string | undefined, rows: strin
     wire(`Node y-websocket client: cold open → synced, ${RUNS} runs`, cold, TARGET.coldMs);
     wire(`Node y-websocket client set up as the page's: cold open → synced, ${RUNS} runs`, coldAsPage, TARGET.coldMs);
     wire(`Node y-websocket client: cold open after a server restart → synced, ${RUNS} runs`, restarted, TARGET.coldMs);
+    wire(`Node y-websocket client set up as the page's: cold open after a server restart → synced, ${RUNS} runs`, restartedAsPage, TARGET.coldMs);
     wire(`Node y-websocket client: loaded open → synced, ${RUNS} runs`, loaded, TARGET.loadedMs);
     wire(`Node y-websocket client set up as the page's: loaded open → synced, ${RUNS} runs`, loadedAsPage, TARGET.loadedMs);
 
