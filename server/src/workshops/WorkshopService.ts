@@ -27,6 +27,7 @@ import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
 import { endRuns, ensureCurrentRuns } from './stepRuns.js';
 import { type EffectDeps, performEffect } from './effects.js';
+import { type PeopleDeps, runPeopleCommand } from './peopleCommands.js';
 import { LateReveals } from './lateReveals.js';
 import { isLateForReveal, lateNoteAllowed, privateDocId, revealPrivateNotes, withLateReveal } from './reveal.js';
 import { ServerDocs } from './serverDocs.js';
@@ -36,7 +37,7 @@ import { viewFor } from './view.js';
 import { type Change, WorkshopQueues, changeWithRetry } from './stateChange.js';
 import { type Loaded, WorkshopCache } from './workshopCache.js';
 import { WorkshopClusterLink } from './clusterLink.js';
-import { type CreationDeps, type RestoreInput, createWorkshop, restoreWorkshop, uniqueJoinCode } from './creation.js';
+import { type CreationDeps, type RestoreInput, createWorkshop, restoreWorkshop } from './creation.js';
 
 /** A resolved token: who this is, now. */
 export interface Session {
@@ -83,6 +84,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private readonly late: LateReveals;
   /** What a command's effects need (effects.ts). */
   private readonly effectDeps: EffectDeps;
+  private readonly peopleDeps: PeopleDeps;
   private readonly events: WorkshopEventBus;
   private readonly cluster: WorkshopClusterLink;
   private readonly online: OnlineMembers;
@@ -115,6 +117,11 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
       onlineChanged: (id) => this.onlineReads.delete(id), log: deps.log,
     });
     this.effectDeps = { docs: this.docs, events: this, editBoard: (boardId, edit) => this.editBoard(boardId, edit), now: () => this.now() };
+    this.peopleDeps = {
+      changeState: (workshopId, compute, how) => this.changeState(workshopId, compute, how),
+      writes: deps.writes, workshops: deps.workshops, keep: (loaded) => this.cache.keep(loaded),
+      revoke: (workshopId, memberId) => this.revoke(workshopId, memberId), changed: (workshopId) => this.changed(workshopId),
+    };
     this.late = new LateReveals({
       state: (id) => this.cache.peek(id)?.workshop.state ?? null,
       loadedIds: () => deps.rooms.loadedIds(),
@@ -360,7 +367,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
       const actor = this.actorIn(first, session);
       if ('refused' in actor) return actor.refused;
       if (!isAllowed(actor.role, command.type)) return { ok: false, error: 'forbidden', message: `A ${actor.role} cannot run ${command.type}` };
-      return this.runPeopleCommand(first, command);
+      return runPeopleCommand(this.peopleDeps, first, command);
     }
     if (command.type === 'follow.viewport') return this.followViewport(first, session, command.viewport);
     // Effects with I/O run once per attempt but are safe to repeat (a reveal copies no note twice);
@@ -426,53 +433,6 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     return this.docs.edit(boardId, edit);
   }
 
-  private async runPeopleCommand(loaded: Loaded, command: Command): Promise<CommandResult> {
-    const { workshop } = loaded;
-    switch (command.type) {
-      case 'member.remove':
-      case 'member.setRole': {
-        const member = loaded.members.find((m) => m.id === command.memberId && !m.removed);
-        if (!member) return { ok: false, error: 'no_such_member', message: 'No such member' };
-        if (member.role === 'facilitator') return { ok: false, error: 'forbidden', message: 'The facilitator cannot be changed' };
-        // Each change is stored before the cached copy (what everyone is shown) takes it.
-        if (command.type === 'member.remove') {
-          // The member's flag and the state without their raised hand: one transaction, by
-          // compare-and-set on the state (a new object, so it is always stored).
-          const removed = await this.changeState(
-            workshop.id,
-            async (current) => ({ state: { ...current.workshop.state, hands: current.workshop.state.hands.filter((h) => h.memberId !== member.id) } }),
-            {
-              store: (current, state) => this.deps.writes.removeMember({ workshopId: workshop.id, memberId: member.id, expectedRevision: current.workshop.stateRevision, state }),
-              members: (current) => current.members.map((m) => (m.id === member.id ? { ...m, removed: true } : m)),
-            },
-          );
-          if (!removed.ok) return removed;
-          await this.revoke(workshop.id, member.id);
-        } else {
-          await this.deps.workshops.updateMember(member.id, { role: command.role });
-          this.cache.keep({ workshop: loaded.workshop, members: loaded.members.map((m) => (m.id === member.id ? { ...m, role: command.role } : m)) });
-        }
-        break;
-      }
-      case 'links.renew':
-        if (command.link === 'participant') {
-          const joinCode = await this.uniqueJoinCode();
-          await this.deps.workshops.setLinks(workshop.id, { joinCode });
-          this.cache.keep({ workshop: { ...workshop, joinCode }, members: loaded.members });
-        } else {
-          const observerToken = newToken();
-          await this.deps.workshops.setLinks(workshop.id, { observerToken });
-          this.cache.keep({ workshop: { ...workshop, observerToken }, members: loaded.members });
-          await this.revoke(workshop.id, null);
-        }
-        break;
-      default:
-        return { ok: false, error: 'invalid', message: 'Unknown command' };
-    }
-    await this.changed(workshop.id);
-    return { ok: true };
-  }
-
   /** A member (or, null, the observer link) lost access: their sockets close on every process. */
   private async revoke(workshopId: string, memberId: string | null): Promise<void> {
     this.emit('accessRevoked', workshopId, memberId);
@@ -483,10 +443,6 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private async changed(workshopId: string): Promise<void> {
     this.emit('changed', workshopId);
     await this.cluster.tell({ type: 'changed', workshopId });
-  }
-
-  private uniqueJoinCode(): Promise<string> {
-    return uniqueJoinCode(this.deps.workshops);
   }
 
 }
