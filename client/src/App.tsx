@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessibilityStatement, PrivacyNotice } from './legal/LegalPage.js';
 import { SiteFooter } from './legal/SiteFooter.js';
@@ -14,6 +14,11 @@ const NewWorkshopPage = lazy(() => import('./ui/NewWorkshopPage.js').then((m) =>
 /** Every page but the board gets the footer with the accessibility statement and privacy notice. */
 export function App() {
   const route = useRoute();
+  const boardId = route.page === 'board' ? route.boardId : null;
+  useEffect(() => {
+    // The board's socket opens while the board page's code loads (its own small chunk: preconnect.ts).
+    if (boardId) void import('./sync/preconnect.js').then((m) => m.preconnectFromAddress(boardId));
+  }, [boardId]);
   const page = <Page route={route} />;
   if (route.page === 'board') return page;
   return (

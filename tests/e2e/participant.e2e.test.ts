@@ -181,6 +181,30 @@ async function writePrivateNote(page: Page, text: string): Promise<void> {
   await page.getByText('Private – only you see this').waitFor();
 }
 
+describe("opening a participant's link", () => {
+  it('opens the board socket while the page asks who the token is, and opens it once', async () => {
+    const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
+    const olga = await join(server, w.joinCode, 'Olga');
+    const page = await newPage();
+    // What happens, in order: the board's socket, and the answer to who the token is.
+    const events: string[] = [];
+    page.on('websocket', (ws) => {
+      if (new URL(ws.url()).pathname === `/yjs/${w.boardId}`) events.push('board socket');
+    });
+    page.on('requestfinished', (r) => {
+      if (new URL(r.url()).pathname === '/api/session') events.push('session answered');
+    });
+    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(olga)}`);
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+    // Before: the socket opened only after the answer and the board page's first render.
+    expect(events.slice(0, 2)).toEqual(['board socket', 'session answered']);
+    // The early connection is the board's connection: no second socket opens later.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(events.filter((e) => e === 'board socket')).toHaveLength(1);
+    expect(page.url()).toBe(`${server.url}/b/${w.boardId}`); // the token still leaves the address bar
+  });
+});
+
 describe('private brainstorm and dot voting', () => {
   it('keeps new notes private until the reveal, then lets the participant vote on them', async () => {
     const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });

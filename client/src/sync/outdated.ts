@@ -18,6 +18,8 @@ export function keepReadOnlyWhenOutdated(conn: BoardConnection, editor: PolicyHo
   const check = (): void => {
     if (isOutdated(conn.getState()) && !editor.getPolicy().readOnly) editor.setPolicy({ ...editor.getPolicy(), readOnly: true });
   };
+  // The connection may have found the board outdated before this editor existed (opened early).
+  check();
   const stopConn = conn.subscribe(check);
   const stopEditor = editor.subscribe(check);
   return () => {

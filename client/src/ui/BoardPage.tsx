@@ -5,6 +5,7 @@ import { RemoteCursors } from '../board/RemoteCursors.js';
 import { TextEditor } from '../board/TextEditor.js';
 import type { BoardConnection } from '../sync/boardConnection.js';
 import { LocalPresence, colorForClient } from '../sync/presence.js';
+import { dropPreconnected, preconnectBoard } from '../sync/preconnect.js';
 import { usePeers } from '../sync/usePeers.js';
 import { clearToken, takeToken } from '../workshop/tokens.js';
 import { getSession } from '../workshop/http.js';
@@ -56,6 +57,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useEffect(() => {
     let cancelled = false;
     setMeta({ status: 'loading' });
+    // With a token, the board's socket opens now, while the page asks who the token is (preconnect.ts).
+    // Without one it waits: on a workshop board it would only be refused.
+    if (token) preconnectBoard(boardId, token);
     const load = token
       ? getSession(token).then((s): Meta => {
           if (s.boardId !== boardId) return { status: 'linkExpired' };
@@ -69,10 +73,12 @@ export function BoardPage({ boardId }: { boardId: string }) {
       (next) => {
         if (cancelled) return;
         if (next.status === 'ok') rememberBoard(boardId, next.title);
+        else dropPreconnected(boardId, token);
         setMeta(next);
       },
       (e: unknown) => {
         if (cancelled) return;
+        dropPreconnected(boardId, token);
         const status = e instanceof ApiError ? e.status : 0;
         if (token && (status === 401 || status === 403)) {
           clearToken(boardId);
@@ -82,6 +88,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     );
     return () => {
       cancelled = true;
+      dropPreconnected(boardId, token); // not taken by a board session that opened meanwhile
     };
   }, [boardId, token, attempt]);
 

@@ -4,6 +4,7 @@ import { renderedTextLayout } from '../board/textProps.js';
 import { Editor } from '../editor/Editor.js';
 import type { Viewport } from '../geometry/viewport.js';
 import { connectBoard, type BoardConnection } from '../sync/boardConnection.js';
+import { releasePreconnected, takePreconnected } from '../sync/preconnect.js';
 import { keepReadOnlyWhenOutdated } from '../sync/outdated.js';
 import { exposeTestHook } from '../testHook.js';
 import { boardStage, drawnText } from '../board/drawnText.js';
@@ -35,7 +36,9 @@ export function useBoardSession(boardId: string, token: string | null, stopped: 
 
   useEffect(() => {
     if (stopped || revoked) return;
-    const conn = connectBoard(boardId, { token });
+    // The connection the page opened while its code loaded and it asked who the token is (preconnect.ts);
+    // a fresh one when there is none (an open board, a reopened one).
+    const conn = takePreconnected(boardId, token) ?? connectBoard(boardId, { token });
     const editor = new Editor(conn.doc, conn.undoManager);
     if (lastViewport.current) editor.setViewport(lastViewport.current);
     const unexpose = exposeTestHook({
@@ -67,6 +70,7 @@ export function useBoardSession(boardId: string, token: string | null, stopped: 
       unexpose();
       editor.destroy();
       conn.destroy();
+      releasePreconnected(boardId, token);
     };
   }, [boardId, token, generation, stopped, revoked]);
 
