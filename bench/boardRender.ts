@@ -41,7 +41,13 @@ async function frames(page: Page, event: WheelEventInit, count: number): Promise
 /** Fills a new board with `count` notes in rows of 100 (220 units apart) through a y-websocket client. */
 export async function boardWith(server: RunningServer, count: number): Promise<string> {
   const boardId = await createBoard(server, `Bench ${count}`);
-  const writer = connectClient(server.wsUrl, boardId);
+  await fillBoard(server, boardId, count);
+  return boardId;
+}
+
+/** Writes `count` notes into an existing board (a workshop's with its facilitator's token). */
+export async function fillBoard(server: RunningServer, boardId: string, count: number, token?: string): Promise<void> {
+  const writer = connectClient(server.wsUrl, boardId, token ? { token } : {});
   await synced(writer);
   // In batches: one update must stay under the server's message limit (MAX_MESSAGE_BYTES, 2 MiB).
   for (let from = 0; from < count; from += 2000) {
@@ -55,11 +61,10 @@ export async function boardWith(server: RunningServer, count: number): Promise<s
       }
     });
   }
-  const check = connectClient(server.wsUrl, boardId);
+  const check = connectClient(server.wsUrl, boardId, token ? { token } : {});
   await waitForDoc(check.doc, (d) => d.getMap('elements').size === count, 600_000); // a busy shared machine is slow
   check.destroy();
   writer.destroy();
-  return boardId;
 }
 
 /**

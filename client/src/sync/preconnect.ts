@@ -1,24 +1,38 @@
+import type { SessionResponse } from '@sammen/shared';
+import { getSession } from '../workshop/http.js';
 import { loadToken, parseTokenFragment } from '../workshop/tokens.js';
 import { type BoardConnection, connectBoard } from './boardConnection.js';
 
 /**
- * A board's connection opened as soon as the page knows which board it opens, before it knows it will
- * show it: the board socket's handshake and sync then overlap the page's request for who the token is
- * and the board page's first render, instead of following them (bench/boardOpen.ts: "board WebSocket
- * created"). The board session takes it; a page that ends up showing something else (an expired link,
- * a board it may not open) closes it. One at a time: the page opens one board.
+ * A board's connection, and the request for who the token is, started as soon as the page knows which
+ * board it opens, before it knows it will show it: the socket's handshake and sync and that request
+ * then overlap the board page's code loading and running, instead of following them
+ * (bench/boardOpen.ts, a participant's link). The board page takes the answer and the board session the
+ * connection; a page that ends up showing something else (an expired link, a board it may not open)
+ * closes it. One at a time: the page opens one board.
  */
-let early: { key: string; conn: BoardConnection } | null = null;
+let early: { key: string; conn: BoardConnection; session: Promise<SessionResponse> | null } | null = null;
 /** Boards whose session has its connection: an early open that comes late (App's chunk) must not add a second. */
 const inUse = new Set<string>();
 
 const keyOf = (boardId: string, token: string | null): string => `${boardId}\n${token ?? ''}`;
 
-export function preconnectBoard(boardId: string, token: string | null): void {
+export function preconnectBoard(boardId: string, token: string): void {
   const key = keyOf(boardId, token);
   if (early?.key === key || inUse.has(key)) return;
   early?.conn.destroy();
-  early = { key, conn: connectBoard(boardId, { token }) };
+  // Who the token is, asked at the same time: the board page needs the answer before it shows the board.
+  const session = getSession(token);
+  session.catch(() => {}); // the board page reads the outcome; unread, it is no error of the page's
+  early = { key, conn: connectBoard(boardId, { token }), session };
+}
+
+/** The answer to "who is this token" asked with the early connection, once; null when none was asked. */
+export function takePrefetchedSession(boardId: string, token: string): Promise<SessionResponse> | null {
+  if (early?.key !== keyOf(boardId, token) || !early.session) return null;
+  const { session } = early;
+  early.session = null;
+  return session;
 }
 
 /**

@@ -5,7 +5,7 @@ import { RemoteCursors } from '../board/RemoteCursors.js';
 import { TextEditor } from '../board/TextEditor.js';
 import type { BoardConnection } from '../sync/boardConnection.js';
 import { LocalPresence, colorForClient } from '../sync/presence.js';
-import { dropPreconnected, preconnectBoard } from '../sync/preconnect.js';
+import { dropPreconnected, preconnectBoard, takePrefetchedSession } from '../sync/preconnect.js';
 import { usePeers } from '../sync/usePeers.js';
 import { clearToken, takeToken } from '../workshop/tokens.js';
 import { getSession } from '../workshop/http.js';
@@ -61,7 +61,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     // Without one it waits: on a workshop board it would only be refused.
     if (token) preconnectBoard(boardId, token);
     const load = token
-      ? getSession(token).then((s): Meta => {
+      ? (takePrefetchedSession(boardId, token) ?? getSession(token)).then((s): Meta => {
           if (s.boardId !== boardId) return { status: 'linkExpired' };
           return { status: 'ok', title: s.title, workshop: { ...s, token } };
         })
