@@ -205,6 +205,55 @@ describe("opening a participant's link", () => {
   });
 });
 
+describe('leaving a page with a note that has not reached the server', () => {
+  it('asks first while the connection is down, and not once the note is delivered', async () => {
+    const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
+    const olga = await join(server, w.joinCode, 'Olga');
+    const page = await newPage();
+    // The board's socket, passed through until `down`: then closed by "the network", and refused.
+    let down = false;
+    const open: Array<{ close(): Promise<void> }> = [];
+    await page.routeWebSocket(new RegExp(`/yjs/${w.boardId}\\?`), (ws) => {
+      if (down) return void ws.close({ code: 1006 });
+      ws.connectToServer(); // passes messages both ways
+      open.push(ws);
+    });
+    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(olga)}`);
+    const status = page.locator('[data-testid=connection-status]');
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+    down = true;
+    for (const ws of open.splice(0)) await ws.close();
+    await expect.poll(() => status.getAttribute('data-status')).not.toBe('online');
+
+    const box = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
+    await page.keyboard.press('n');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('textarea[data-testid=text-editor]:focus').waitFor();
+    await page.keyboard.type('Written on the train');
+    await page.keyboard.press('Escape');
+
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss(); // stay on the page
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+
+    // The network is back: the note is delivered, and the page may be left without a question.
+    down = false;
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await boardNotes(page)).map((n) => n.text)).toEqual(['Written on the train']);
+    const stored = connectClient(server.wsUrl, w.boardId, { token: olga });
+    await waitForDoc(stored.doc, (d) => getElements(d).some((e) => e.type === 'note' && e.text === 'Written on the train'));
+    stored.destroy();
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(asked).toEqual(['beforeunload']);
+  });
+});
+
 describe('private brainstorm and dot voting', () => {
   it('keeps new notes private until the reveal, then lets the participant vote on them', async () => {
     const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });

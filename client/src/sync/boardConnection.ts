@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { SCHEMA_VERSION, getSchemaVersion } from '@sammen/shared';
+import { guardUnsentChanges } from './leaveGuard.js';
 import { createUndoManager } from './undo.js';
 import { skipEncodingProviderEchoes } from './echoEncoding.js';
 import { initialConnectionState, reduceConnection, type ConnectionEvent, type ConnectionState } from './connectionStatus.js';
@@ -79,6 +80,7 @@ export function connectBoard(boardId: string, options: ConnectOptions = {}): Boa
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
   if (!navigator.onLine) dispatch({ type: 'network', online: false });
+  const stopGuard = guardUnsentChanges(doc, provider);
 
   return {
     doc,
@@ -90,6 +92,7 @@ export function connectBoard(boardId: string, options: ConnectOptions = {}): Boa
       return () => listeners.delete(listener);
     },
     destroy() {
+      stopGuard();
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       listeners.clear();
