@@ -1,4 +1,5 @@
 import type { SessionResponse } from '@sammen/shared';
+import { parseRoute } from '../ui/router.js';
 import { getSession } from '../workshop/http.js';
 import { loadToken, parseTokenFragment } from '../workshop/tokens.js';
 import { type BoardConnection, connectBoard } from './boardConnection.js';
@@ -43,6 +44,9 @@ export function takePrefetchedSession(boardId: string, token: string): Promise<S
  * only be refused.
  */
 export function preconnectFromAddress(boardId: string, loc: Location = window.location): void {
+  // The chunk may arrive after the person went elsewhere: the address (and its token) is another page's.
+  const route = parseRoute(loc.pathname);
+  if (route.page !== 'board' || route.boardId !== boardId) return;
   const token = parseTokenFragment(loc.hash) ?? loadToken(boardId);
   if (token) preconnectBoard(boardId, token);
 }
