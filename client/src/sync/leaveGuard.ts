@@ -26,20 +26,23 @@ function onBeforeUnload(event: BeforeUnloadEvent): void {
  */
 export function guardUnsentChanges(doc: Y.Doc, provider: WebsocketProvider): () => void {
   let changedOffline = false;
-  const onUpdate = (_update: Uint8Array, origin: unknown): void => {
-    if (origin !== provider && !(provider.wsconnected && provider.synced)) changedOffline = true;
+  // afterTransaction, not 'update': an update listener makes Yjs encode every transaction, the
+  // provider's 4 MB sync step 2 of a big board included (echoEncoding.ts spares the page exactly that).
+  const onTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.origin === provider || (provider.wsconnected && provider.synced)) return;
+    if (transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0) changedOffline = true;
   };
   const onSync = (synced: boolean): void => {
     // Synced again: the provider answered the server's sync step 1 with what it lacked (in the socket now).
     if (synced) changedOffline = false;
   };
   const unsent = (): boolean => changedOffline || (provider.ws?.bufferedAmount ?? 0) > 0;
-  doc.on('update', onUpdate);
+  doc.on('afterTransaction', onTransaction);
   provider.on('sync', onSync);
   if (watched.size === 0) window.addEventListener('beforeunload', onBeforeUnload);
   watched.add(unsent);
   return () => {
-    doc.off('update', onUpdate);
+    doc.off('afterTransaction', onTransaction);
     provider.off('sync', onSync);
     watched.delete(unsent);
     if (watched.size === 0) window.removeEventListener('beforeunload', onBeforeUnload);
