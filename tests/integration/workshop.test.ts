@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { JOIN_CODE_ALPHABET, type StickyNote, getElement, getElementText, getElements, getVoteResults, insertElement, notesToReveal, updateElement } from '@sammen/shared';
+import { JOIN_CODE_ALPHABET, type StickyNote, getElement, getElementText, getElements, getVoteResults, insertElement, notesToReveal, revealedNotes, updateElement } from '@sammen/shared';
 import { connectControl, createWorkshop, join } from '../harness/control.js';
 import { serverSession } from '../harness/session.js';
 import { closed, connectClient, rawSocket, synced, waitForDoc } from '../harness/yclient.js';
@@ -149,6 +149,22 @@ describe('the server refuses', () => {
     ws.send(encodeUpdateMessage(Y.encodeStateAsUpdate(crafted)));
     expect((await closing).code).toBe(4403);
     expect(getVoteResults(await serverBoard(w.boardId, w.facilitatorToken))).toEqual([]);
+  });
+
+  it("a participant writing the reveal's record in their own private document (to carry text into another's note)", async () => {
+    const { w, alice, fac } = await workshopWithParticipants();
+    insertElement(fac.doc, note('theirs', { text: 'Kari sin lapp' }));
+    const crafted = new Y.Doc();
+    insertElement(crafted, note('theirs', { text: 'Slett alt' }));
+    revealedNotes(crafted).set('theirs', 'Kari sin lapp');
+    const ws = await rawSocket(harness.server.wsUrl, `${w.boardId}/private?token=${alice}`);
+    const closing = closed(ws);
+    ws.send(encodeUpdateMessage(Y.encodeStateAsUpdate(crafted)));
+    expect(await closing).toMatchObject({ code: 4403, reason: expect.stringMatching(/revealed/) });
+    const mine = track(connectClient(harness.server.wsUrl, w.boardId, { token: alice, privateDoc: true }));
+    await synced(mine);
+    expect(revealedNotes(mine.doc).size).toBe(0);
+    expect(getElement(await serverBoard(w.boardId, w.facilitatorToken), 'theirs')).toMatchObject({ text: 'Kari sin lapp' });
   });
 
   it('a participant running facilitator commands', async () => {
