@@ -14,6 +14,9 @@ const Item = memo(function Item({ el, emptyNote, untitledFrame, kind }: { el: El
   );
 });
 
+/** The deferred version's first value: nothing listed yet. */
+const NOT_YET = -1;
+
 /**
  * The board as a list, for screen readers (the canvas itself is a picture to them): every element
  * in reading order (top to bottom, left to right), read from the same document.
@@ -24,13 +27,16 @@ export const BoardOutline = memo(function BoardOutline({ editor, id }: { editor:
     (fn) => editor.store.subscribe(fn),
     () => editor.store.version,
   );
-  // Rebuilding a list of thousands of items must never delay drawing or typing.
-  const deferred = useDeferredValue(version);
+  // Rebuilding a list of thousands of items must never delay drawing or typing. The first render too
+  // (NOT_YET): a board that arrived before the page mounted (preconnect.ts) is listed after its first draw.
+  const deferred = useDeferredValue(version, NOT_YET);
   const elements = useMemo(
     () =>
-      [...editor.store.all()]
-        .filter((e) => e.type !== 'arrow')
-        .sort((a, b) => ('y' in a && 'y' in b ? a.y - b.y || a.x - b.x : 0)),
+      deferred === NOT_YET
+        ? []
+        : [...editor.store.all()]
+            .filter((e) => e.type !== 'arrow')
+            .sort((a, b) => ('y' in a && 'y' in b ? a.y - b.y || a.x - b.x : 0)),
     [editor, deferred],
   );
   // Translate each kind once, not once per element: boards have thousands of notes.
