@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getElements } from '@sammen/shared';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { connectControl, createWorkshop, join, type ControlClient } from '../harness/control.js';
-import { startServer, type RunningServer } from '../harness/server.js';
+import { createBoard, startServer, type RunningServer } from '../harness/server.js';
 import { launchChromium } from '../harness/browser.js';
 import { connectClient, waitForDoc } from '../harness/yclient.js';
 
@@ -202,6 +202,22 @@ describe("opening a participant's link", () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(events.filter((e) => e === 'board socket')).toHaveLength(1);
     expect(page.url()).toBe(`${server.url}/b/${w.boardId}`); // the token still leaves the address bar
+  });
+
+  it('an open board (no token): its socket opens once the board is known to be open, once, and it is asked about once', async () => {
+    const boardId = await createBoard(server, 'Åpen tavle');
+    const page = await newPage();
+    const events: string[] = [];
+    page.on('websocket', (ws) => {
+      if (new URL(ws.url()).pathname === `/yjs/${boardId}`) events.push('board socket');
+    });
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === `/api/boards/${boardId}`) events.push('board asked');
+    });
+    await page.goto(`${server.url}/b/${boardId}`);
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(events).toEqual(['board asked', 'board socket']);
   });
 });
 

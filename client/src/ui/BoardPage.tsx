@@ -5,7 +5,7 @@ import { RemoteCursors } from '../board/RemoteCursors.js';
 import { TextEditor } from '../board/TextEditor.js';
 import type { BoardConnection } from '../sync/boardConnection.js';
 import { LocalPresence, colorForClient } from '../sync/presence.js';
-import { dropPreconnected, preconnectBoard, takePrefetchedSession } from '../sync/preconnect.js';
+import { dropPreconnected, preconnectBoard, takePrefetchedBoard, takePrefetchedSession } from '../sync/preconnect.js';
 import { usePeers } from '../sync/usePeers.js';
 import { clearToken, takeToken } from '../workshop/tokens.js';
 import { getSession } from '../workshop/http.js';
@@ -65,7 +65,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
           if (s.boardId !== boardId) return { status: 'linkExpired' };
           return { status: 'ok', title: s.title, workshop: { ...s, token } };
         })
-      : getBoard(boardId).then((board): Meta =>
+      : (takePrefetchedBoard(boardId) ?? getBoard(boardId)).then((board): Meta =>
           // Without a token the board socket would only be refused (401) and retried for ever.
           board.workshopId ? { status: 'invitedOnly' } : { status: 'ok', title: board.title, workshop: null },
         );
