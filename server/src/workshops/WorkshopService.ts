@@ -34,7 +34,7 @@ import { ServerDocs } from './serverDocs.js';
 import { hashToken, newToken } from './tokens.js';
 import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore } from './types.js';
 import { viewFor } from './view.js';
-import { type Change, WorkshopQueues, changeWithRetry } from './stateChange.js';
+import { type Change, type StoreHow, WorkshopQueues, changeWithRetry } from './stateChange.js';
 import { type Loaded, WorkshopCache } from './workshopCache.js';
 import { WorkshopClusterLink } from './clusterLink.js';
 import { type CreationDeps, type RestoreInput, createWorkshop, restoreWorkshop } from './creation.js';
@@ -341,8 +341,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private changeState(
     workshopId: string,
     compute: (loaded: Loaded) => Promise<Change>,
-    /** How to store (default: compare-and-set of the state alone) and the members it leaves. */
-    how: { store?: (loaded: Loaded, state: WorkshopState) => Promise<number | null>; members?: (loaded: Loaded) => MemberRecord[] } = {},
+    how: StoreHow = {},
   ): Promise<CommandResult> {
     return changeWithRetry(workshopId, {
       load: async (attempt) => (attempt === 0 ? this.load(workshopId) : this.deleted.has(workshopId) ? null : this.cache.read(workshopId)),

@@ -1,9 +1,9 @@
 import type { Command, CommandResult } from '@sammen/shared';
 import type { StorageWrites } from '../store/DocumentStore.js';
 import { uniqueJoinCode } from './creation.js';
-import type { Change } from './stateChange.js';
+import type { Change, StoreHow } from './stateChange.js';
 import { newToken } from './tokens.js';
-import type { MemberRecord, WorkshopState, WorkshopStore } from './types.js';
+import type { WorkshopStore } from './types.js';
 import type { Loaded } from './workshopCache.js';
 
 /** What the people commands need of the workshop service. */
@@ -12,7 +12,7 @@ export interface PeopleDeps {
   changeState(
     workshopId: string,
     compute: (loaded: Loaded) => Promise<Change>,
-    how?: { store?: (loaded: Loaded, state: WorkshopState) => Promise<number | null>; members?: (loaded: Loaded) => MemberRecord[] },
+    how?: StoreHow,
   ): Promise<CommandResult>;
   writes: StorageWrites;
   workshops: WorkshopStore;

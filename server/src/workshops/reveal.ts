@@ -117,12 +117,20 @@ export async function forgetRevealedNotes(
   members: MemberRecord[],
   lastReveal: { mode: 'anonymous' | 'named'; accept: (note: StickyNote) => boolean } | null,
 ): Promise<void> {
-  if (lastReveal) await revealPrivateNotes(docs, boardId, members, lastReveal.mode, lastReveal.accept, true);
+  // One read per member: what is recorded, and whether any of it was typed on since its reveal.
+  const recorded: Array<{ member: MemberRecord; docId: string; ids: string[]; typedOn: boolean }> = [];
   for (const member of members) {
     const docId = privateDocId(boardId, member.id);
     if (!(await docs.exists(docId))) continue;
-    const ids = await docs.read(docId, (doc) => [...revealedNotes(doc).keys()]);
-    if (!ids.length) continue;
+    const seen = await docs.read(docId, (doc) => ({
+      ids: [...revealedNotes(doc).keys()],
+      typedOn: notesToReveal(doc).some((n) => n.revealedText !== undefined),
+    }));
+    if (seen.ids.length) recorded.push({ member, docId, ...seen });
+  }
+  const typedOn = recorded.filter((r) => r.typedOn).map((r) => r.member);
+  if (lastReveal && typedOn.length) await revealPrivateNotes(docs, boardId, typedOn, lastReveal.mode, lastReveal.accept, true);
+  for (const { docId, ids } of recorded) {
     await docs.edit(docId, (doc) => {
       deleteElements(doc, ids);
       const record = revealedNotes(doc);

@@ -1,5 +1,5 @@
 import type { CommandResult } from '@sammen/shared';
-import type { WorkshopState } from './types.js';
+import type { MemberRecord, WorkshopState } from './types.js';
 import type { Loaded } from './workshopCache.js';
 
 /** Compare-and-set attempts before a change gives up (each lost one means another change won). */
@@ -14,6 +14,12 @@ export class StateConflictError extends Error {
 
 /** A state change: the new state (the same object: nothing to store), or a refusal; `after` runs once stored. */
 export type Change = { state: WorkshopState; after?: () => void } | { refused: CommandResult };
+
+/** How a state change is stored (default: compare-and-set of the state alone) and the members it leaves. */
+export interface StoreHow {
+  store?: (loaded: Loaded, state: WorkshopState) => Promise<number | null>;
+  members?: (loaded: Loaded) => MemberRecord[];
+}
 
 /**
  * Loads the state, computes the next one and stores it only if nobody stored another meanwhile
