@@ -8,6 +8,8 @@ COPY shared/package.json shared/
 COPY server/package.json server/
 COPY client/package.json client/
 COPY tests/package.json tests/
+# postinstall applies patches/ (patch-package) to the installed packages.
+COPY patches patches
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY shared shared
