@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { getElements, insertElement } from '@sammen/shared';
+import { MESSAGE_SAVED, getElements, insertElement } from '@sammen/shared';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import { openSqliteStorage } from '../store/SqliteStorage.js';
 import { createLocalBus } from './Bus.js';
@@ -71,5 +71,27 @@ it('a server read (a reveal reading private notes) waits for the updates receive
   expect(read).toBeNull(); // waits for the commit instead of reading the document without the note
   release();
   expect(await reading).toEqual(['n1']);
+  await room.unload();
+});
+
+it("a saved question is answered only once the asker's updates before it are on disk", async () => {
+  const { room, hold, release } = await roomOnSlowDisk();
+  const answers: number[] = [];
+  const writer = room.connect(
+    { send: (data) => { if (data[0] === MESSAGE_SAVED) answers.push(data[1]!); }, close: () => {} },
+    sender('writer'),
+    { saved: true },
+  );
+  expect(answers).toEqual([0]); // "I answer them", on connecting
+  const local = new Y.Doc();
+  insertElement(local, { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: 'on its way' });
+  hold();
+  room.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(local)));
+  room.receive(writer, Uint8Array.of(MESSAGE_SAVED, 5));
+  await new Promise((r) => setTimeout(r, 50));
+  expect(answers).toEqual([0]); // the update is still on its way to disk
+  release();
+  await room.flush();
+  expect(answers).toEqual([0, 5]);
   await room.unload();
 });

@@ -5,7 +5,7 @@ import type { DocumentStore } from '../store/DocumentStore.js';
 import type { Bus } from './Bus.js';
 import { BusLink } from './busLink.js';
 import { type MessageRoom, handleClientMessage } from './clientMessages.js';
-import { encodeAwareness, encodeSyncStep1 } from './messages.js';
+import { encodeAwareness, encodeSaved, encodeSyncStep1 } from './messages.js';
 import { prepareServerChange } from './serverChange.js';
 import type { SenderInfo, UpdateGate } from './UpdateGate.js';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, type RefusalReason, messageCost } from './limits.js';
@@ -193,10 +193,14 @@ export class Room {
     return this.loading.outcome;
   }
 
-  /** Adds a client; sends it the server's state vector and who is here, as y-websocket expects. */
-  connect(socket: SyncSocket, sender: SenderInfo): Connection {
+  /**
+   * Adds a client; sends it the server's state vector and who is here, as y-websocket expects, and
+   * first, if it asked for them (`saved`), that it may ask when its edits are stored.
+   */
+  connect(socket: SyncSocket, sender: SenderInfo, options: { saved?: boolean } = {}): Connection {
     const conn = new Connection(socket, sender, new TokenBucket(this.limits.messagesPerSecond, this.limits.messageBurst, Date.now()));
     this.sockets.add(conn);
+    if (options.saved) this.sockets.send(conn, encodeSaved(0));
     // A cold room sends its state vector once it has one (after its apply: RoomLoad).
     if (!this.loading.coldStart) this.sockets.send(conn, encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];

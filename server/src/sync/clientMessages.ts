@@ -6,7 +6,7 @@ import { type ColdStart, knowsNothing } from './coldStart.js';
 import type { CommitPipeline } from './commitPipeline.js';
 import type { Connection } from './Connection.js';
 import type { RefusalReason } from './limits.js';
-import { MalformedMessageError, decodeMessage, encodeAwareness } from './messages.js';
+import { MalformedMessageError, decodeMessage, encodeAwareness, encodeSaved } from './messages.js';
 import type { RoomLogger } from './origins.js';
 import type { PresenceGuard } from './presence.js';
 import type { RoomSockets } from './roomSockets.js';
@@ -81,6 +81,14 @@ export async function handleClientMessage(room: MessageRoom, conn: Connection, d
         break;
       case 'query-awareness':
         room.sockets.send(conn, encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+        break;
+      case 'saved-query':
+        // One queue per room: every message this connection sent before the question has been handled
+        // (an update refused closed the socket), and what was accepted may still be on its way to
+        // disk. Updates held for what they depend on are not stored: no answer, the page asks again.
+        if (room.pipeline.busy) await room.pipeline.settled();
+        if (conn.closed || conn.held) return;
+        room.sockets.send(conn, encodeSaved(message.seq));
         break;
     }
   } catch (err) {

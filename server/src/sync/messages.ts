@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
+import { MESSAGE_SAVED } from '@sammen/shared';
 
 /**
  * The y-websocket wire format (message numbering as in y-protocols and the y-websocket provider).
@@ -17,7 +18,9 @@ export type IncomingMessage =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }
   | { kind: 'update'; update: Uint8Array } // sync step 2 and update carry the same payload
   | { kind: 'awareness'; update: Uint8Array }
-  | { kind: 'query-awareness' };
+  | { kind: 'query-awareness' }
+  /** "Tell me when everything I sent before this is stored" (`@sammen/shared` savedMessage.ts). */
+  | { kind: 'saved-query'; seq: number };
 
 export class MalformedMessageError extends Error {
   constructor(detail: string) {
@@ -48,6 +51,12 @@ export function decodeMessage(data: Uint8Array): IncomingMessage {
       case MESSAGE_QUERY_AWARENESS:
         message = { kind: 'query-awareness' };
         break;
+      case MESSAGE_SAVED: {
+        const seq = decoding.readVarUint(decoder);
+        if (seq === 0) throw new MalformedMessageError('saved query 0 (only the server says 0)');
+        message = { kind: 'saved-query', seq };
+        break;
+      }
       default:
         throw new MalformedMessageError(`unknown message type ${type}`);
     }
@@ -58,6 +67,14 @@ export function decodeMessage(data: Uint8Array): IncomingMessage {
     // lib0 throws plain Errors ("Unexpected end of array", "Integer out of range") on truncated input.
     throw new MalformedMessageError(err instanceof Error ? err.message : String(err));
   }
+}
+
+/** The answer to a saved query (`seq`), or with 0 the server's "I answer them" (savedMessage.ts). */
+export function encodeSaved(seq: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SAVED);
+  encoding.writeVarUint(encoder, seq);
+  return encoding.toUint8Array(encoder);
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
