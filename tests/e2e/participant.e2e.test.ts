@@ -264,6 +264,59 @@ describe('leaving a page with a note that has not reached the server', () => {
     const stored = connectClient(server.wsUrl, w.boardId, { token: olga });
     await waitForDoc(stored.doc, (d) => getElements(d).some((e) => e.type === 'note' && e.text === 'Written on the train'));
     stored.destroy();
+    // The page hears that the server stored it (the saved answer) just after.
+    await page.locator('[data-testid=connection-status][data-status=online]:not([data-pending])').waitFor();
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(asked).toEqual(['beforeunload']);
+  });
+});
+
+describe('a note sent into a socket that stalled (open, but nothing passes)', () => {
+  it('is "not saved yet", asks before leaving, and reaches the server over a new socket', async () => {
+    const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
+    const olga = await join(server, w.joinCode, 'Olga');
+    const page = await newPage();
+    // Messages pass both ways until `stall()`: then that socket stays open and passes nothing, as a
+    // phone's socket does after a network change. Sockets opened later pass again.
+    const stalled = new Set<object>();
+    const live: object[] = [];
+    await page.routeWebSocket(new RegExp(`/yjs/${w.boardId}\\?`), (ws) => {
+      const upstream = ws.connectToServer();
+      ws.onMessage((m) => void (stalled.has(ws) || upstream.send(m)));
+      upstream.onMessage((m) => void (stalled.has(ws) || ws.send(m)));
+      live.push(ws);
+    });
+    const stall = () => live.splice(0).forEach((ws) => stalled.add(ws));
+    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(olga)}`);
+    const status = page.locator('[data-testid=connection-status]');
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+
+    stall();
+    const box = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
+    await page.keyboard.press('n');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('textarea[data-testid=text-editor]:focus').waitFor();
+    await page.keyboard.type('Sent on a stalled socket');
+    await page.keyboard.press('Escape');
+    // The socket still looks open ("online"); the page knows the note is not stored, and says so.
+    await status.and(page.locator('[data-unsaved]')).waitFor({ timeout: 10_000 });
+    expect(await status.getAttribute('data-status')).toBe('online');
+    await expect.poll(() => status.textContent()).toContain('Not saved yet');
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+
+    // Unanswered for 10 s with nothing heard: the page replaces the socket (y-websocket itself waits
+    // 30 s of silence) and the note is stored.
+    const stored = connectClient(server.wsUrl, w.boardId, { token: olga });
+    await waitForDoc(stored.doc, (d) => getElements(d).some((e) => e.type === 'note' && e.text === 'Sent on a stalled socket'), 15_000);
+    stored.destroy();
+    await page.locator('[data-testid=connection-status][data-status=online]:not([data-pending])').waitFor({ timeout: 10_000 });
     await page.close({ runBeforeUnload: true });
     await expect.poll(() => page.isClosed()).toBe(true);
     expect(asked).toEqual(['beforeunload']);

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { SCHEMA_VERSION, getSchemaVersion } from '@sammen/shared';
-import { guardUnsentChanges } from './leaveGuard.js';
+import { SAVED_PARAM, SCHEMA_VERSION, getSchemaVersion } from '@sammen/shared';
+import { guardUnsaved } from './leaveGuard.js';
+import { type SavedTracker, trackSaved } from './savedTracker.js';
 import { createUndoManager } from './undo.js';
 import { skipEncodingProviderEchoes } from './echoEncoding.js';
 import { initialConnectionState, reduceConnection, type ConnectionEvent, type ConnectionState } from './connectionStatus.js';
@@ -11,6 +12,8 @@ export interface BoardConnection {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
   readonly undoManager: Y.UndoManager;
+  /** Whether what was changed here is stored on the server. */
+  readonly saved: SavedTracker;
   getState(): ConnectionState;
   subscribe(listener: () => void): () => void;
   destroy(): void;
@@ -32,7 +35,8 @@ export interface ConnectOptions {
 export function connectBoard(boardId: string, options: ConnectOptions = {}): BoardConnection {
   const doc = new Y.Doc();
   const room = options.privateNotes ? `${boardId}/private` : boardId;
-  const params: Record<string, string> = options.token ? { token: options.token } : {};
+  // `saved`: the server answers "stored" questions on this socket (savedTracker.ts).
+  const params: Record<string, string> = { ...(options.token ? { token: options.token } : {}), [SAVED_PARAM]: '1' };
   const provider = new WebsocketProvider(`${wsOrigin()}/yjs`, room, doc, { maxBackoffTime: 5000, params });
   const undoManager = createUndoManager(doc);
   const stopSkipping = skipEncodingProviderEchoes(doc, provider);
@@ -80,12 +84,15 @@ export function connectBoard(boardId: string, options: ConnectOptions = {}): Boa
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
   if (!navigator.onLine) dispatch({ type: 'network', online: false });
-  const stopGuard = guardUnsentChanges(doc, provider);
+  const saved = trackSaved(doc, provider);
+  const stopSaved = saved.subscribe(() => dispatch({ type: 'saved', unsaved: saved.unsaved(), overdue: saved.overdue() }));
+  const stopGuard = guardUnsaved(saved);
 
   return {
     doc,
     provider,
     undoManager,
+    saved,
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
@@ -93,6 +100,8 @@ export function connectBoard(boardId: string, options: ConnectOptions = {}): Boa
     },
     destroy() {
       stopGuard();
+      stopSaved();
+      saved.destroy();
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       listeners.clear();

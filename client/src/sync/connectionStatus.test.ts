@@ -29,7 +29,7 @@ describe('connection status', () => {
 
   it('a board newer than this page closes for good and says to reload', () => {
     const s = run({ type: 'status', status: 'connected' }, { type: 'outdated' });
-    expect(s).toEqual({ status: 'closed', everSynced: true, problem: OUTDATED_PROBLEM });
+    expect(s).toEqual({ status: 'closed', everSynced: true, problem: OUTDATED_PROBLEM, unsaved: false, unsavedOverdue: false });
     expect(isOutdated(s)).toBe(true);
     expect(reduceConnection(s, { type: 'synced', synced: true })).toBe(s);
     expect(isOutdated(run({ type: 'synced', synced: true }))).toBe(false);
@@ -37,7 +37,7 @@ describe('connection status', () => {
 
   it('stays closed after a permanent refusal', () => {
     const s = run({ type: 'closed', code: 4404 }, { type: 'synced', synced: true });
-    expect(s).toEqual({ status: 'closed', everSynced: false, problem: 'connection.problem.boardNotFound' });
+    expect(s).toEqual({ status: 'closed', everSynced: false, problem: 'connection.problem.boardNotFound', unsaved: false, unsavedOverdue: false });
     expect(run({ type: 'closed', code: 4413 }).problem).toBe('connection.problem.boardTooLarge');
     expect(run({ type: 'closed', code: 4499 }).problem).toBe('connection.problem.refused');
   });
@@ -46,5 +46,15 @@ describe('connection status', () => {
     const s = run({ type: 'synced', synced: true }, { type: 'network', online: false }, { type: 'status', status: 'connecting' });
     expect(s.status).toBe('offline');
     expect(reduceConnection(s, { type: 'network', online: true }).status).toBe('reconnecting');
+  });
+
+  it('says when changes wait to be stored, and keeps saying it across a reconnect until they are', () => {
+    const online = run({ type: 'synced', synced: true });
+    const waiting = reduceConnection(online, { type: 'saved', unsaved: true, overdue: true });
+    expect(waiting).toMatchObject({ status: 'online', unsavedOverdue: true });
+    expect(reduceConnection(waiting, { type: 'saved', unsaved: true, overdue: true })).toBe(waiting);
+    const back = ([{ type: 'close', code: 1006 }, { type: 'synced', synced: true }] as ConnectionEvent[]).reduce(reduceConnection, waiting);
+    expect(back).toMatchObject({ status: 'online', unsavedOverdue: true });
+    expect(reduceConnection(back, { type: 'saved', unsaved: false, overdue: false }).unsavedOverdue).toBe(false);
   });
 });

@@ -13,6 +13,10 @@ export interface ConnectionState {
   readonly everSynced: boolean;
   /** i18n key of the last problem the server reported, or null. */
   readonly problem: string | null;
+  /** Changes made here are not yet stored on the server (savedTracker.ts). */
+  readonly unsaved: boolean;
+  /** ...and have waited more than a few seconds for it. */
+  readonly unsavedOverdue: boolean;
 }
 
 export type ConnectionEvent =
@@ -23,6 +27,7 @@ export type ConnectionEvent =
   /** The provider gave up for good (4400–4499). */
   | { type: 'closed'; code: number }
   | { type: 'network'; online: boolean }
+  | { type: 'saved'; unsaved: boolean; overdue: boolean }
   /** The board's schema is newer than this page's code knows (a server updated since the page loaded). */
   | { type: 'outdated' };
 
@@ -34,7 +39,7 @@ export const isOutdated = (state: ConnectionState): boolean => state.problem ===
 const RELOAD_PROBLEMS: ReadonlySet<string> = new Set([OUTDATED_PROBLEM, 'connection.problem.malformed']);
 export const reloadFixes = (state: ConnectionState): boolean => state.problem !== null && RELOAD_PROBLEMS.has(state.problem);
 
-export const initialConnectionState: ConnectionState = { status: 'connecting', everSynced: false, problem: null };
+export const initialConnectionState: ConnectionState = { status: 'connecting', everSynced: false, problem: null, unsaved: false, unsavedOverdue: false };
 
 /** The i18n key explaining a WebSocket close code, or null for an ordinary close. */
 export function closeProblemKey(code: number | null): string | null {
@@ -77,7 +82,7 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
       return { ...state, status: state.everSynced ? 'reconnecting' : 'connecting' };
     case 'synced':
       if (!event.synced) return state;
-      return { status: 'online', everSynced: true, problem: null };
+      return { ...state, status: 'online', everSynced: true, problem: null };
     case 'close': {
       const problem = closeProblemKey(event.code) ?? state.problem;
       const status = state.status === 'offline' ? 'offline' : state.everSynced ? 'reconnecting' : 'connecting';
@@ -86,9 +91,12 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
     case 'closed':
       return { ...state, status: 'closed', problem: closeProblemKey(event.code) ?? 'connection.problem.refused' };
     case 'outdated':
-      return { status: 'closed', everSynced: true, problem: OUTDATED_PROBLEM };
+      return { ...state, status: 'closed', everSynced: true, problem: OUTDATED_PROBLEM };
     case 'network':
       if (!event.online) return { ...state, status: 'offline' };
       return state.status === 'offline' ? { ...state, status: state.everSynced ? 'reconnecting' : 'connecting' } : state;
+    case 'saved':
+      if (state.unsaved === event.unsaved && state.unsavedOverdue === event.overdue) return state;
+      return { ...state, unsaved: event.unsaved, unsavedOverdue: event.overdue };
   }
 }

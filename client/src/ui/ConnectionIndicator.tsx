@@ -2,18 +2,34 @@ import { useTranslation } from 'react-i18next';
 import { type ConnectionState, reloadFixes } from '../sync/connectionStatus.js';
 
 /**
- * Online / reconnecting / offline, with the server's reason when it gave one. Announced politely.
+ * Online / not saved yet / reconnecting / offline, with the server's reason when it gave one. Announced politely.
  * When only a reload helps (the page's code is older than the board, or the server could not read
  * it), a Reload button sits beside the reason: on a phone the way to reload is not obvious.
  */
 export function ConnectionIndicator({ state }: { state: ConnectionState }) {
   const { t } = useTranslation();
-  const label = t(`connection.${state.status}`);
+  // Online, but changes made here have waited seconds for the server to store them: a socket that
+  // stalled (savedTracker.ts replaces it after a while). Said, not hidden like "Online".
+  const unsaved = state.status === 'online' && state.unsavedOverdue;
+  const label = t(unsaved ? 'connection.notSaved' : `connection.${state.status}`);
   return (
-    <div className={`connection connection-${state.status}`} data-status={state.status} data-testid="connection-status">
+    <div
+      className={`connection connection-${unsaved ? 'unsaved' : state.status}`}
+      data-status={state.status}
+      data-unsaved={unsaved || undefined}
+      data-pending={state.unsaved || undefined}
+      data-testid="connection-status"
+    >
       <span className="connection-dot" aria-hidden="true" />
       <span role="status" aria-live="polite" className="connection-text">
-        <span className={state.status === 'online' ? 'visually-hidden' : ''}>{label}</span>
+        {unsaved ? (
+          <>
+            <span className="connection-long">{label}</span>
+            <span className="connection-short">{t('connection.notSavedShort')}</span>
+          </>
+        ) : (
+          <span className={state.status === 'online' ? 'visually-hidden' : ''}>{label}</span>
+        )}
         {state.problem && <span className="connection-problem">{t(state.problem)}</span>}
       </span>
       {reloadFixes(state) && (
