@@ -13,12 +13,12 @@ export interface YClient {
 export function connectClient(
   wsUrl: string,
   boardId: string,
-  options: { connect?: boolean; token?: string; privateDoc?: boolean } = {},
+  options: { connect?: boolean; token?: string; privateDoc?: boolean; params?: Record<string, string> } = {},
 ): YClient {
   const doc = new Y.Doc();
   const room = options.privateDoc ? `${boardId}/private` : boardId;
   const provider = new WebsocketProvider(`${wsUrl}/yjs`, room, doc, {
-    params: options.token ? { token: options.token } : {},
+    params: { ...(options.token ? { token: options.token } : {}), ...options.params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     disableBc: true,
