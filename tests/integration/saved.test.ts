@@ -65,6 +65,16 @@ function syncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/** A new board, and a socket on it that asked for saved answers, synced and told "I answer them". */
+async function askingSocket() {
+  const boardId = await createBoard(server);
+  const ws = await rawSocket(server.wsUrl, `${boardId}?saved=1`);
+  const box = inbox(ws);
+  ws.send(syncStep1(new Y.Doc()));
+  await box.answer(0);
+  return { boardId, ws, box };
+}
+
 const note = (id: string, text: string): StickyNote => ({
   id, type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text,
 });
@@ -87,12 +97,8 @@ describe('saved answers', () => {
   });
 
   it('come after the update is on disk: a crash right after the answer keeps it', async () => {
-    const boardId = await createBoard(server);
-    const ws = await rawSocket(server.wsUrl, `${boardId}?saved=1`);
-    const box = inbox(ws);
+    const { boardId, ws, box } = await askingSocket();
     const doc = new Y.Doc();
-    ws.send(syncStep1(doc));
-    await box.answer(0);
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
     insertElement(doc, note('n1', 'Hvad er vigtigt for dig?'));
@@ -112,11 +118,7 @@ describe('saved answers', () => {
   });
 
   it('never come for an update the gate refused: the socket is closed instead', async () => {
-    const boardId = await createBoard(server);
-    const ws = await rawSocket(server.wsUrl, `${boardId}?saved=1`);
-    const box = inbox(ws);
-    ws.send(syncStep1(new Y.Doc()));
-    await box.answer(0);
+    const { ws, box } = await askingSocket();
     const doc = new Y.Doc();
     doc.getMap('elements').set('bad', 'not an element');
     const closing = closed(ws);
@@ -127,11 +129,7 @@ describe('saved answers', () => {
   });
 
   it('wait for an update held for what it depends on, and come once it is complete and stored', async () => {
-    const boardId = await createBoard(server);
-    const ws = await rawSocket(server.wsUrl, `${boardId}?saved=1`);
-    const box = inbox(ws);
-    ws.send(syncStep1(new Y.Doc()));
-    await box.answer(0);
+    const { boardId, ws, box } = await askingSocket();
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
