@@ -125,12 +125,15 @@ export function trackSaved(doc: Y.Doc, provider: WebsocketProvider): SavedTracke
     if (tracker.overdue() !== wasOverdue) notify();
     const ws = provider.ws;
     const now = Date.now();
-    if (asked && ws && now - asked.at > DEAD_AFTER_MS && now - provider.wsLastMessageReceived > DEAD_AFTER_MS && ws.bufferedAmount === 0) {
-      asked = null;
+    if (!asked || !ws || now - asked.at <= DEAD_AFTER_MS || ws.bufferedAmount > 0) return;
+    asked = null;
+    if (now - provider.wsLastMessageReceived > DEAD_AFTER_MS) {
       // Not ws.close(): a dead socket's close can wait a minute for its handshake. As boardConnection's
       // 'online' handler does: drop this socket now and connect a new one.
       provider.disconnect();
       provider.connect();
+    } else {
+      ask(); // the socket is alive (an update held for what it depends on is not answered): ask again
     }
   }, 1_000);
 
