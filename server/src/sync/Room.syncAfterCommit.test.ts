@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { MESSAGE_SAVED, getElements, insertElement } from '@sammen/shared';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import { openSqliteStorage } from '../store/SqliteStorage.js';
+import { StorageError } from '../store/StorageError.js';
 import { createLocalBus } from './Bus.js';
 import { decodeMessage, encodeSyncStep1, encodeUpdate } from './messages.js';
 import { Room, type SyncSocket } from './Room.js';
@@ -93,5 +94,34 @@ it("a saved question is answered only once the asker's updates before it are on 
   release();
   await room.flush();
   expect(answers).toEqual([0, 5]);
+  await room.unload();
+});
+
+it('a saved question after an update the disk refused gets no answer: the asker is closed with 4503', async () => {
+  const real = openSqliteStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-sync-full-'))).documents;
+  let full = false;
+  const store: DocumentStore = {
+    ...real,
+    append: async (id, update) => {
+      if (full) throw new StorageError('full', new Error('SQLITE_FULL'));
+      return real.append(id, update);
+    },
+  };
+  const room = await Room.load({ docId: 'doc', store, gate: { check: () => ({ ok: true }) }, bus: createLocalBus(), log: quietLog, maxDocBytes: 1 << 20, compactAfterUpdates: 1000, onEmpty() {} });
+  const answers: number[] = [];
+  const closes: number[] = [];
+  const writer = room.connect(
+    { send: (data) => { if (data[0] === MESSAGE_SAVED) answers.push(data[1]!); }, close: (code) => closes.push(code) },
+    sender('writer'),
+    { saved: true },
+  );
+  const local = new Y.Doc();
+  insertElement(local, { id: 'n1', type: 'note', index: 'a0', frameId: null, x: 0, y: 0, width: 200, height: 200, color: 'yellow', text: 'the disk is full' });
+  full = true;
+  room.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(local)));
+  room.receive(writer, Uint8Array.of(MESSAGE_SAVED, 1));
+  await room.flush();
+  expect(closes).toEqual([4503]);
+  expect(answers).toEqual([0]);
   await room.unload();
 });
