@@ -132,6 +132,8 @@ describe('a citizen on a phone', () => {
     await expect.poll(() => phone.getByTestId('phone-header').textContent()).toContain(`1/${steps.length}`);
     const headerBox = (await phone.getByTestId('phone-header').boundingBox())!;
     expect(headerBox.height).toBeLessThanOrEqual(56);
+    // The header shows only a dot; a screen reader still hears the connection's state.
+    expect(await phone.getByTestId('phone-header').getByRole('status').ariaSnapshot()).toContain('Online');
     await expectNoSidewaysScroll(phone, 'opened');
     await axe(phone, 'phone: board');
 
