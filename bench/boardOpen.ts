@@ -51,8 +51,9 @@ const MARK_SOCKET = `(() => {
       const onMessage = (e) => {
         if (!(e.data instanceof ArrayBuffer)) return;
         const head = new Uint8Array(e.data, 0, Math.min(2, e.data.byteLength));
-        // y-protocols: message type 0 (sync), sync type 1 (step 2: the document).
-        if (head[0] !== 0 || head[1] !== 1) return;
+        // y-protocols: message type 0 (sync), sync type 1 (step 2: the document); or Sammen's V2 sync
+        // step 2 (type 21, shared/src/syncStep2V2.ts), which pages since it ask for.
+        if (head[0] !== 21 && (head[0] !== 0 || head[1] !== 1)) return;
         performance.mark('bench:sync-step2', { detail: e.data.byteLength });
         this.removeEventListener('message', onMessage);
       };

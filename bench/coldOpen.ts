@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
+import { V2_PARAM } from '@sammen/shared';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/harness/browser.ts';
 import { type RunningServer, startServer } from '../tests/harness/server.ts';
@@ -22,6 +23,7 @@ import { openSqliteStorage } from '../server/src/store/SqliteStorage.ts';
 import { encodeSyncStep2 } from '../server/src/sync/messages.ts';
 import { storedSchemaVersion } from '../server/src/sync/storedSchema.ts';
 import { skipEncodingProviderEchoes } from '../client/src/sync/echoEncoding.ts';
+import { readSyncStep2V2 } from '../client/src/sync/syncStep2V2.ts';
 import { boardWith, MARK_SYNCED } from './boardRender.ts';
 import { type BenchTable, fmt, machine, median } from './table.ts';
 
@@ -38,12 +40,17 @@ interface Open {
 /**
  * Opens the board with a fresh y-websocket client in this process; times connect → synced. `asPage`:
  * set up as Sammen's page sets its provider up (client/src/sync/echoEncoding.ts: Yjs does not re-encode
- * what the provider received), so the row shows what the product's own client pays.
+ * what the provider received; syncStep2V2.ts: the server's sync step 2 in V2), so the row shows what the
+ * product's own client pays.
  */
 async function openInNode(server: RunningServer, boardId: string, asPage = false): Promise<Open> {
   const start = performance.now();
-  const client = connectClient(server.wsUrl, boardId);
-  if (asPage) skipEncodingProviderEchoes(client.doc, client.provider);
+  // As the page: its sync step 2 in V2 (client/src/sync/syncStep2V2.ts), and no re-encoding of it.
+  const client = connectClient(server.wsUrl, boardId, asPage ? { params: { [V2_PARAM]: '1' } } : {});
+  if (asPage) {
+    skipEncodingProviderEchoes(client.doc, client.provider);
+    readSyncStep2V2(client.provider);
+  }
   // The sync step 2 the server sends is applied in one transaction: its length is the client's cost.
   let applyStart = 0;
   let clientApplyMs = 0;
@@ -224,7 +231,7 @@ export async function run(): Promise<BenchTable> {
     notes: [
       'cold: the board\'s room was unloaded (IDLE_UNLOAD_MS=100, waited for on /metrics), so the server loads it from SQLite; since the cold open from the stored bytes it answers with them while it applies them (the process left the board clean), before that it applied and checked them first. After a restart the process knows nothing of the board and reads its schema from the stored bytes first (storedSchemaVersion). loaded: another client keeps the room loaded.',
       'client apply: the y-websocket client\'s transaction that applies the server\'s sync step 2 (decode + integrate); server + transfer is the rest of connect → synced (upgrade, load, encode, send, and in the plain client Yjs re-encoding the applied sync step 2 for the provider\'s update listener, which drops it).',
-      '"set up as the page\'s": the same client with client/src/sync/echoEncoding.ts, as Sammen\'s page sets up its provider (that re-encoding skipped); plain and page-style opens alternate in one loop.',
+      '"set up as the page\'s": the same client with client/src/sync/echoEncoding.ts and syncStep2V2.ts (v2=1), as Sammen\'s page sets up its provider (that re-encoding skipped, the sync step 2 of a loaded room in V2; a cold room still answers with its stored V1 bytes); plain and page-style opens alternate in one loop.',
       'Server steps: the same stored bytes (a copy of DATA_DIR) through the server\'s own SqliteStorage, Y.applyUpdate and sync step 2 encoding, in this process, median of the runs.',
       'The machine is shared (2 cores, several processes): figures move by ±30 % between runs.',
       ...notes,

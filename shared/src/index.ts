@@ -13,6 +13,7 @@ export * from './presence.js';
 export * from './doc.js';
 export * from './revealedNotes.js';
 export * from './savedMessage.js';
+export * from './syncStep2V2.js';
 export { FIELD_GROUP, FIELD_GROUPS, type FieldGroup, fieldGroupOf, isPlainObject, unpackFields } from './schema/layout.js';
 export * from './schema/colors.js';
 export * from './schema/common.js';

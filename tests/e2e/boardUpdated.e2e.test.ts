@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { getElements } from '@sammen/shared';
+import { MESSAGE_SYNC_STEP_2_V2, getElements } from '@sammen/shared';
 import { DESKTOP, PHONE, shot } from '../harness/boardPage.js';
 import { createBoard } from '../harness/server.js';
 import { browserSession } from '../harness/session.js';
@@ -37,7 +37,8 @@ async function openOutdated(boardId: string, device: typeof DESKTOP): Promise<Pa
     let sent = false;
     server.onMessage((message) => {
       const bytes = typeof message === 'string' ? Buffer.from(message) : message;
-      if (!sent && bytes[0] === 0 && bytes[1] === 1) {
+      // The sync step 2: y-protocols' (type 0, sync type 1), or the V2 one the page asks for.
+      if (!sent && ((bytes[0] === 0 && bytes[1] === 1) || bytes[0] === MESSAGE_SYNC_STEP_2_V2)) {
         sent = true;
         ws.send(newer);
       }

@@ -377,7 +377,8 @@ describe('the facilitator on a phone', () => {
     await more.tap();
     expect(await more.getAttribute('aria-expanded')).toBe('true');
     await page.getByTestId('context-more-panel').getByRole('button', { name: 'Bring to front' }).waitFor();
-    expect(await withinWindow(page, '[data-testid=context-more-panel]')).toBe(true);
+    // Placed once it has measured itself (a frame after it opens): polled, as the bar above.
+    await expect.poll(() => withinWindow(page, '[data-testid=context-more-panel]')).toBe(true);
     await axe(page, 'phone: facilitator selection, more actions');
     await page.keyboard.press('Escape');
     await page.getByTestId('context-more-panel').waitFor({ state: 'hidden' });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
-import { CLOSE, ERRORS, SAVED_PARAM } from '@sammen/shared';
+import { CLOSE, ERRORS, SAVED_PARAM, V2_PARAM } from '@sammen/shared';
 import { sendError } from '../http/errors.js';
 import { isOriginAllowed } from '../http/origin.js';
 import { type Connection, type Room, RoomLoadError } from '../sync/Room.js';
@@ -33,7 +33,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
   const { rooms, authorize, allowedOrigins, maxMessageBytes } = options;
   const pingIntervalMs = options.pingIntervalMs ?? 30_000;
 
-  type Req = { Params: { boardId: string }; Querystring: { token?: string; [SAVED_PARAM]?: string } };
+  type Req = { Params: { boardId: string }; Querystring: { token?: string; [SAVED_PARAM]?: string; [V2_PARAM]?: string } };
   const grants = new WeakMap<object, { docId: string; sender: Omit<SenderInfo, 'connectionId'> }>();
   const route = (privateDoc: boolean) => ({
     websocket: true as const,
@@ -87,7 +87,10 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
         .forConnection(grant.docId)
         .then((loaded) => {
           room = loaded;
-          conn = loaded.connect(adapter, { ...grant.sender, connectionId: randomUUID() }, { saved: request.query[SAVED_PARAM] === '1' });
+          conn = loaded.connect(adapter, { ...grant.sender, connectionId: randomUUID() }, {
+            saved: request.query[SAVED_PARAM] === '1',
+            v2: request.query[V2_PARAM] === '1',
+          });
           if (socket.readyState !== socket.OPEN) return loaded.disconnect(conn); // left while loading
           for (const data of early.splice(0)) loaded.receive(conn, data);
         })

@@ -29,6 +29,8 @@ export class Connection {
   largestSent = 0;
   /** Its updates that depend on something it has not sent yet, held until they are complete. */
   held: Uint8Array | null = null;
+  /** It reads sync step 2 in V2 (asked with `v2=1`; `@sammen/shared` syncStep2V2.ts). */
+  readsV2 = false;
   constructor(
     readonly socket: SyncSocket,
     readonly sender: SenderInfo,

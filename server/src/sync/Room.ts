@@ -195,10 +195,12 @@ export class Room {
 
   /**
    * Adds a client; sends it the server's state vector and who is here, as y-websocket expects, and
-   * first, if it asked for them (`saved`), that it may ask when its edits are stored.
+   * first, if it asked for them (`saved`), that it may ask when its edits are stored. `v2`: it reads
+   * sync step 2 in V2.
    */
-  connect(socket: SyncSocket, sender: SenderInfo, options: { saved?: boolean } = {}): Connection {
+  connect(socket: SyncSocket, sender: SenderInfo, options: { saved?: boolean; v2?: boolean } = {}): Connection {
     const conn = new Connection(socket, sender, new TokenBucket(this.limits.messagesPerSecond, this.limits.messageBurst, Date.now()));
+    conn.readsV2 = options.v2 ?? false;
     this.sockets.add(conn);
     if (options.saved) this.sockets.send(conn, encodeSaved(0));
     // A cold room sends its state vector once it has one (after its apply: RoomLoad).

@@ -62,7 +62,7 @@ export async function handleClientMessage(room: MessageRoom, conn: Connection, d
         // has synced holds everything the room took before it asked (one commit's wait at most).
         if (room.pipeline.busy) await room.pipeline.settled();
         if (conn.closed || !room.isOpen()) return;
-        room.sockets.send(conn, room.stateCache.syncStep2(message.stateVector));
+        room.sockets.send(conn, room.stateCache.syncStep2(message.stateVector, conn.readsV2));
         break;
       }
       case 'update':

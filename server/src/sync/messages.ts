@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
-import { MESSAGE_SAVED } from '@sammen/shared';
+import { MESSAGE_SAVED, MESSAGE_SYNC_STEP_2_V2 } from '@sammen/shared';
 
 /**
  * The y-websocket wire format (message numbering as in y-protocols and the y-websocket provider).
@@ -88,6 +88,14 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2 as Sammen's V2 message (`@sammen/shared` syncStep2V2.ts), around a V2 update. */
+export function encodeSyncStep2V2(updateV2: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC_STEP_2_V2);
+  encoding.writeVarUint8Array(encoder, updateV2);
   return encoding.toUint8Array(encoder);
 }
 

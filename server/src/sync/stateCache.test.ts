@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { MESSAGE_SYNC_STEP_2_V2 } from '@sammen/shared';
 import { decodeMessage } from './messages.js';
 import { StateCache } from './stateCache.js';
 
@@ -9,7 +11,39 @@ const payload = (message: Uint8Array): Uint8Array => {
   return decoded.update;
 };
 
+/** The V2 update inside Sammen's V2 sync step 2 (`@sammen/shared` syncStep2V2.ts). */
+const payloadV2 = (message: Uint8Array): Uint8Array => {
+  const decoder = decoding.createDecoder(message);
+  expect(decoding.readVarUint(decoder)).toBe(MESSAGE_SYNC_STEP_2_V2);
+  return decoding.readVarUint8Array(decoder);
+};
+
 describe('StateCache', () => {
+  it('answers a page that reads V2 in V2: the same document, cached apart from V1, diffs too', () => {
+    const doc = new Y.Doc();
+    doc.getMap('elements').set('a', { text: 'Hvad er vigtigt for dig?' });
+    const cache = new StateCache(doc);
+    const empty = Y.encodeStateVector(new Y.Doc());
+    const v1 = cache.syncStep2(empty);
+    const v2 = cache.syncStep2(empty, true);
+    expect(cache.syncStep2(empty, true)).toBe(v2);
+    expect(cache.syncStep2(empty)).toBe(v1);
+    const replica = new Y.Doc();
+    Y.applyUpdateV2(replica, payloadV2(v2));
+    expect(replica.getMap('elements').toJSON()).toEqual({ a: { text: 'Hvad er vigtigt for dig?' } });
+
+    doc.getMap('elements').set('b', 2);
+    const sv = Y.encodeStateVector(replica);
+    const diffV2 = cache.syncStep2(sv, true);
+    const diffV1 = cache.syncStep2(sv); // a V1 client with the same state vector gets V1, not the cached V2
+    expect(decodeMessage(diffV1).kind).toBe('update');
+    Y.applyUpdateV2(replica, payloadV2(diffV2));
+    expect(replica.getMap('elements').toJSON()).toEqual(doc.getMap('elements').toJSON());
+    doc.getMap('elements').set('c', 3);
+    expect(payloadV2(cache.syncStep2(empty, true)).byteLength).toBeGreaterThan(payloadV2(v2).byteLength); // renewed
+  });
+
+
   it('answers every empty state vector with one cached encoding, renewed after a change', () => {
     const doc = new Y.Doc();
     doc.getMap('elements').set('a', 1);

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { encodeSyncStep2, encodeSyncStep2FromUpdate } from './messages.js';
+import { encodeSyncStep2, encodeSyncStep2FromUpdate, encodeSyncStep2V2 } from './messages.js';
 
 /**
- * The answer to sync step 1, cached per room. Encoding a whole board is the most expensive thing a
+ * The answer to sync step 1, cached per room (in V1, and in V2 for pages that read it). Encoding a whole board is the most expensive thing a
  * client can ask for (an 8 MiB board takes tens of milliseconds and allocates its size each time), and
  * asking costs the client a few bytes. A client with an empty state vector (every new connection) gets
  * the one cached full state; a client that has some of the board gets a diff, and the last diff is
@@ -12,9 +12,11 @@ import { encodeSyncStep2, encodeSyncStep2FromUpdate } from './messages.js';
  */
 export class StateCache {
   private full: Uint8Array | null = null;
+  private fullV2: Uint8Array | null = null;
   private lastDiff: { key: string; message: Uint8Array } | null = null;
   private readonly invalidate = (): void => {
     this.full = null;
+    this.fullV2 = null;
     this.lastDiff = null;
   };
 
@@ -23,10 +25,11 @@ export class StateCache {
   }
 
   /**
-   * The sync step 2 message for a client's encoded state vector. Throws (a plain Error from lib0) when
-   * the state vector is not well-formed.
+   * The sync step 2 message for a client's encoded state vector: y-protocols' (V1), or with `v2`
+   * Sammen's V2 message (a page that asked for it). Throws (a plain Error from lib0) when the state
+   * vector is not well-formed.
    */
-  syncStep2(encodedStateVector: Uint8Array): Uint8Array {
+  syncStep2(encodedStateVector: Uint8Array, v2 = false): Uint8Array {
     const stateVector = Y.decodeStateVector(encodedStateVector);
     let knowsSomething = false;
     for (const client of this.doc.store.clients.keys()) {
@@ -35,10 +38,15 @@ export class StateCache {
         break;
       }
     }
-    if (!knowsSomething) return (this.full ??= withoutPending(this.doc, () => encodeSyncStep2(this.doc, new Uint8Array([0]))));
-    const key = Buffer.from(encodedStateVector).toString('base64');
+    if (!knowsSomething) {
+      if (v2) return (this.fullV2 ??= withoutPending(this.doc, () => encodeSyncStep2V2(Y.encodeStateAsUpdateV2(this.doc))));
+      return (this.full ??= withoutPending(this.doc, () => encodeSyncStep2(this.doc, new Uint8Array([0]))));
+    }
+    const key = `${v2 ? 'v2' : 'v1'}:${Buffer.from(encodedStateVector).toString('base64')}`;
     if (this.lastDiff?.key === key) return this.lastDiff.message;
-    const message = withoutPending(this.doc, () => encodeSyncStep2(this.doc, encodedStateVector));
+    const message = withoutPending(this.doc, () =>
+      v2 ? encodeSyncStep2V2(Y.encodeStateAsUpdateV2(this.doc, encodedStateVector)) : encodeSyncStep2(this.doc, encodedStateVector),
+    );
     this.lastDiff = { key, message };
     return message;
   }
