@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MalformedMessageError, decodeMessage, encodeSyncStep1, encodeUpdate } from './messages.js';
+import { MalformedMessageError, decodeMessage, encodeSaved, encodeSyncStep1, encodeSyncStep2V2, encodeUpdate } from './messages.js';
 
 describe('y-websocket message decoding', () => {
   it('decodes what the y-protocols encoders write', () => {
@@ -19,6 +19,13 @@ describe('y-websocket message decoding', () => {
     const cases = [new Uint8Array([]), new Uint8Array([0]), new Uint8Array([0, 2, 10, 1]), new Uint8Array([7]), new Uint8Array([0, 9, 0])];
     const padded = new Uint8Array([...encodeUpdate(new Uint8Array([0, 0])), 42]);
     for (const bytes of [...cases, padded]) expect(() => decodeMessage(bytes)).toThrow(MalformedMessageError);
+  });
+
+  it("reads a saved question, and refuses what only the server sends: a saved 0 and a V2 sync step 2", () => {
+    expect(decodeMessage(encodeSaved(9))).toEqual({ kind: 'saved-query', seq: 9 });
+    expect(() => decodeMessage(encodeSaved(0))).toThrow(MalformedMessageError);
+    expect(() => decodeMessage(encodeSyncStep2V2(Y.encodeStateAsUpdateV2(new Y.Doc())))).toThrow(MalformedMessageError);
+    expect(() => decodeMessage(new Uint8Array([...encodeSaved(1), 0]))).toThrow(MalformedMessageError); // trailing byte
   });
 
   it('never throws anything but MalformedMessageError on random bytes', () => {
