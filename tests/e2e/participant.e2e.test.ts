@@ -321,6 +321,36 @@ describe('a note sent into a socket that stalled (open, but nothing passes)', ()
     await expect.poll(() => page.isClosed()).toBe(true);
     expect(asked).toEqual(['beforeunload']);
   });
+
+  it('a private note on a stalled private-notes socket shows "not saved yet" too, until it is stored', async () => {
+    const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
+    const fac = await facilitator(w.facilitatorToken);
+    const olga = await join(server, w.joinCode, 'Olga');
+    const page = await openWithToken(w.boardId, olga);
+    // Only the private-notes socket is routed: the board's stays healthy, so "online" comes from it.
+    const stalled = new Set<object>();
+    const live: object[] = [];
+    await page.routeWebSocket(new RegExp(`/yjs/${w.boardId}/private\\?`), (ws) => {
+      const upstream = ws.connectToServer();
+      ws.onMessage((m) => void (stalled.has(ws) || upstream.send(m)));
+      upstream.onMessage((m) => void (stalled.has(ws) || ws.send(m)));
+      live.push(ws);
+    });
+    expect(await fac.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
+    await page.getByText(/Private brainstorm/).waitFor();
+    // Stalled as soon as it opens: it never syncs, so there is nothing to ask on; the page replaces
+    // it after 10 s of silence with a note waiting (y-websocket alone waits 30 s).
+    await expect.poll(() => live.length).toBe(1);
+    live.splice(0).forEach((ws) => stalled.add(ws));
+    await writePrivateNote(page, 'Kept private, not yet stored');
+    const status = page.locator('[data-testid=connection-status]');
+    await status.and(page.locator('[data-unsaved]')).waitFor({ timeout: 10_000 });
+    expect(await status.getAttribute('data-status')).toBe('online');
+    const stored = connectClient(server.wsUrl, w.boardId, { token: olga, privateDoc: true });
+    await waitForDoc(stored.doc, (d) => getElements(d).some((e) => e.type === 'note' && e.text === 'Kept private, not yet stored'), 15_000);
+    stored.destroy();
+    await page.locator('[data-testid=connection-status][data-status=online]:not([data-pending])').waitFor({ timeout: 10_000 });
+  });
 });
 
 describe('private brainstorm and dot voting', () => {

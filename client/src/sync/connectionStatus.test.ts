@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTDATED_PROBLEM, initialConnectionState, isOutdated, reduceConnection, type ConnectionEvent } from './connectionStatus.js';
+import { OUTDATED_PROBLEM, initialConnectionState, isOutdated, reduceConnection, withPrivateNotes, type ConnectionEvent } from './connectionStatus.js';
 
 const run = (...events: ConnectionEvent[]) => events.reduce(reduceConnection, initialConnectionState);
 
@@ -56,5 +56,15 @@ describe('connection status', () => {
     const back = ([{ type: 'close', code: 1006 }, { type: 'synced', synced: true }] as ConnectionEvent[]).reduce(reduceConnection, waiting);
     expect(back).toMatchObject({ status: 'online', unsavedOverdue: true });
     expect(reduceConnection(back, { type: 'saved', unsaved: false, overdue: false }).unsavedOverdue).toBe(false);
+  });
+
+  it("shows private notes waiting to be stored as the board's, and keeps the board's own status", () => {
+    const board = run({ type: 'synced', synced: true });
+    expect(withPrivateNotes(board, null)).toBe(board);
+    const privateOk = run({ type: 'synced', synced: true });
+    expect(withPrivateNotes(board, privateOk)).toBe(board);
+    const privateWaiting = reduceConnection(run({ type: 'status', status: 'disconnected' }), { type: 'saved', unsaved: true, overdue: true });
+    expect(withPrivateNotes(board, privateWaiting)).toEqual({ ...board, unsaved: true, unsavedOverdue: true });
+    expect(withPrivateNotes(board, privateWaiting).status).toBe('online');
   });
 });

@@ -100,3 +100,15 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
       return { ...state, unsaved: event.unsaved, unsavedOverdue: event.overdue };
   }
 }
+
+/**
+ * The board's connection state as the status line shows it while private notes are open too: their
+ * changes waiting to be stored count as the board's (a private note on a stalled socket is as much
+ * at risk as a board note), while the board's own socket decides online / reconnecting / offline.
+ */
+export function withPrivateNotes(board: ConnectionState, privateNotes: ConnectionState | null): ConnectionState {
+  if (!privateNotes) return board;
+  const unsaved = board.unsaved || privateNotes.unsaved;
+  const unsavedOverdue = board.unsavedOverdue || privateNotes.unsavedOverdue;
+  return unsaved === board.unsaved && unsavedOverdue === board.unsavedOverdue ? board : { ...board, unsaved, unsavedOverdue };
+}

@@ -9,9 +9,10 @@ export const ASK_AFTER_MS = 300;
 /** Local changes unanswered this long are "not saved yet" in the status. */
 export const OVERDUE_MS = 5_000;
 /**
- * A question unanswered this long, with nothing at all heard from the server meanwhile and nothing
- * left in the socket's buffer, means the socket is dead though it looks open (a phone that changed
- * networks): it is closed, and the provider connects again and sends what the server lacks.
+ * A question unanswered this long (or, with changes waiting, a socket not synced this long after it
+ * opened), with nothing at all heard from the server meanwhile and nothing left in the socket's
+ * buffer, means the socket is dead though it looks open (a phone that changed networks): it is
+ * closed, and the provider connects again and sends what the server lacks.
  * y-websocket's own rule waits 30 s of silence, and only notices silence, not an unanswered edit.
  */
 export const DEAD_AFTER_MS = 10_000;
@@ -125,9 +126,13 @@ export function trackSaved(doc: Y.Doc, provider: WebsocketProvider): SavedTracke
     if (tracker.overdue() !== wasOverdue) notify();
     const ws = provider.ws;
     const now = Date.now();
-    if (!asked || !ws || now - asked.at <= DEAD_AFTER_MS || ws.bufferedAmount > 0) return;
+    if (!ws || !provider.wsconnected || ws.bufferedAmount > 0) return;
+    const silent = now - provider.wsLastMessageReceived > DEAD_AFTER_MS;
+    // A question unanswered that long, or a socket that has not synced (nothing to ask on yet) and
+    // has heard nothing since it opened.
+    if (!(asked && now - asked.at > DEAD_AFTER_MS) && !(silent && !provider.synced)) return;
     asked = null;
-    if (now - provider.wsLastMessageReceived > DEAD_AFTER_MS) {
+    if (silent) {
       // Not ws.close(): a dead socket's close can wait a minute for its handshake. As boardConnection's
       // 'online' handler does: drop this socket now and connect a new one.
       provider.disconnect();

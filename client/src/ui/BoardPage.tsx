@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardCanvas } from '../board/BoardCanvas.js';
 import { RemoteCursors } from '../board/RemoteCursors.js';
@@ -22,6 +22,7 @@ import { useListView } from '../a11y/useListView.js';
 import { WorkshopAnnouncements } from '../a11y/WorkshopAnnouncements.js';
 import { BoardOutline } from './BoardOutline.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
+import { withPrivateNotes } from '../sync/connectionStatus.js';
 import { ContextBar } from './ContextBar.js';
 import { Icon } from './icons.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
@@ -206,7 +207,13 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
   // While brainstorming privately, input and tools go to the private notes editor.
   const editor = ws.privateNotes?.editor ?? session?.editor ?? null;
   const undoConn = ws.privateNotes?.conn ?? conn;
-  const connection = useSyncExternalStore(conn?.subscribe ?? noopSubscribe, () => conn?.getState() ?? null);
+  const boardConnection = useSyncExternalStore(conn?.subscribe ?? noopSubscribe, () => conn?.getState() ?? null);
+  const privateConn = ws.privateNotes?.conn ?? null;
+  const privateConnection = useSyncExternalStore(privateConn?.subscribe ?? noopSubscribe, () => privateConn?.getState() ?? null);
+  const connection = useMemo(
+    () => (boardConnection ? withPrivateNotes(boardConnection, privateConnection) : null),
+    [boardConnection, privateConnection],
+  );
   const state = useSyncExternalStore(editor?.subscribe ?? noopSubscribe, () => editor?.getState() ?? null);
   const peers = usePeers(conn?.provider.awareness ?? null);
   const undoState = useUndoState(undoConn);
