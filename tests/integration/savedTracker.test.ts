@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StickyNote, getElement, insertElement } from '@sammen/shared';
+import { MESSAGE_SYNC_STEP_2_V2, type StickyNote, V2_PARAM, getElement, insertElement } from '@sammen/shared';
 import { trackSaved } from '../../client/src/sync/savedTracker.js';
+import { readSyncStep2V2 } from '../../client/src/sync/syncStep2V2.js';
 import { type RunningServer, createBoard, startServer } from '../harness/server.js';
 import { type YClient, connectClient, synced } from '../harness/yclient.js';
 
@@ -53,6 +54,28 @@ describe('savedTracker', () => {
     await expect.poll(() => saved.unsaved()).toBe(false);
     expect(await onServer(boardId, 'b')).toMatchObject({ text: 'written offline' });
     expect(saved.overdue()).toBe(false);
+    saved.destroy();
+  });
+
+  it('asks once synced, however long after sync step 1 the (V2) sync step 2 comes', async () => {
+    const boardId = await createBoard(server);
+    const page = client(boardId, { saved: '1', [V2_PARAM]: '1' });
+    readSyncStep2V2(page.provider);
+    // A big board's sync step 2 can come long after the server's step 1: held back here by 1 s.
+    const apply = page.provider.messageHandlers[MESSAGE_SYNC_STEP_2_V2]!;
+    page.provider.messageHandlers[MESSAGE_SYNC_STEP_2_V2] = (...args) => {
+      const [, decoder] = args;
+      const rest = decoder.arr.subarray(decoder.pos);
+      setTimeout(() => apply(args[0], { ...decoder, arr: rest, pos: 0 } as typeof decoder, args[2], args[3], args[4]), 1_000);
+    };
+    const saved = trackSaved(page.doc, page.provider);
+    await synced(page);
+    page.provider.disconnect();
+    insertElement(page.doc, note('e', 'written offline, big board'));
+    page.provider.connect();
+    await synced(page);
+    await expect.poll(() => saved.unsaved(), { timeout: 5_000 }).toBe(false);
+    expect(await onServer(boardId, 'e')).toMatchObject({ text: 'written offline, big board' });
     saved.destroy();
   });
 

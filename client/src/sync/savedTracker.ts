@@ -106,7 +106,10 @@ export function trackSaved(doc: Y.Doc, provider: WebsocketProvider): SavedTracke
     asked = null;
   };
   const onSync = (synced: boolean): void => {
-    if (synced && legacy()) savedUpTo(version);
+    if (!synced) return;
+    if (legacy()) savedUpTo(version);
+    // Asking waits for the sync (a big board's sync step 2, V1 or V2, can come long after step 1).
+    else if (version > savedVersion) scheduleAsk();
   };
   const onTransaction = (transaction: Y.Transaction): void => {
     if (transaction.origin === provider) return;
