@@ -171,14 +171,38 @@ function boardNotes(page: Page): Promise<Array<{ id: string; text: string }>> {
 }
 
 /** Places a note in the middle of the board and types `text` (in a private round: a private note). */
-async function writePrivateNote(page: Page, text: string): Promise<void> {
+/** A note in the middle of the view, with the keyboard's note tool. */
+async function writeNote(page: Page, text: string): Promise<void> {
   const box = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
   await page.keyboard.press('n');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.locator('textarea[data-testid=text-editor]:focus').waitFor();
   await page.keyboard.type(text);
   await page.keyboard.press('Escape');
+}
+
+async function writePrivateNote(page: Page, text: string): Promise<void> {
+  await writeNote(page, text);
   await page.getByText('Private – only you see this').waitFor();
+}
+
+/**
+ * Passes the page's sockets whose address matches `address` through the test. `stall()`: those open
+ * now pass nothing from then on and stay open, as a phone's socket after a network change; sockets
+ * opened later pass again.
+ */
+async function stallableSockets(page: Page, address: RegExp): Promise<{ opened(): number; stall(): void }> {
+  const stalled = new Set<object>();
+  const live: object[] = [];
+  let opened = 0;
+  await page.routeWebSocket(address, (ws) => {
+    const upstream = ws.connectToServer();
+    ws.onMessage((m) => void (stalled.has(ws) || upstream.send(m)));
+    upstream.onMessage((m) => void (stalled.has(ws) || ws.send(m)));
+    live.push(ws);
+    opened++;
+  });
+  return { opened: () => opened, stall: () => live.splice(0).forEach((ws) => stalled.add(ws)) };
 }
 
 describe("opening a participant's link", () => {
@@ -241,12 +265,7 @@ describe('leaving a page with a note that has not reached the server', () => {
     for (const ws of open.splice(0)) await ws.close();
     await expect.poll(() => status.getAttribute('data-status')).not.toBe('online');
 
-    const box = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
-    await page.keyboard.press('n');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.locator('textarea[data-testid=text-editor]:focus').waitFor();
-    await page.keyboard.type('Written on the train');
-    await page.keyboard.press('Escape');
+    await writeNote(page, 'Written on the train');
 
     const asked: string[] = [];
     page.on('dialog', (dialog) => {
@@ -277,28 +296,13 @@ describe('a note sent into a socket that stalled (open, but nothing passes)', ()
     const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
     const olga = await join(server, w.joinCode, 'Olga');
     const page = await newPage();
-    // Messages pass both ways until `stall()`: then that socket stays open and passes nothing, as a
-    // phone's socket does after a network change. Sockets opened later pass again.
-    const stalled = new Set<object>();
-    const live: object[] = [];
-    await page.routeWebSocket(new RegExp(`/yjs/${w.boardId}\\?`), (ws) => {
-      const upstream = ws.connectToServer();
-      ws.onMessage((m) => void (stalled.has(ws) || upstream.send(m)));
-      upstream.onMessage((m) => void (stalled.has(ws) || ws.send(m)));
-      live.push(ws);
-    });
-    const stall = () => live.splice(0).forEach((ws) => stalled.add(ws));
+    const sockets = await stallableSockets(page, new RegExp(`/yjs/${w.boardId}\\?`));
     await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(olga)}`);
     const status = page.locator('[data-testid=connection-status]');
     await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
 
-    stall();
-    const box = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
-    await page.keyboard.press('n');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.locator('textarea[data-testid=text-editor]:focus').waitFor();
-    await page.keyboard.type('Sent on a stalled socket');
-    await page.keyboard.press('Escape');
+    sockets.stall();
+    await writeNote(page, 'Sent on a stalled socket');
     // The socket still looks open ("online"); the page knows the note is not stored, and says so.
     await status.and(page.locator('[data-unsaved]')).waitFor({ timeout: 10_000 });
     expect(await status.getAttribute('data-status')).toBe('online');
@@ -328,20 +332,13 @@ describe('a note sent into a socket that stalled (open, but nothing passes)', ()
     const olga = await join(server, w.joinCode, 'Olga');
     const page = await openWithToken(w.boardId, olga);
     // Only the private-notes socket is routed: the board's stays healthy, so "online" comes from it.
-    const stalled = new Set<object>();
-    const live: object[] = [];
-    await page.routeWebSocket(new RegExp(`/yjs/${w.boardId}/private\\?`), (ws) => {
-      const upstream = ws.connectToServer();
-      ws.onMessage((m) => void (stalled.has(ws) || upstream.send(m)));
-      upstream.onMessage((m) => void (stalled.has(ws) || ws.send(m)));
-      live.push(ws);
-    });
+    const sockets = await stallableSockets(page, new RegExp(`/yjs/${w.boardId}/private\\?`));
     expect(await fac.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
     await page.getByText(/Private brainstorm/).waitFor();
     // Stalled as soon as it opens: it never syncs, so there is nothing to ask on; the page replaces
     // it after 10 s of silence with a note waiting (y-websocket alone waits 30 s).
-    await expect.poll(() => live.length).toBe(1);
-    live.splice(0).forEach((ws) => stalled.add(ws));
+    await expect.poll(() => sockets.opened()).toBe(1);
+    sockets.stall();
     await writePrivateNote(page, 'Kept private, not yet stored');
     const status = page.locator('[data-testid=connection-status]');
     await status.and(page.locator('[data-unsaved]')).waitFor({ timeout: 10_000 });
