@@ -326,6 +326,25 @@ describe('a note sent into a socket that stalled (open, but nothing passes)', ()
     expect(asked).toEqual(['beforeunload']);
   });
 
+  it('is still delivered when the person leaves the board inside the app (the "Sammen" link) before it is stored', async () => {
+    const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
+    const olga = await join(server, w.joinCode, 'Olga');
+    const page = await newPage();
+    const sockets = await stallableSockets(page, new RegExp(`/yjs/${w.boardId}\\?`));
+    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(olga)}`);
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+    sockets.stall();
+    await writeNote(page, 'Written just before leaving');
+    // No "Leave site?" for a move inside the app: the board page goes, its connection stays until
+    // the note is stored (a new socket after 10 s unanswered).
+    await page.getByRole('link', { name: 'Sammen' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+    const stored = connectClient(server.wsUrl, w.boardId, { token: olga });
+    await waitForDoc(stored.doc, (d) => getElements(d).some((e) => e.type === 'note' && e.text === 'Written just before leaving'), 15_000);
+    stored.destroy();
+    expect(sockets.opened()).toBe(2);
+  });
+
   it('a private note on a stalled private-notes socket shows "not saved yet" too, until it is stored', async () => {
     const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
     const fac = await facilitator(w.facilitatorToken);

@@ -4,6 +4,7 @@ import { renderedTextLayout } from '../board/textProps.js';
 import { Editor } from '../editor/Editor.js';
 import type { Viewport } from '../geometry/viewport.js';
 import { connectBoard, type BoardConnection } from '../sync/boardConnection.js';
+import { closeWhenSaved } from '../sync/closeWhenSaved.js';
 import { releasePreconnected, takePreconnected } from '../sync/preconnect.js';
 import { keepReadOnlyWhenOutdated } from '../sync/outdated.js';
 import { exposeTestHook } from '../testHook.js';
@@ -69,7 +70,8 @@ export function useBoardSession(boardId: string, token: string | null, stopped: 
       setSession(null);
       unexpose();
       editor.destroy();
-      conn.destroy();
+      // Not at once: a change made a moment ago may not be stored yet (closeWhenSaved.ts).
+      closeWhenSaved(conn);
       releasePreconnected(boardId, token);
     };
   }, [boardId, token, generation, stopped, revoked]);
