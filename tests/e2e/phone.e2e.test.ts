@@ -104,6 +104,35 @@ async function axe(page: Page, name: string): Promise<void> {
 }
 
 describe('a citizen on a phone', () => {
+  it('writing offline, the header says the note is not saved yet, and stops saying it once it is', async () => {
+    const w = await createWorkshop(session.server, { title: 'Citizen panel', language: 'en' });
+    const olga = await join(session.server, w.joinCode, 'Olga');
+    const phone = await newPage(PHONE);
+    await phone.goto(`${session.server.url}/b/${w.boardId}#token=${encodeURIComponent(olga)}`);
+    const status = phone.getByTestId('phone-header').getByTestId('connection-status');
+    await status.and(phone.locator('[data-status=online]')).waitFor();
+    await phone.context().setOffline(true);
+    await status.and(phone.locator('[data-status=offline]')).waitFor();
+    const bar = phone.getByRole('navigation', { name: 'Take part' });
+    await bar.getByRole('button', { name: 'New note' }).tap();
+    const composer = phone.getByTestId('note-composer');
+    await composer.getByRole('textbox').fill('Written on the bus');
+    await composer.getByRole('button', { name: 'Put the note up' }).tap();
+    await composer.waitFor({ state: 'detached' });
+    // The dot alone (red: offline) does not tell a citizen their note is at risk; after 5 s the words do.
+    const words = status.getByText('Not saved yet – keep this page open');
+    await words.waitFor({ timeout: 10_000 });
+    expect(await status.getAttribute('data-status')).toBe('offline');
+    const header = (await phone.getByTestId('phone-header').boundingBox())!;
+    expect(header.height).toBeLessThanOrEqual(56);
+    await expectNoSidewaysScroll(phone, 'offline, not saved yet');
+
+    await phone.context().setOffline(false);
+    const stored = reader(w.boardId, olga);
+    await waitForDoc(stored.doc, (d) => notes(d).some((n) => n.text === 'Written on the bus'), 20_000);
+    await words.waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
   it('joins by code, opens on the step, writes notes privately and on the board, votes, reacts, follows; every overlay closes', async () => {
     const w = await createWorkshop(session.server, { title: 'Citizen panel', language: 'en', template: 'citizen-conversation' });
     const fac: ControlClient = await connectControl(session.server.url, w.facilitatorToken);

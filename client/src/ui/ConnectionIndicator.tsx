@@ -11,10 +11,13 @@ export function ConnectionIndicator({ state }: { state: ConnectionState }) {
   // Online, but changes made here have waited seconds for the server to store them: a socket that
   // stalled (savedTracker.ts replaces it after a while). Said, not hidden like "Online".
   const unsaved = state.status === 'online' && state.unsavedOverdue;
+  // Changes waiting, online or not: a phone's header, which otherwise shows only the dot, says so
+  // (the short form); elsewhere the state's own words say it ("Offline. Keep working: …").
+  const waiting = state.unsavedOverdue && state.status !== 'closed' && state.status !== 'connecting';
   const label = t(unsaved ? 'connection.notSaved' : `connection.${state.status}`);
   return (
     <div
-      className={`connection connection-${unsaved ? 'unsaved' : state.status}`}
+      className={`connection connection-${unsaved ? 'unsaved' : state.status}${waiting ? ' connection-waiting' : ''}`}
       data-status={state.status}
       data-unsaved={unsaved || undefined}
       data-pending={state.unsaved || undefined}
@@ -22,7 +25,7 @@ export function ConnectionIndicator({ state }: { state: ConnectionState }) {
     >
       <span className="connection-dot" aria-hidden="true" />
       <span role="status" aria-live="polite" className="connection-text">
-        {unsaved ? (
+        {waiting ? (
           <>
             <span className="connection-long">{label}</span>
             <span className="connection-short">{t('connection.notSavedShort')}</span>
