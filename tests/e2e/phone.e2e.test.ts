@@ -111,9 +111,11 @@ describe('a citizen on a phone', () => {
     await phone.goto(`${session.server.url}/b/${w.boardId}#token=${encodeURIComponent(olga)}`);
     const status = phone.getByTestId('phone-header').getByTestId('connection-status');
     await status.and(phone.locator('[data-status=online]')).waitFor();
+    // The participant bar comes with the workshop's control channel: there before the network goes.
+    const bar = phone.getByRole('navigation', { name: 'Take part' });
+    await bar.getByRole('button', { name: 'New note' }).waitFor();
     await phone.context().setOffline(true);
     await status.and(phone.locator('[data-status=offline]')).waitFor();
-    const bar = phone.getByRole('navigation', { name: 'Take part' });
     await bar.getByRole('button', { name: 'New note' }).tap();
     const composer = phone.getByTestId('note-composer');
     await composer.getByRole('textbox').fill('Written on the bus');
