@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type StickyNote, getElements, insertElement } from '@sammen/shared';
 import { type Cluster, clusterServices, startCluster } from '../harness/cluster.js';
+import { trackSaved } from '../../client/src/sync/savedTracker.js';
 import { createBoard } from '../harness/server.js';
 import { type YClient, connectClient, synced, waitForDoc } from '../harness/yclient.js';
 
@@ -127,6 +128,25 @@ describe.skipIf(services !== true)(`several processes over Redis and PostgreSQL$
     const two = await measure(0, 1);
     console.log(`[cluster] writer → reader round trip: one process median ${one.median.toFixed(2)} ms p95 ${one.p95.toFixed(2)} ms; two processes median ${two.median.toFixed(2)} ms p95 ${two.p95.toFixed(2)} ms`);
     expect(two.median).toBeLessThan(250);
+  });
+
+  it('"saved" on one process means stored in PostgreSQL: killed right after, another process has the note', { timeout: 90_000 }, async () => {
+    const boardId = await createBoard(cluster.servers[0]!);
+    const page = connectClient(cluster.servers[2]!.wsUrl, boardId, { params: { saved: '1' } });
+    const saved = trackSaved(page.doc, page.provider);
+    await synced(page);
+    insertElement(page.doc, note('saved-then-killed'));
+    await until(() => !saved.unsaved(), 20_000);
+    saved.destroy();
+    page.destroy();
+    await cluster.servers[2]!.kill(); // no clean shutdown
+    try {
+      const other = client(1, boardId);
+      await synced(other);
+      expect(ids(other.doc)).toContain('saved-then-killed');
+    } finally {
+      await cluster.servers[2]!.restart();
+    }
   });
 });
 
