@@ -6,9 +6,9 @@ import type { SavedTracker } from './savedTracker.js';
  * that stalled. Closing the tab then would lose it with the page's document, which is kept nowhere
  * else (no IndexedDB: a municipality's shared PCs must not keep a citizen's notes). The browser words
  * the question itself and some mobile browsers never ask; it is the safety net of desktops and old
- * laptops (the status line says "not saved yet" everywhere: ConnectionIndicator). The listener is there only
- * while something is unsent: a page with a `beforeunload` listener may be kept out of the browser's
- * back/forward cache.
+ * laptops (the status line says "not saved yet" everywhere: ConnectionIndicator). The listener is
+ * there only while something is unsent: a page with a `beforeunload` listener may be kept out of the
+ * browser's back/forward cache.
  */
 const unsent = new Set<object>();
 

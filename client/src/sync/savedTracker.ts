@@ -111,6 +111,8 @@ export function trackSaved(doc: Y.Doc, provider: WebsocketProvider): SavedTracke
     // Asking waits for the sync (a big board's sync step 2, V1 or V2, can come long after step 1).
     else if (version > savedVersion) scheduleAsk();
   };
+  // afterTransaction, not 'update': an update listener makes Yjs encode every transaction, the
+  // provider's 4 MB sync step 2 of a big board included (echoEncoding.ts spares the page exactly that).
   const onTransaction = (transaction: Y.Transaction): void => {
     if (transaction.origin === provider) return;
     if (transaction.changed.size === 0 && transaction.deleteSet.clients.size === 0) return;

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { type ConnectionState, reloadFixes } from '../sync/connectionStatus.js';
 
 /**
- * Online / not saved yet / reconnecting / offline, with the server's reason when it gave one. Announced politely.
+ * Online / not saved yet / reconnecting / offline, with the server's reason when it gave one.
+ * Announced politely.
  * When only a reload helps (the page's code is older than the board, or the server could not read
  * it), a Reload button sits beside the reason: on a phone the way to reload is not obvious.
  */

@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import { encodeSyncStep2, encodeSyncStep2FromUpdate, encodeSyncStep2V2 } from './messages.js';
 
 /**
- * The answer to sync step 1, cached per room (in V1, and in V2 for pages that read it). Encoding a whole board is the most expensive thing a
- * client can ask for (an 8 MiB board takes tens of milliseconds and allocates its size each time), and
+ * The answer to sync step 1, cached per room (in V1, and in V2 for pages that read it). Encoding a
+ * whole board is the most expensive thing a client can ask for (an 8 MiB board takes tens of milliseconds and allocates its size each time), and
  * asking costs the client a few bytes. A client with an empty state vector (every new connection) gets
  * the one cached full state; a client that has some of the board gets a diff, and the last diff is
  * kept too (a client repeating its question is answered from memory). Any transaction on the document
