@@ -230,7 +230,9 @@ async function main(): Promise<void> {
       const priv = connectClient(server.wsUrl, w.boardId, { token, privateDoc: true });
       cleanups.push(() => priv.destroy());
       await synced(priv);
-      addNotes(priv, frame, shares[i]!, taken ?? []);
+      // Clear of the frame's own words (its instruction line), as a person would place them.
+      const words = getElements(board.doc).filter((e) => e.type === 'text' && e.frameId === frame.id) as Box[];
+      addNotes(priv, frame, shares[i]!, [...(taken ?? []), ...words]);
       await storedPrivately(server.wsUrl, w.boardId, token, shares[i]!.length);
     }
     await run(fac, { type: 'private.reveal' });
