@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getElements } from '@sammen/shared';
+import { getElements, insertElement, stickyNoteDefaults } from '@sammen/shared';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { connectControl, createWorkshop, join, type ControlClient } from '../harness/control.js';
 import { createBoard, startServer, type RunningServer } from '../harness/server.js';
 import { launchChromium } from '../harness/browser.js';
-import { connectClient, waitForDoc } from '../harness/yclient.js';
+import { connectClient, synced, waitForDoc } from '../harness/yclient.js';
 
 /**
  * The participant's side of a workshop in real Chromium against the real, built server: joining by
@@ -405,6 +405,83 @@ describe('private brainstorm and dot voting', () => {
     const results = page.getByRole('complementary', { name: 'Vote results' });
     await expect.poll(() => results.getByRole('listitem').allTextContents()).toEqual(['1.More trees 1 dot']);
     await page.getByTestId('result-badge').waitFor();
+  });
+});
+
+describe('vote results on a computer', () => {
+  it("come beside the step's frame, not over it, for a participant and for someone following; the frame is centred again when they close", async () => {
+    const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
+    const fac = await facilitator(w.facilitatorToken);
+    // A step frame as wide as a template's, and a note in it to vote on.
+    const board = connectClient(server.wsUrl, w.boardId, { token: w.facilitatorToken });
+    await synced(board);
+    const frame = { id: 'f-priorities', type: 'frame', index: 'a0', frameId: null, x: 0, y: 0, width: 1200, height: 900, title: 'What matters most?', fill: 'white' } as const;
+    const note = { ...stickyNoteDefaults, type: 'note' as const, id: 'n-trees', index: 'a1', frameId: frame.id, x: 60, y: 80, text: 'More trees' };
+    board.doc.transact(() => {
+      insertElement(board.doc, frame);
+      insertElement(board.doc, note);
+    });
+    const step = { ...steps[0], frameId: frame.id, private: false };
+    expect(await fac.run({ type: 'agenda.set', steps: [step] })).toEqual({ ok: true });
+    expect(await fac.run({ type: 'agenda.goto', index: 0 })).toEqual({ ok: true });
+
+    const olga = await openWithToken(w.boardId, await join(server, w.joinCode, 'Olga'));
+    const bent = await openWithToken(w.boardId, await join(server, w.joinCode, 'Bent'));
+    const pia = await openWithToken(w.boardId, await join(server, w.joinCode, 'Pia'), PHONE);
+    // Bent has looked elsewhere, then follows the facilitator, who shows the whole frame and more.
+    await bent.locator('[data-testid=board-canvas]').hover();
+    await bent.mouse.wheel(0, 400);
+    expect(await fac.run({ type: 'follow.start', viewport: { x: -300, y: -200, width: 1800, height: 1300 } })).toEqual({ ok: true });
+    await bent.getByText('You are following the facilitator.').waitFor();
+
+    const frameOnScreen = async (page: Page) => {
+      const canvas = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
+      const v = await shownRect(page);
+      const scale = canvas.width / v.width;
+      const left = canvas.x + (frame.x - (v.cx - v.width / 2)) * scale;
+      const top = canvas.y + (frame.y - (v.cy - v.height / 2)) * scale;
+      return { left, right: left + frame.width * scale, top, bottom: top + frame.height * scale, canvas };
+    };
+    // Before the vote the frame is where the step opens it: centred on a computer (the card's column
+    // would cover its left), on a phone at its top-left corner at a readable size.
+    const where = async (page: Page) => {
+      const f = await frameOnScreen(page);
+      return { across: Math.round(f.left - f.canvas.x - (f.canvas.x + f.canvas.width - f.right)), top: Math.round(f.top - f.canvas.y) };
+    };
+    const opened = new Map<Page, { across: number; top: number }>();
+    for (const page of [olga, bent]) {
+      await expect.poll(async () => (await where(page)).across).toBe(0);
+      opened.set(page, await where(page));
+    }
+    let last = '';
+    await expect.poll(async () => last === (last = JSON.stringify(await where(pia)))).toBe(true);
+    opened.set(pia, JSON.parse(last) as { across: number; top: number });
+
+    expect(await fac.run({ type: 'vote.start', elementIds: [note.id], dotsPerPerson: 1, allowMultiplePerElement: false, title: 'Priorities' })).toEqual({ ok: true });
+    await olga.getByRole('button', { name: 'Place a dot on: More trees' }).click();
+    await olga.getByText('0 of 1 dots left').waitFor();
+    expect(await fac.run({ type: 'vote.reveal' })).toEqual({ ok: true });
+    for (const page of [olga, bent, pia]) {
+      const card = page.getByRole('complementary', { name: 'Vote results' });
+      await card.getByRole('listitem').first().waitFor();
+      const box = (await card.boundingBox())!;
+      // Beside the card: the whole frame right of it on a computer, its top below it on a phone.
+      await expect
+        .poll(
+          async () => {
+            const f = await frameOnScreen(page);
+            // (On the phone the frame is wider than the screen at a readable size, as it opened.)
+            if (page === pia) return f.top >= box.y + box.height && f.top < f.canvas.y + f.canvas.height / 2;
+            return f.left >= box.x + box.width && f.right <= f.canvas.x + f.canvas.width + 1 && f.bottom <= f.canvas.y + f.canvas.height + 1;
+          },
+          { message: 'frame beside the results card' },
+        )
+        .toBe(true);
+      // Closed, it is a chip the person put away: the frame goes back where the step opened it.
+      await card.getByRole('button', { name: 'Close the results' }).click();
+      await expect.poll(() => where(page), { message: 'frame back where it opened, once the card is closed' }).toEqual(opened.get(page));
+    }
+    board.destroy();
   });
 });
 

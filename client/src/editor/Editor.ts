@@ -6,9 +6,12 @@ import { elementBounds } from '../geometry/elements.js';
 import {
   MAX_SCALE,
   centerOn,
-  fitBox,
+  fitClearOf,
+  fitWithInsets,
+  uniformInsets,
   visibleWorldBox,
   zoomAt,
+  type Insets,
   type Size,
   type Viewport,
 } from '../geometry/viewport.js';
@@ -44,6 +47,11 @@ export interface EditorState {
   readonly noteColor: ColorName;
   /** The portfolio's filter: project cards that do not match are drawn dimmed. Null: no filter. */
   readonly projectFilter: ProjectFilter | null;
+  /**
+   * Screen boxes of panels floating over the canvas (the vote results card): fits show what they fit
+   * beside them, not under them (`setCovered`, `fitClearOf`).
+   */
+  readonly covered: readonly Box[];
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -91,6 +99,7 @@ export class Editor {
       preview: null,
       noteColor: 'yellow',
       projectFilter: null,
+      covered: [],
     };
     // Elements deleted by someone else (or by undo) leave the selection and the text editor.
     this.unsubscribeStore = this.store.subscribe((changed) => {
@@ -244,10 +253,32 @@ export class Editor {
     return visibleWorldBox(this.state.viewport, this.size);
   }
 
-  /** Shows all of a board rectangle, centred and as large as fits (following someone's viewport). */
+  /**
+   * Shows all of a board rectangle, centred and as large as fits (following someone's viewport), clear
+   * of the panels over the canvas.
+   */
   fitBoardRect(rect: Box, padding = 0): void {
     if (!(rect.width > 0 && rect.height > 0)) return;
-    this.setViewport(fitBox(rect, this.size, padding, MAX_SCALE));
+    this.setViewport(this.fitClear(rect, uniformInsets(padding), (insets) => fitWithInsets(rect, this.size, insets, MAX_SCALE)));
+  }
+
+  /** `fitClearOf` with the panels over this canvas now. */
+  fitClear(box: Box, margin: Insets, fit: (insets: Insets) => Viewport): Viewport {
+    return fitClearOf(box, this.size, this.state.covered, margin, fit);
+  }
+
+  private readonly coveredBy = new Map<string, Box>();
+  /**
+   * A panel over the canvas (`key`) covers this screen box, or nothing any more (null). Fits made
+   * afterwards keep clear of it, and a step's fit that the person has not moved away from is redone
+   * (useStepFocus.fitWhenSized).
+   */
+  setCovered(key: string, box: Box | null): void {
+    const was = this.coveredBy.get(key);
+    if (box && was && box.x === was.x && box.y === was.y && box.width === was.width && box.height === was.height) return;
+    if (box) this.coveredBy.set(key, box);
+    else if (!this.coveredBy.delete(key)) return;
+    this.set({ covered: [...this.coveredBy.values()] });
   }
 
   private fitPending = false;
@@ -306,7 +337,7 @@ export class Editor {
       this.setViewport(centerOn({ x: 0, y: 0 }, this.size, 1));
       return;
     }
-    this.setViewport(fitBox(bounds, this.size, 64, 2));
+    this.setViewport(this.fitClear(bounds, uniformInsets(64), (insets) => fitWithInsets(bounds, this.size, insets, 2)));
   }
 
   destroy(): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SCALE, fitBox, screenToWorld, visibleWorldBox, wheelZoomFactor, worldToScreen, zoomAt } from './viewport.js';
+import { MAX_SCALE, fitBox, screenToWorld, visibleWorldBox, wheelZoomFactor, worldToScreen, zoomAt, fitClearOf, fitWithInsets, type Insets } from './viewport.js';
+import type { Box } from './bounds.js';
 
 describe('viewport', () => {
   const v = { x: 100, y: 50, scale: 2 };
@@ -40,5 +41,54 @@ describe('viewport', () => {
     const center = screenToWorld(fit, { x: 548, y: 348 });
     expect(center.x).toBeCloseTo(2000);
     expect(center.y).toBeCloseTo(1500);
+  });
+});
+
+describe('fitClearOf', () => {
+  const size = { width: 1280, height: 700 };
+  const margin = { top: 34, right: 12, bottom: 12, left: 12 };
+  const fit = (box: Box) => (insets: Insets) => fitWithInsets(box, size, insets);
+  const onScreen = (box: Box, v: { x: number; y: number; scale: number }): Box => ({ x: box.x * v.scale + v.x, y: box.y * v.scale + v.y, width: box.width * v.scale, height: box.height * v.scale });
+
+  it('is the plain fit when nothing covers the canvas, or when what covers it is not in the way', () => {
+    const frame = { x: 0, y: 0, width: 1200, height: 1000 };
+    expect(fitClearOf(frame, size, [], margin, fit(frame))).toEqual(fitWithInsets(frame, size, margin));
+    // A chip in a corner the centred frame leaves free.
+    expect(fitClearOf(frame, size, [{ x: 60, y: 0, width: 150, height: 60 }], margin, fit(frame))).toEqual(fitWithInsets(frame, size, margin));
+  });
+
+  it("moves a tall frame right of a column on the left, at the same size when the canvas's height is what limits it", () => {
+    const frame = { x: 0, y: 0, width: 1200, height: 1000 };
+    const card = { x: 60, y: 0, width: 340, height: 400 };
+    const v = fitClearOf(frame, size, [card], margin, fit(frame));
+    expect(v.scale).toBeCloseTo(fitWithInsets(frame, size, margin).scale);
+    expect(onScreen(frame, v).x).toBeGreaterThanOrEqual(400 + 12 - 1e-9);
+  });
+
+  it('puts a wide frame below a card that spans the width (a phone), as large as that allows', () => {
+    const phone = { width: 390, height: 650 };
+    const frame = { x: 0, y: 0, width: 1200, height: 900 };
+    const card = { x: 50, y: 0, width: 340, height: 150 };
+    const v = fitClearOf(frame, phone, [card], margin, (insets) => fitWithInsets(frame, phone, insets));
+    expect(onScreen(frame, v).y - margin.top).toBeGreaterThanOrEqual(150 - 1e-9);
+    expect(v.scale).toBeCloseTo(fitWithInsets(frame, phone, margin).scale);
+  });
+
+  it('stays the plain fit, under the card, when the card leaves less than half the canvas free beside and below it', () => {
+    const phone = { width: 390, height: 650 };
+    const frame = { x: 0, y: 0, width: 600, height: 900 };
+    const card = { x: 20, y: 0, width: 370, height: 500 };
+    expect(fitClearOf(frame, phone, [card], margin, (insets) => fitWithInsets(frame, phone, insets))).toEqual(fitWithInsets(frame, phone, margin));
+  });
+});
+
+describe('fitClearOf, edges', () => {
+  it('takes a fit that only touches the panel as clear (below it, not squeezed beside it)', () => {
+    const phone = { width: 360, height: 533 };
+    const frame = { x: 0, y: 0, width: 1200, height: 900 };
+    const margin = { top: 34, right: 12, bottom: 12, left: 12 };
+    const card = { x: 24, y: 0, width: 336, height: 146 };
+    const v = fitClearOf(frame, phone, [card], margin, (insets) => fitWithInsets(frame, phone, insets));
+    expect(frame.y * v.scale + v.y).toBeGreaterThanOrEqual(146 + 34 - 1e-9);
   });
 });

@@ -1,4 +1,4 @@
-import type { Box, Point } from './bounds.js';
+import { type Box, type Point, boxBottom, boxRight } from './bounds.js';
 
 /**
  * The camera: a board point `p` is drawn at `p * scale + (x, y)` on screen. Session state: each person
@@ -46,6 +46,62 @@ export function wheelZoomFactor(deltaY: number, deltaMode: number): number {
   const pixels = deltaMode === 1 ? deltaY * 16 : deltaMode === 2 ? deltaY * 400 : deltaY;
   const clamped = Math.max(-100, Math.min(100, pixels));
   return Math.exp(-clamped * 0.01);
+}
+
+/** Screen pixels kept free along each edge of the canvas when something is fitted into it. */
+export interface Insets {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+
+export const uniformInsets = (px: number): Insets => ({ top: px, right: px, bottom: px, left: px });
+
+/** Both kept free: a margin around what is fitted, on top of what panels cover. */
+export const addInsets = (a: Insets, b: Insets): Insets => ({ top: a.top + b.top, right: a.right + b.right, bottom: a.bottom + b.bottom, left: a.left + b.left });
+
+/** A camera that shows all of `box` as large as fits inside `size` less `insets`, centred in what is left. */
+export function fitWithInsets(box: Box, size: Size, insets: Insets, maxScale = MAX_SCALE): Viewport {
+  const availW = Math.max(1, size.width - insets.left - insets.right);
+  const availH = Math.max(1, size.height - insets.top - insets.bottom);
+  const scale = clampScale(Math.min(maxScale, availW / Math.max(box.width, 1), availH / Math.max(box.height, 1)));
+  return {
+    scale,
+    x: insets.left + availW / 2 - (box.x + box.width / 2) * scale,
+    y: insets.top + availH / 2 - (box.y + box.height / 2) * scale,
+  };
+}
+
+/**
+ * Where to fit `box` into a canvas of `size` when panels float over parts of it (`covered`, screen
+ * boxes at its top left: the vote results card): of the fits `fit` gives with `margin` kept free (over
+ * the whole canvas, right of the panels, below them), the largest whose box and margin stay clear of
+ * every panel. Only beside a panel that leaves at least half the canvas's width (or height) free: a
+ * card as tall as most of a phone's canvas stays over the board, and it can be closed; a strip beside
+ * it would show nothing legible.
+ */
+export function fitClearOf(box: Box, size: Size, covered: readonly Box[], margin: Insets, fit: (insets: Insets) => Viewport): Viewport {
+  const plain = fit(margin);
+  if (!covered.length) return plain;
+  const right = Math.max(...covered.map(boxRight));
+  const bottom = Math.max(...covered.map(boxBottom));
+  const candidates = [plain];
+  if (size.width - right >= size.width / 2) candidates.push(fit(addInsets(margin, { ...NO_INSETS, left: right })));
+  if (size.height - bottom >= size.height / 2) candidates.push(fit(addInsets(margin, { ...NO_INSETS, top: bottom })));
+  const shown = (v: Viewport): Box => ({
+    x: box.x * v.scale + v.x - margin.left,
+    y: box.y * v.scale + v.y - margin.top,
+    width: box.width * v.scale + margin.left + margin.right,
+    height: box.height * v.scale + margin.top + margin.bottom,
+  });
+  // Touching is clear: a fit beside a panel ends where it begins.
+  const overlap = (a: Box, b: Box): boolean => a.x < boxRight(b) && b.x < boxRight(a) && a.y < boxBottom(b) && b.y < boxBottom(a);
+  const clear = candidates.filter((v) => !covered.some((c) => overlap(c, shown(v))));
+  // The first of equals: a camera that need not move for the panel does not.
+  return clear.reduce<Viewport | null>((best, v) => (!best || v.scale > best.scale ? v : best), null) ?? plain;
 }
 
 /** A viewport that shows all of `bounds` centred in `size`, with `padding` screen pixels around it. */

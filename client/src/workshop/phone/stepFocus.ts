@@ -2,7 +2,7 @@ import type { Frame } from '@sammen/shared';
 import { readingOrder } from '../../editor/clusters.js';
 import type { Box } from '../../geometry/bounds.js';
 import { boxContainsBox } from '../../geometry/bounds.js';
-import { MAX_SCALE, clampScale, type Size, type Viewport } from '../../geometry/viewport.js';
+import { MAX_SCALE, clampScale, fitWithInsets as fitInsets, type Insets, type Size, type Viewport } from '../../geometry/viewport.js';
 
 /**
  * Participants look at the current step: its frame fitted to their screen when they open the board,
@@ -10,27 +10,13 @@ import { MAX_SCALE, clampScale, type Size, type Viewport } from '../../geometry/
  * geometry is tested apart from the page.
  */
 
-/** Room kept around a fitted frame, in CSS pixels (the top leaves room for the frame's title). */
-export interface Insets {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
+export type { Insets };
 
+/** Room kept around a fitted frame, in CSS pixels (the top leaves room for the frame's title). */
 export const STEP_INSETS: Insets = { top: 34, right: 12, bottom: 12, left: 12 };
 
-/** A camera that shows all of `box` as large as fits inside `size` less `insets`, centred in what is left. */
-export function fitWithInsets(box: Box, size: Size, insets: Insets = STEP_INSETS, maxScale = MAX_SCALE): Viewport {
-  const availW = Math.max(1, size.width - insets.left - insets.right);
-  const availH = Math.max(1, size.height - insets.top - insets.bottom);
-  const scale = clampScale(Math.min(maxScale, availW / Math.max(box.width, 1), availH / Math.max(box.height, 1)));
-  return {
-    scale,
-    x: insets.left + availW / 2 - (box.x + box.width / 2) * scale,
-    y: insets.top + availH / 2 - (box.y + box.height / 2) * scale,
-  };
-}
+/** `fitWithInsets` (geometry/viewport.ts) with the step's insets unless told otherwise. */
+export const fitWithInsets = (box: Box, size: Size, insets: Insets = STEP_INSETS, maxScale = MAX_SCALE): Viewport => fitInsets(box, size, insets, maxScale);
 
 /** Body text on a phone opens at least this many CSS pixels tall (iOS' smallest text style is 11 pt). */
 export const READABLE_TEXT_PX = 11;

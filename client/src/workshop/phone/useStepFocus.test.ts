@@ -58,4 +58,53 @@ describe('fitWhenSized', () => {
     e.setSize({ width: 1440, height: 640 });
     expect(e.getState().viewport.scale).toBe(zoomed);
   });
+
+  it('moves the frame beside a panel that comes over the left of the board, and back when it goes', () => {
+    const e = editor();
+    e.setSize({ width: 1280, height: 700 });
+    fitWhenSized(e, frame);
+    const left = (): number => frame.x * e.getState().viewport.scale + e.getState().viewport.x;
+    const right = (): number => (frame.x + frame.width) * e.getState().viewport.scale + e.getState().viewport.x;
+    const centred = { left: left(), right: right() };
+    expect(centred.left).toBeLessThan(400);
+    e.setCovered('results', { x: 60, y: 0, width: 340, height: 400 });
+    expect(left()).toBeGreaterThanOrEqual(400 + 12 - 1e-9);
+    expect(right()).toBeLessThanOrEqual(1280 - 12 + 1e-9);
+    expect(shows(e)).toBe(true);
+    e.setCovered('results', null);
+    expect(left()).toBeCloseTo(centred.left);
+    expect(right()).toBeCloseTo(centred.right);
+  });
+
+  it('leaves the camera of a person who moved it when a panel comes', () => {
+    const e = editor();
+    e.setSize({ width: 1280, height: 700 });
+    fitWhenSized(e, frame);
+    e.zoomBy(1.5);
+    const moved = e.getState().viewport;
+    e.setCovered('results', { x: 60, y: 0, width: 340, height: 400 });
+    expect(e.getState().viewport).toBe(moved);
+  });
+});
+
+describe('Editor.setCovered', () => {
+  it('keeps fits of a rectangle and of the whole board clear of the panels; telling the same again changes nothing', () => {
+    const e = editor();
+    e.setSize({ width: 1280, height: 700 });
+    e.setCovered('a', { x: 60, y: 0, width: 240, height: 300 });
+    e.setCovered('b', { x: 60, y: 0, width: 360, height: 500 });
+    e.fitBoardRect(frame);
+    const { x, scale } = e.getState().viewport;
+    expect(frame.x * scale + x).toBeGreaterThanOrEqual(420 - 1e-9);
+    expect((frame.x + frame.width) * scale + x).toBeLessThanOrEqual(1280 + 1e-9);
+    e.setCovered('b', null);
+    e.zoomToFit();
+    const v = e.getState().viewport;
+    expect(frame.x * v.scale + v.x).toBeGreaterThanOrEqual(300 + 64 - 1e-9);
+    let told = 0;
+    e.subscribe(() => told++);
+    e.setCovered('a', { x: 60, y: 0, width: 240, height: 300 });
+    e.setCovered('nothing', null);
+    expect(told).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import type { Editor } from '../../editor/Editor.js';
 import type { Box } from '../../geometry/bounds.js';
 import type { Size, Viewport } from '../../geometry/viewport.js';
 import { phoneReadableScale } from './frameText.js';
-import { focusViewport, openingFrame } from './stepFocus.js';
+import { STEP_INSETS, focusViewport, openingFrame } from './stepFocus.js';
 
 /** The frame of the current step on the board, or null. */
 export function stepFrameBox(view: WorkshopView | null, board: Editor | null): Box | null {
@@ -17,17 +17,20 @@ export function stepFrameBox(view: WorkshopView | null, board: Editor | null): B
 /**
  * Fits `box` into the editor's canvas now, or as soon as the canvas has a size, and keeps it fitted
  * while the canvas changes size (bars above and below the board appear as the workshop's state
- * arrives) until the person moves the camera themselves. On a phone it never zooms out so far that
- * the frame's body text stops reading (`focusViewport`; the text is read from `textSource`, the
- * board). Returns the stop function.
+ * arrives) or a panel comes over part of it or goes (Editor.setCovered: it is fitted clear of them),
+ * until the person moves the camera themselves. On a phone it never zooms out so far that the
+ * frame's body text stops reading (`focusViewport`; the text is read from `textSource`, the board).
+ * Returns the stop function.
  */
 export function fitWhenSized(editor: Editor, box: Box, textSource: Editor | null = editor): () => void {
   // Judged once per step: the text's size does not change with the camera.
   const readable = phoneReadableScale(textSource?.store ?? null, box);
-  let applied: { viewport: Viewport; size: Size } | null = null;
+  let applied: { viewport: Viewport; size: Size; covered: readonly Box[] } | null = null;
   const apply = (): void => {
-    const viewport = focusViewport(box, editor.size, readable);
-    applied = { viewport, size: editor.size };
+    // Beside a panel over the board (the vote results), not under it.
+    const covered = editor.getState().covered;
+    const viewport = editor.fitClear(box, STEP_INSETS, (insets) => focusViewport(box, editor.size, readable, insets));
+    applied = { viewport, size: editor.size, covered };
     editor.setViewport(viewport);
   };
   const near = (a: number, b: number): boolean => Math.abs(a - b) < 0.5;
@@ -39,8 +42,12 @@ export function fitWhenSized(editor: Editor, box: Box, textSource: Editor | null
       if (editor.size.width > 1) apply();
       return;
     }
-    const { viewport: was, size } = applied;
-    if (viewport === was) return;
+    const { viewport: was, size, covered } = applied;
+    if (viewport === was) {
+      // A panel came over the board or went: the frame moves beside it (the person had not moved).
+      if (editor.getState().covered !== covered) apply();
+      return;
+    }
     // The board arrived after the step did and showed itself whole: the step's frame comes back.
     if (editor.openingFit) {
       apply();

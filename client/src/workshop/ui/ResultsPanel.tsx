@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '../../editor/Editor.js';
 import { elementBounds } from '../../geometry/elements.js';
@@ -13,6 +13,8 @@ import { WIcon } from './workshopIcons.js';
 export function ResultsPanel({ results, editor }: { results: ShownResults; editor: Editor }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
+  const ref = useRef<HTMLElement>(null);
+  useCovering(ref, editor, open);
   const empty = t('board.emptyNote');
   const show = (id: string): void => {
     const el = editor.store.get(id);
@@ -20,7 +22,7 @@ export function ResultsPanel({ results, editor }: { results: ShownResults; edito
     if (box) editor.fitBoardRect(box, 96);
   };
   return (
-    <aside className={`results-panel${open ? '' : ' results-closed'}`} aria-label={t('workshop.results.label')} data-testid="results-panel">
+    <aside ref={ref} className={`results-panel${open ? '' : ' results-closed'}`} aria-label={t('workshop.results.label')} data-testid="results-panel">
       <div className="results-head">
         <button type="button" className="results-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           <WIcon name="trophy" /> {t('workshop.results.title', { title: results.title || t('workshop.vote.untitled') })}
@@ -50,3 +52,30 @@ export function ResultsPanel({ results, editor }: { results: ShownResults; edito
     </aside>
   );
 }
+
+/**
+ * The open card covers part of the canvas: the step's frame and the notes it shows are fitted clear of
+ * it (Editor.setCovered), or a follower would read the results over the very notes they rank. On a
+ * computer the card is a column on the left, so the frame goes beside it; on a phone it spans the
+ * width, so the frame goes below it. Closed, it is a chip the person put away, and it may stay for the
+ * rest of the workshop: fits do not give up room for it (a phone would lose a sixth of its canvas).
+ */
+function useCovering(ref: RefObject<HTMLElement | null>, editor: Editor, open: boolean): void {
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !open) return;
+    const update = (): void =>
+      editor.setCovered(COVER_KEY, { x: el.offsetLeft - COVER_GAP_PX, y: el.offsetTop - COVER_GAP_PX, width: el.offsetWidth + 2 * COVER_GAP_PX, height: el.offsetHeight + 2 * COVER_GAP_PX });
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    update();
+    return () => {
+      observer.disconnect();
+      editor.setCovered(COVER_KEY, null);
+    };
+  }, [ref, editor, open]);
+}
+
+const COVER_KEY = 'results-panel';
+/** Space kept between the card and what is fitted beside it. */
+const COVER_GAP_PX = 8;
