@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { OpinionMark, StickyNote } from '@sammen/shared';
 import { type ControlClient, connectControl, createWorkshop, join } from '../harness/control.js';
 import { DESKTOP, PHONE, openBoard, shot } from '../harness/boardPage.js';
@@ -21,6 +22,17 @@ const TEXTS = [
 ];
 
 const session = browserSession();
+
+/** Where a board rectangle is drawn on the page (from the Konva stage's camera), in page pixels. */
+async function notesOnScreen(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<{ left: number; right: number }> {
+  const canvas = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
+  const camera = await page.evaluate(() => {
+    const stage = (window as unknown as { Konva: { stages: Array<{ x(): number; scaleX(): number }> } }).Konva.stages[0]!;
+    return { x: stage.x(), scale: stage.scaleX() };
+  });
+  const left = canvas.x + camera.x + box.x * camera.scale;
+  return { left, right: left + box.width * camera.scale };
+}
 const { cleanups } = session;
 
 describe('opinion round in the browser', () => {
@@ -69,6 +81,15 @@ describe('opinion round in the browser', () => {
     const token = await join(session.server, w.joinCode, 'Holger');
     const page = await openBoard(session, w.boardId, token, DESKTOP);
     await page.getByTestId('opinion-list').first().waitFor();
+    // The list sits on the right of the board: the statements' notes open beside it, not under it.
+    const side = (await page.locator('.opinion-side').boundingBox())!;
+    await expect
+      .poll(async () => {
+        const notes = await notesOnScreen(page, { x: 0, y: 0, width: TEXTS.length * 220 - 20, height: 200 });
+        return notes.left >= 0 && notes.right <= side.x;
+      }, { message: 'the notes left of the opinion list' })
+      .toBe(true);
+    await shot(page, 'desktop-marking-1440x900');
     // Keyboard only: the skip link opens the list view, Tab reaches the first statement's radio group.
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toContain('skip-link');

@@ -278,7 +278,10 @@ export class Editor {
     if (box && was && box.x === was.x && box.y === was.y && box.width === was.width && box.height === was.height) return;
     if (box) this.coveredBy.set(key, box);
     else if (!this.coveredBy.delete(key)) return;
+    const opened = this.openedAt !== null && this.openedAt === this.state.viewport;
     this.set({ covered: [...this.coveredBy.values()] });
+    // A board that opened whole (no step to show) and was not moved since opens whole beside the panel.
+    if (opened && this.state.viewport === this.openedAt) this.fitOpening();
   }
 
   private fitPending = false;
@@ -288,10 +291,14 @@ export class Editor {
    */
   openingFit = false;
 
+  /** The camera the opening fit set, while nobody has moved it since (it is redone around panels). */
+  private openedAt: Viewport | null = null;
+
   private fitOpening(): void {
     this.openingFit = true;
     try {
       this.zoomToFit();
+      this.openedAt = this.state.viewport;
     } finally {
       this.openingFit = false;
     }

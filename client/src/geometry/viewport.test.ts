@@ -92,3 +92,32 @@ describe('fitClearOf, edges', () => {
     expect(frame.y * v.scale + v.y).toBeGreaterThanOrEqual(146 + 34 - 1e-9);
   });
 });
+
+describe('fitClearOf, panels on both sides', () => {
+  const size = { width: 1440, height: 760 };
+  const margin = { top: 34, right: 12, bottom: 12, left: 12 };
+  const frame = { x: 0, y: 0, width: 1600, height: 900 };
+  const fit = (insets: Insets) => fitWithInsets(frame, size, insets);
+  const onScreen = (v: { x: number; y: number; scale: number }) => ({ left: frame.x * v.scale + v.x, right: (frame.x + frame.width) * v.scale + v.x });
+
+  it('fits a frame left of a list on the right', () => {
+    const list = { x: 1440 - 12 - 400, y: 12, width: 400, height: 700 };
+    const v = fitClearOf(frame, size, [list], margin, fit);
+    expect(onScreen(v).right).toBeLessThanOrEqual(list.x - 12 + 1e-9);
+    expect(onScreen(v).left).toBeGreaterThanOrEqual(12 - 1e-9);
+  });
+
+  it('fits a frame between a card on the left and a list on the right when they leave half the width', () => {
+    const card = { x: 64, y: 4, width: 300, height: 300 };
+    const list = { x: 1440 - 300, y: 12, width: 290, height: 700 };
+    const v = fitClearOf(frame, size, [card, list], margin, fit);
+    expect(onScreen(v).left).toBeGreaterThanOrEqual(364 + 12 - 1e-9);
+    expect(onScreen(v).right).toBeLessThanOrEqual(1140 - 12 + 1e-9);
+  });
+
+  it('stays the plain fit when the panels on both sides leave less than half the width, and nothing is free below them', () => {
+    const card = { x: 64, y: 4, width: 400, height: 700 };
+    const list = { x: 1440 - 400, y: 12, width: 400, height: 700 };
+    expect(fitClearOf(frame, size, [card, list], margin, fit)).toEqual(fit(margin));
+  });
+});

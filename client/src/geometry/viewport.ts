@@ -77,19 +77,23 @@ export function fitWithInsets(box: Box, size: Size, insets: Insets, maxScale = M
 
 /**
  * Where to fit `box` into a canvas of `size` when panels float over parts of it (`covered`, screen
- * boxes at its top left: the vote results card): of the fits `fit` gives with `margin` kept free (over
- * the whole canvas, right of the panels, below them), the largest whose box and margin stay clear of
- * every panel. Only beside a panel that leaves at least half the canvas's width (or height) free: a
+ * boxes: the vote results card on the left, a participant's marking list on the right): of the fits
+ * `fit` gives with `margin` kept free (over the whole canvas, between the panels on the left and those
+ * on the right, below them all), the largest whose box and margin stay clear of every panel. Only
+ * beside panels that leave at least half the canvas's width (or below them, half its height) free: a
  * card as tall as most of a phone's canvas stays over the board, and it can be closed; a strip beside
  * it would show nothing legible.
  */
 export function fitClearOf(box: Box, size: Size, covered: readonly Box[], margin: Insets, fit: (insets: Insets) => Viewport): Viewport {
   const plain = fit(margin);
   if (!covered.length) return plain;
-  const right = Math.max(...covered.map(boxRight));
+  const onLeft = covered.filter((c) => c.x + c.width / 2 < size.width / 2);
+  const onRight = covered.filter((c) => c.x + c.width / 2 >= size.width / 2);
+  const left = Math.max(0, ...onLeft.map(boxRight));
+  const right = Math.max(0, ...onRight.map((c) => size.width - c.x));
   const bottom = Math.max(...covered.map(boxBottom));
   const candidates = [plain];
-  if (size.width - right >= size.width / 2) candidates.push(fit(addInsets(margin, { ...NO_INSETS, left: right })));
+  if (size.width - left - right >= size.width / 2) candidates.push(fit(addInsets(margin, { ...NO_INSETS, left, right })));
   if (size.height - bottom >= size.height / 2) candidates.push(fit(addInsets(margin, { ...NO_INSETS, top: bottom })));
   const shown = (v: Viewport): Box => ({
     x: box.x * v.scale + v.x - margin.left,

@@ -16,6 +16,7 @@ import { AgendaBar } from './ui/AgendaBar.js';
 import { BoardOverlays } from './ui/BoardOverlays.js';
 import { FloatingReactions, HandsAndReactions } from './ui/HandsAndReactions.js';
 import { ResultsPanel } from './ui/ResultsPanel.js';
+import { useCovering } from './ui/useCovering.js';
 import { StatusStrip } from './ui/StatusStrip.js';
 import { TimerAlerts } from './ui/Timer.js';
 import { useVoteActions, type VoteActions } from './ui/useVoteActions.js';
@@ -207,14 +208,25 @@ export function WorkshopSide({ ws, listView = false }: { ws: WorkshopBoard; list
   return (
     <>
       {results && !map && <ResultsPanel results={results} editor={boardEditor} />}
-      {map && <OpinionMapPanel key={map.id} result={map} />}
+      {map && <OpinionMapPanel key={map.id} result={map} editor={boardEditor} />}
       {marking && (
-        <aside className="opinion-side" aria-label={t('opinion.title')}>
+        <OpinionSide editor={boardEditor} label={t('opinion.title')}>
           <OpinionList round={round} actions={opinionActions} headingLevel={2} />
-        </aside>
+        </OpinionSide>
       )}
-      {!listView && <RoleSide api={api} participant={role === 'participant'} />}
+      {!listView && <RoleSide api={api} participant={role === 'participant'} editor={boardEditor} />}
       {role && isFacilitatorRole(role) && <FacilitatorPanel editor={boardEditor} />}
     </>
+  );
+}
+
+/** A participant's opinion list beside the board on a computer; the statements on the board stay in view beside it. */
+function OpinionSide({ editor, label, children }: { editor: Editor; label: string; children: ReactNode }) {
+  const ref = useRef<HTMLElement>(null);
+  useCovering(ref, editor, true, 'opinion-side');
+  return (
+    <aside ref={ref} className="opinion-side" aria-label={label}>
+      {children}
+    </aside>
   );
 }

@@ -1,8 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { getOpinionResults, observeOpinionResults, type OpinionResult } from '@sammen/shared';
 import { Users } from 'lucide-react';
+import type { Editor } from '../../editor/Editor.js';
+import { useCovering } from '../ui/useCovering.js';
 import { WIcon } from '../ui/workshopIcons.js';
 import { groupLetter, layoutPoints, percent } from './opinionCards.js';
 import './opinion.css';
@@ -28,10 +30,12 @@ const groupClass = (described: boolean, index: number): string => (described ? `
  * the legend with group sizes, and the three lists: what the room agrees on, where it is divided,
  * and what sets each group apart. Groups smaller than three are drawn but not described.
  */
-export function OpinionMapPanel({ result }: { result: OpinionResult }) {
+export function OpinionMapPanel({ result, editor }: { result: OpinionResult; editor: Editor }) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(true);
+  const ref = useRef<HTMLElement>(null);
+  useCovering(ref, editor, open, 'opinion-map');
   const described = result.groups.filter((g) => g.described);
   const small = result.groups.filter((g) => !g.described).reduce((n, g) => n + g.size, 0);
   const describedIndex = new Set(described.map((g) => g.index));
@@ -40,7 +44,7 @@ export function OpinionMapPanel({ result }: { result: OpinionResult }) {
   const letter = (index: number) => groupLetter(index);
 
   return (
-    <aside className={`opinion-panel${open ? '' : ' opinion-panel-closed'}`} aria-label={t('opinion.map.label')} data-testid="opinion-map">
+    <aside ref={ref} className={`opinion-panel${open ? '' : ' opinion-panel-closed'}`} aria-label={t('opinion.map.label')} data-testid="opinion-map">
       <div className="results-head">
         <button type="button" className="results-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           <Users size={18} aria-hidden="true" /> {t('opinion.map.title', { title })}

@@ -107,4 +107,20 @@ describe('Editor.setCovered', () => {
     e.setCovered('nothing', null);
     expect(told).toBe(0);
   });
+
+  it('redoes the opening fit of the whole board around a panel that comes, unless the person moved since', () => {
+    const e = editor();
+    e.setSize({ width: 1280, height: 700 });
+    e.zoomToFitWhenSized();
+    const left = (): number => frame.x * e.getState().viewport.scale + e.getState().viewport.x;
+    expect(left()).toBeLessThan(400);
+    e.setCovered('map', { x: 60, y: 0, width: 340, height: 600 });
+    expect(left()).toBeGreaterThanOrEqual(400 + 64 - 1e-9);
+    e.setCovered('map', null);
+    expect(left()).toBeLessThan(400);
+    e.zoomBy(1.2);
+    const moved = e.getState().viewport;
+    e.setCovered('map', { x: 60, y: 0, width: 340, height: 600 });
+    expect(e.getState().viewport).toBe(moved);
+  });
 });

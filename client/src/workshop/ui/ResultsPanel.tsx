@@ -1,9 +1,10 @@
-import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '../../editor/Editor.js';
 import { elementBounds } from '../../geometry/elements.js';
 import type { ShownResults } from '../votes.js';
 import { noteLabel } from './VoteBar.js';
+import { useCovering } from './useCovering.js';
 import { WIcon } from './workshopIcons.js';
 
 /**
@@ -14,7 +15,9 @@ export function ResultsPanel({ results, editor }: { results: ShownResults; edito
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   const ref = useRef<HTMLElement>(null);
-  useCovering(ref, editor, open);
+  // Open, the card is fitted around; closed, it is a chip the person put away, which may stay for the
+  // rest of the workshop: fits do not give up room for it (a phone would lose a sixth of its canvas).
+  useCovering(ref, editor, open, 'results-panel');
   const empty = t('board.emptyNote');
   const show = (id: string): void => {
     const el = editor.store.get(id);
@@ -52,30 +55,3 @@ export function ResultsPanel({ results, editor }: { results: ShownResults; edito
     </aside>
   );
 }
-
-/**
- * The open card covers part of the canvas: the step's frame and the notes it shows are fitted clear of
- * it (Editor.setCovered), or a follower would read the results over the very notes they rank. On a
- * computer the card is a column on the left, so the frame goes beside it; on a phone it spans the
- * width, so the frame goes below it. Closed, it is a chip the person put away, and it may stay for the
- * rest of the workshop: fits do not give up room for it (a phone would lose a sixth of its canvas).
- */
-function useCovering(ref: RefObject<HTMLElement | null>, editor: Editor, open: boolean): void {
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || !open) return;
-    const update = (): void =>
-      editor.setCovered(COVER_KEY, { x: el.offsetLeft - COVER_GAP_PX, y: el.offsetTop - COVER_GAP_PX, width: el.offsetWidth + 2 * COVER_GAP_PX, height: el.offsetHeight + 2 * COVER_GAP_PX });
-    const observer = new ResizeObserver(update);
-    observer.observe(el);
-    update();
-    return () => {
-      observer.disconnect();
-      editor.setCovered(COVER_KEY, null);
-    };
-  }, [ref, editor, open]);
-}
-
-const COVER_KEY = 'results-panel';
-/** Space kept between the card and what is fitted beside it. */
-const COVER_GAP_PX = 8;
