@@ -8,6 +8,7 @@ import type { StickyNote } from './schema/StickyNote.js';
  * stays in the private document, with its record, until the next private round starts: the rest of
  * a note whose keystrokes were still on their way at the reveal (a phone's network dropped and came
  * back) then lands in a note that is still there, and the server carries it on to the board copy.
+ * After the next round has started, the page writes the whole note again (client `keepLateText.ts`).
  */
 export const REVEALED_ROOT = 'revealed';
 

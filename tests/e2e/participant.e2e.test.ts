@@ -579,3 +579,59 @@ describe('a phone whose network stalls at the reveal', () => {
     stored.destroy();
   });
 });
+
+describe('a phone whose network stalls until the next private round', () => {
+  it('keeps the rest of a half-revealed note: it comes back as a private note of the new round and is revealed with it', async () => {
+    const w = await createWorkshop(server, { title: 'Borgerpanel', language: 'en' });
+    const fac = await facilitator(w.facilitatorToken);
+    const olga = await join(server, w.joinCode, 'Olga');
+    const page = await newPage();
+    // The first round's private-notes uplink: held while `stalled`, passed on in order by the test.
+    // Sockets opened later (the next round's) pass freely.
+    const first = { stalled: false, held: [] as Array<string | Buffer>, toServer: null as ((message: string | Buffer) => void) | null };
+    let opened = 0;
+    await page.routeWebSocket(/\/yjs\/[^/?]+\/private/, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onMessage((message) => ws.send(message));
+      if (opened++ > 0) return void ws.onMessage((message) => upstream.send(message));
+      first.toServer = (message) => upstream.send(message);
+      ws.onMessage((message) => (first.stalled ? first.held.push(message) : upstream.send(message)));
+    });
+    await page.goto(`${server.url}/b/${w.boardId}#token=${encodeURIComponent(olga)}`);
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor();
+
+    expect(await fac.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
+    await page.getByText(/Private brainstorm/).waitFor();
+    first.stalled = true;
+    await writePrivateNote(page, 'Last second idea');
+    await expect.poll(() => first.held.length).toBeGreaterThan(1);
+    expect(await fac.run({ type: 'private.reveal' })).toEqual({ ok: true });
+    await fac.waitFor((v) => !v.private.active);
+
+    // Half of what the page sent arrives after the reveal and is revealed late: the start of the note.
+    const sent = first.held.splice(0);
+    const half = Math.ceil(sent.length / 2);
+    for (const message of sent.slice(0, half)) first.toServer!(message);
+    await expect.poll(async () => (await boardNotes(page)).length).toBe(1);
+    const partly = (await boardNotes(page))[0]!.text;
+    expect('Last second idea'.startsWith(partly) && partly !== 'Last second idea').toBe(true);
+
+    // The next private round starts before the rest arrives: the server deletes the revealed note
+    // from Olga's private document, so the rest lands in a deleted note. The page writes the whole
+    // note again (held too, behind the rest); then the network recovers.
+    expect(await fac.run({ type: 'private.start', reveal: 'named' })).toEqual({ ok: true });
+    await page.getByText(/Private brainstorm/).waitFor();
+    await expect.poll(() => first.held.length).toBeGreaterThan(0);
+    first.stalled = false;
+    for (const message of [...sent.slice(half), ...first.held.splice(0)]) first.toServer!(message);
+    const own = connectClient(server.wsUrl, w.boardId, { token: olga, privateDoc: true });
+    await waitForDoc(own.doc, (d) => getElements(d).filter((e) => e.type === 'note').map((e) => e.type === 'note' && e.text).join() === 'Last second idea');
+    own.destroy();
+    // On her screen it is one of her private notes of this round.
+    await page.getByText('Private – only you see this').first().waitFor();
+
+    // Revealed with the new round: the whole note is on the board, by Olga, beside the start of it.
+    expect(await fac.run({ type: 'private.reveal' })).toEqual({ ok: true });
+    await expect.poll(async () => (await boardNotes(page)).map((n) => n.text).sort()).toEqual(['Last second idea', partly].sort());
+  });
+});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { deleteElements, insertElement, revealedNotes } from '@sammen/shared';
+import { deleteElements, getElements, insertElement, revealedNotes } from '@sammen/shared';
 import type { BoardConnection } from '../sync/boardConnection.js';
 import { closeWhenRevealed } from './closeWhenRevealed.js';
 
@@ -67,5 +67,23 @@ describe('closeWhenRevealed', () => {
     closeWhenRevealed(refused);
     refused.emitClosed();
     expect(refused.destroyed).toBe(true);
+  });
+
+  it('stays open with the note written again when the next round starts before the rest of it arrived', () => {
+    const conn = connection();
+    insertElement(conn.doc, note);
+    revealedNotes(conn.doc).set('n1', 'Sent');
+    closeWhenRevealed(conn);
+    // The round start, from the server: the note and its record go, in one remote transaction.
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(conn.doc));
+    const before = Y.encodeStateVector(server);
+    server.transact(() => {
+      deleteElements(server, ['n1']);
+      revealedNotes(server).delete('n1');
+    });
+    Y.applyUpdate(conn.doc, Y.encodeStateAsUpdate(server, before), 'server');
+    expect(conn.destroyed).toBe(false);
+    expect(getElements(conn.doc).map((e) => e.type === 'note' && e.text)).toEqual(['Sent late']);
   });
 });

@@ -1,5 +1,6 @@
 import { notesToReveal } from '@sammen/shared';
 import type { BoardConnection } from '../sync/boardConnection.js';
+import { keepLateText } from './keepLateText.js';
 
 /** How long a private-notes connection stays open after its round, at most, for notes still on their way. */
 export const LINGER_MS = 10 * 60_000;
@@ -21,10 +22,13 @@ export function closeWhenRevealed(conn: BoardConnection, lingerMs = LINGER_MS): 
   const empty = (): boolean => notes() === 0;
   if (empty()) return conn.destroy();
   setWaiting(conn, notes());
+  // The next round may start before the rest of a revealed note arrives: keep it as a new note then.
+  const stopKeeping = keepLateText(conn.doc);
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
+    stopKeeping();
     setWaiting(conn, 0);
     clearTimeout(timer);
     conn.doc.off('update', onUpdate);
