@@ -33,7 +33,7 @@ describe('keepLateText', () => {
     const notes = getElements(server).filter((e) => e.type === 'note');
     expect(notes.map((n) => n.type === 'note' && n.text)).toEqual(['Last second idea']);
     expect(notes[0]!.id).not.toBe('n1');
-    expect({ ...notes[0], id: 'n1', text: 'Last sec' }).toEqual(note);
+    expect({ ...notes[0], id: 'n1', text: 'Last sec' }).toEqual({ ...note, x: note.x + 24, y: note.y + 24 });
     expect(revealedNotes(server).size).toBe(0);
   });
 

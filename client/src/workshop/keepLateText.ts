@@ -28,12 +28,15 @@ export function keepLateText(doc: Y.Doc): () => void {
     // 'update' listeners run (closeWhenRevealed would otherwise see nothing left and close), and Yjs
     // cleans it up after the deletion's.
     doc.transact(() => {
-      for (const note of lost) insertElement(doc, { ...note, id: newElementId() });
+      // A little down and right: on the board it would otherwise hide the start of it, revealed before.
+      for (const note of lost) insertElement(doc, { ...note, id: newElementId(), x: note.x + OFFSET, y: note.y + OFFSET });
     });
   };
   doc.on('afterTransaction', afterTransaction);
   return () => doc.off('afterTransaction', afterTransaction);
 }
+
+const OFFSET = 24;
 
 /** The notes whose text differs from what their reveal copied (recorded, and typed on since). */
 function typedOnSinceReveal(doc: Y.Doc): Map<string, StickyNote> {
