@@ -15,7 +15,6 @@ import {
   getElement,
   getElements,
   isFacilitatorRole,
-  notesToReveal,
   randomId,
 } from '@sammen/shared';
 import { type OnlineMembers, createLocalOnlineMembers } from '../cluster/onlineMembers.js';
@@ -29,7 +28,7 @@ import { endRuns, ensureCurrentRuns } from './stepRuns.js';
 import { type EffectDeps, performEffect } from './effects.js';
 import { type PeopleDeps, runPeopleCommand } from './peopleCommands.js';
 import { LateReveals } from './lateReveals.js';
-import { isLateForReveal, lateNoteAllowed, privateDocId, revealPrivateNotes, withLateReveal } from './reveal.js';
+import { type LateRevealRunDeps, forgetRevealedAgain, revealLateNotes } from './lateRevealRuns.js';
 import { ServerDocs } from './serverDocs.js';
 import { hashToken, newToken } from './tokens.js';
 import { type MemberRecord, type WorkshopRecord, type WorkshopState, type WorkshopStore } from './types.js';
@@ -122,10 +121,18 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
       writes: deps.writes, workshops: deps.workshops, keep: (loaded) => this.cache.keep(loaded),
       revoke: (workshopId, memberId) => this.revoke(workshopId, memberId), changed: (workshopId) => this.changed(workshopId),
     };
+    const runs: LateRevealRunDeps = {
+      docs: this.docs,
+      peek: (id) => this.cache.peek(id),
+      changeState: (id, compute) => this.changeState(id, compute),
+      revealed: (id, memberId, count) => this.emit('revealed', id, memberId, count),
+      now: () => this.now(),
+    };
     this.late = new LateReveals({
       state: (id) => this.cache.peek(id)?.workshop.state ?? null,
       loadedIds: () => deps.rooms.loadedIds(),
-      reveal: (workshopId, boardId, memberId) => this.queues.run(workshopId, () => this.revealLate(workshopId, boardId, memberId)),
+      reveal: (workshopId, boardId, memberId) => this.queues.run(workshopId, () => revealLateNotes(runs, workshopId, boardId, memberId)),
+      forget: (workshopId, boardId, memberIds, round) => this.queues.run(workshopId, () => forgetRevealedAgain(runs, workshopId, boardId, memberIds, round)),
       now: () => this.now(),
       ...(deps.log ? { log: deps.log } : {}),
     });
@@ -187,23 +194,6 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   /** Reveals the late notes still waiting for quiet now (before the rooms close at shutdown). */
   revealLateNow(): Promise<void> {
     return this.late.now();
-  }
-
-  private async revealLate(workshopId: string, boardId: string, memberId: string): Promise<CommandResult> {
-    // Most private documents have nothing new after a reveal (the sweep looks at all that are loaded
-    // here): look in the loaded document before the reveal reads the store and takes a state change.
-    if (!(await this.docs.read(privateDocId(boardId, memberId), (doc) => notesToReveal(doc).length > 0))) return { ok: true };
-    const revealed = new Map<string, number>();
-    return this.changeState(workshopId, async (loaded) => {
-      const state = loaded.workshop.state;
-      const member = loaded.members.find((m) => m.id === memberId && !m.removed);
-      if (!member || !isLateForReveal(state, this.now())) return { state };
-      // Kept across attempts (a lost race re-runs this): a reveal copies no note twice, so count once.
-      for (const r of await revealPrivateNotes(this.docs, boardId, [member], state.private.reveal, lateNoteAllowed(state))) revealed.set(r.memberId, r.count);
-      const count = revealed.get(memberId) ?? 0;
-      if (count === 0) return { state };
-      return { state: withLateReveal(state, count), after: () => this.emit('revealed', workshopId, memberId, count) };
-    });
   }
 
   /** Waits until everything applied to a loaded board is stored (before exporting it). */

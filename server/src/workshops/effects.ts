@@ -2,7 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type * as Y from 'yjs';
 import { moveProjectCard, writeOpinionResult, writeRoleResult, writeVoteResult } from '@sammen/shared';
 import type { Actor, Effect } from './commands.js';
-import { forgetRevealedNotes, lateNoteAllowed, revealPrivateNotes } from './reveal.js';
+import { carryOnRoundStart, forgetRevealedNotes, revealPrivateNotes } from './reveal.js';
 import type { ServerDocs } from './serverDocs.js';
 import type { WorkshopState } from './types.js';
 import type { Loaded } from './workshopCache.js';
@@ -66,9 +66,7 @@ export async function performEffect(
       );
       return state;
     case 'privateStarted': {
-      const last = state.reveals.at(-1);
-      const carry = last && !state.locks.board ? { mode: last.mode, accept: lateNoteAllowed(state) } : null;
-      await forgetRevealedNotes(deps.docs, workshop.boardId, loaded.members.filter((m) => !m.removed), carry);
+      await forgetRevealedNotes(deps.docs, workshop.boardId, loaded.members.filter((m) => !m.removed), carryOnRoundStart(state));
       return state;
     }
     case 'revealPrivate': {

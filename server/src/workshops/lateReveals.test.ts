@@ -13,14 +13,17 @@ const revealed = (): WorkshopState => {
 
 function setUp(state: WorkshopState | null, loaded: string[] = []) {
   const reveals: string[] = [];
+  const forgets: Array<{ memberIds: string[]; round: number }> = [];
+  const current = { state };
   const late = new LateReveals({
-    state: () => state,
+    state: () => current.state,
     loadedIds: () => loaded,
     reveal: async (_w, _b, memberId) => void reveals.push(memberId),
+    forget: async (_w, _b, memberIds, round) => void forgets.push({ memberIds: memberIds.sort(), round }),
     now: () => NOW,
   });
   late.noteBoard('b1', 'w1');
-  return { late, reveals };
+  return { late, reveals, forgets, current };
 }
 
 afterEach(() => vi.useRealTimers());
@@ -66,5 +69,28 @@ describe('LateReveals', () => {
     late.stored(privateDocId('b1', 'alice'));
     await late.now();
     expect(reveals).toEqual(['alice']);
+  });
+
+  it('when it learns that a round started, clears the loaded private documents of that board once per round', () => {
+    const round = (): WorkshopState => {
+      const s = revealed();
+      s.private = { active: true, reveal: 'named' };
+      return s;
+    };
+    const { late, forgets, current } = setUp(round(), ['b1', privateDocId('b1', 'alice'), privateDocId('b1', 'bent'), privateDocId('b2', 'carl')]);
+    late.changed('w1', 'b1');
+    late.changed('w1', 'b1'); // the same round (a timer, a vote): nothing more
+    expect(forgets).toEqual([{ memberIds: ['alice', 'bent'], round: 1 }]);
+    // The round is revealed, and the next one starts.
+    current.state = revealed();
+    late.changed('w1', 'b1');
+    const next = round();
+    next.reveals.push({ at: NOW, stepIndex: 1, notes: 1, mode: 'named' });
+    current.state = next;
+    late.changed('w1', 'b1');
+    expect(forgets).toEqual([
+      { memberIds: ['alice', 'bent'], round: 1 },
+      { memberIds: ['alice', 'bent'], round: 2 },
+    ]);
   });
 });

@@ -9,6 +9,10 @@ import type { WorkshopState } from './types.js';
  * of a reveal (its own or another process's), the private documents of that board it has loaded are
  * looked at once more the same way: a note stored on another process a moment before the reveal may
  * not have reached the process that revealed, and stores nothing more that would bring it up.
+ * And when a process learns that a private round started, the private documents of that board it has
+ * loaded are cleared once more of revealed notes (`forget`): a late reveal here that raced the round
+ * start on another process can record a note just after that process's cleanup read the list, and the
+ * note would otherwise stay in the member's view all through the new round.
  */
 export class LateReveals {
   /** The workshop of each board whose member sessions this process resolved. */
@@ -17,6 +21,8 @@ export class LateReveals {
   private readonly waiting = new Map<string, { timer: NodeJS.Timeout; run(): Promise<void> }>();
   /** The last reveal each workshop's loaded private documents were looked at for (its time). */
   private readonly swept = new Map<string, number>();
+  /** The round each workshop's loaded private documents were last cleared for (reveals before it). */
+  private readonly cleared = new Map<string, number>();
 
   constructor(
     private readonly deps: {
@@ -26,6 +32,11 @@ export class LateReveals {
       loadedIds(): string[];
       /** Reveals a member's late notes (in the workshop's queue; checks again that they are late). */
       reveal(workshopId: string, boardId: string, memberId: string): Promise<unknown>;
+      /**
+       * Clears members' private documents of revealed notes, as a round start does (in the workshop's
+       * queue, after a late reveal waiting there; checks again that round `round` still runs).
+       */
+      forget(workshopId: string, boardId: string, memberIds: string[], round: number): Promise<unknown>;
       now(): number;
       log?: { warn(obj: object, msg?: string): void };
     },
@@ -39,6 +50,7 @@ export class LateReveals {
   forgetBoard(boardId: string, workshopId: string): void {
     this.workshopOfBoard.delete(boardId);
     this.swept.delete(workshopId);
+    this.cleared.delete(workshopId);
   }
 
   /** A document was stored to (RoomManager's onStored, every stored update): cheap unless late. */
@@ -50,9 +62,13 @@ export class LateReveals {
     if (state && isLateForReveal(state, this.deps.now())) this.schedule(workshopId, parsed.boardId, parsed.memberId);
   }
 
-  /** The workshop changed (here or elsewhere): after a new reveal, look at the loaded private documents. */
+  /**
+   * The workshop changed (here or elsewhere): after a new reveal, look at the loaded private documents;
+   * after a new round started, clear them of revealed notes.
+   */
   changed(workshopId: string, boardId: string): void {
     const state = this.deps.state(workshopId);
+    if (state?.private.active) return this.roundStarted(workshopId, boardId, state.reveals.length);
     const last = state?.reveals.at(-1);
     if (!state || !last || !isLateForReveal(state, this.deps.now()) || this.swept.get(workshopId) === last.at) return;
     this.swept.set(workshopId, last.at);
@@ -60,6 +76,15 @@ export class LateReveals {
     for (const docId of this.deps.loadedIds()) {
       if (docId.startsWith(prefix)) this.schedule(workshopId, boardId, docId.slice(prefix.length));
     }
+  }
+
+  private roundStarted(workshopId: string, boardId: string, round: number): void {
+    if (this.cleared.get(workshopId) === round) return;
+    this.cleared.set(workshopId, round);
+    const prefix = privateDocId(boardId, '');
+    const members = this.deps.loadedIds().filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length));
+    if (!members.length) return;
+    this.deps.forget(workshopId, boardId, members, round).catch((err: unknown) => this.deps.log?.warn({ err, workshopId }, 'could not clear revealed private notes'));
   }
 
   /** Runs what waits for quiet now (at shutdown, before the rooms close). */

@@ -106,6 +106,12 @@ export async function revealPrivateNotes(
   return found.filter((e) => e.count > 0).map((e) => ({ memberId: e.member.id, count: e.count }));
 }
 
+/** What a round start carries to the board of text typed on revealed notes: as the last reveal put them there, unless the board is locked. */
+export function carryOnRoundStart(state: WorkshopState): { mode: 'anonymous' | 'named'; accept: (note: StickyNote) => boolean } | null {
+  const last = state.reveals.at(-1);
+  return last && !state.locks.board ? { mode: last.mode, accept: lateNoteAllowed(state) } : null;
+}
+
 /**
  * As a private round starts: each member's notes that earlier reveals copied to the board leave their
  * private document, record and all, so the new round starts from what was never revealed. What was
