@@ -260,7 +260,15 @@ export class Editor {
   fitBoardRect(rect: Box, padding = 0): void {
     if (!(rect.width > 0 && rect.height > 0)) return;
     this.setViewport(this.fitClear(rect, uniformInsets(padding), (insets) => fitWithInsets(rect, this.size, insets, MAX_SCALE)));
+    this.lastFit = { viewport: this.state.viewport, redo: () => this.fitBoardRect(rect, padding) };
   }
+
+  /**
+   * The last fit (of a rectangle, or of the whole board), while nobody has moved the camera since: it
+   * is redone when a panel comes over the canvas or goes. A step's frame keeps itself fitted
+   * (useStepFocus.fitWhenSized).
+   */
+  private lastFit: { viewport: Viewport; redo(): void } | null = null;
 
   /** `fitClearOf` with the panels over this canvas now. */
   fitClear(box: Box, margin: Insets, fit: (insets: Insets) => Viewport): Viewport {
@@ -270,18 +278,18 @@ export class Editor {
   private readonly coveredBy = new Map<string, Box>();
   /**
    * A panel over the canvas (`key`) covers this screen box, or nothing any more (null). Fits made
-   * afterwards keep clear of it, and a step's fit that the person has not moved away from is redone
-   * (useStepFocus.fitWhenSized).
+   * afterwards keep clear of it, and a fit that the person has not moved away from is redone.
    */
   setCovered(key: string, box: Box | null): void {
     const was = this.coveredBy.get(key);
     if (box && was && box.x === was.x && box.y === was.y && box.width === was.width && box.height === was.height) return;
     if (box) this.coveredBy.set(key, box);
     else if (!this.coveredBy.delete(key)) return;
-    const opened = this.openedAt !== null && this.openedAt === this.state.viewport;
+    const fit = this.lastFit;
+    const unmoved = fit !== null && fit.viewport === this.state.viewport;
     this.set({ covered: [...this.coveredBy.values()] });
-    // A board that opened whole (no step to show) and was not moved since opens whole beside the panel.
-    if (opened && this.state.viewport === this.openedAt) this.fitOpening();
+    // (A step's fit, told first, may have moved the camera already: then that one stands.)
+    if (unmoved && this.state.viewport === fit.viewport) fit.redo();
   }
 
   private fitPending = false;
@@ -291,14 +299,11 @@ export class Editor {
    */
   openingFit = false;
 
-  /** The camera the opening fit set, while nobody has moved it since (it is redone around panels). */
-  private openedAt: Viewport | null = null;
-
   private fitOpening(): void {
     this.openingFit = true;
     try {
       this.zoomToFit();
-      this.openedAt = this.state.viewport;
+      this.lastFit = { viewport: this.state.viewport, redo: () => this.fitOpening() };
     } finally {
       this.openingFit = false;
     }
@@ -312,7 +317,10 @@ export class Editor {
     // stays in the middle: someone following the facilitator keeps seeing the same place.
     if (!first && before.width > 1 && (before.width !== size.width || before.height !== size.height)) {
       const { x, y, scale } = this.state.viewport;
+      const fit = this.lastFit?.viewport === this.state.viewport ? this.lastFit : null;
       this.setViewport({ scale, x: x + (size.width - before.width) / 2, y: y + (size.height - before.height) / 2 });
+      // Kept in the middle, a fit is still the fit.
+      if (fit) this.lastFit = { ...fit, viewport: this.state.viewport };
     }
     if (first && this.fitPending) {
       this.fitPending = false;
@@ -344,7 +352,13 @@ export class Editor {
       this.setViewport(centerOn({ x: 0, y: 0 }, this.size, 1));
       return;
     }
+    this.fitBounds(bounds);
+  }
+
+  /** What zoomToFit shows: `bounds` with room around it, at most 2× (redone as it was fitted). */
+  private fitBounds(bounds: Box): void {
     this.setViewport(this.fitClear(bounds, uniformInsets(64), (insets) => fitWithInsets(bounds, this.size, insets, 2)));
+    this.lastFit = { viewport: this.state.viewport, redo: () => this.fitBounds(bounds) };
   }
 
   destroy(): void {

@@ -123,4 +123,22 @@ describe('Editor.setCovered', () => {
     e.setCovered('map', { x: 60, y: 0, width: 340, height: 600 });
     expect(e.getState().viewport).toBe(moved);
   });
+
+  it('redoes a fit of a rectangle (follow me, "show on board") around a panel, unless the person moved since', () => {
+    const e = editor();
+    e.setSize({ width: 1280, height: 700 });
+    e.fitBoardRect(frame);
+    const left = (): number => frame.x * e.getState().viewport.scale + e.getState().viewport.x;
+    expect(left()).toBeLessThan(400);
+    e.setCovered('results', { x: 60, y: 0, width: 340, height: 400 });
+    expect(left()).toBeGreaterThanOrEqual(400 - 1e-9);
+    // A bar appears above the board: the canvas shrinks, the fit stays a fit.
+    e.setSize({ width: 1280, height: 640 });
+    e.setCovered('results', null);
+    expect(left()).toBeLessThan(400);
+    e.zoomBy(0.9);
+    const moved = e.getState().viewport;
+    e.setCovered('results', { x: 60, y: 0, width: 340, height: 400 });
+    expect(e.getState().viewport).toBe(moved);
+  });
 });
