@@ -24,10 +24,10 @@ import type { RetentionPolicy } from '../store/retention.js';
 import type { RoomManager } from '../sync/RoomManager.js';
 import type { SenderInfo } from '../sync/UpdateGate.js';
 import { type Actor, SERVICE_COMMANDS, applyCommand, isAllowed } from './commands.js';
-import { endRuns, ensureCurrentRuns } from './stepRuns.js';
 import { type EffectDeps, performEffect } from './effects.js';
 import { type PeopleDeps, runPeopleCommand } from './peopleCommands.js';
 import { LateReveals } from './lateReveals.js';
+import { LiveMembers } from './liveMembers.js';
 import { type LateRevealRunDeps, forgetRevealedAgain, revealLateNotes } from './lateRevealRuns.js';
 import { ServerDocs } from './serverDocs.js';
 import { hashToken, newToken } from './tokens.js';
@@ -89,8 +89,8 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
   private readonly online: OnlineMembers;
   /** Workshops deleted while this process runs: never loaded again, even if a read raced the delete. */
   private readonly deleted = new Set<string>();
-  /** One read of who is online per workshop at a time: a change sends views to many sockets at once. */
-  private readonly onlineReads = new Map<string, Promise<Set<string>>>();
+  /** Who is connected, and whether the workshop is live (liveMembers.ts). */
+  private readonly live: LiveMembers;
 
   constructor(
     private readonly deps: {
@@ -111,9 +111,10 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     this.cache = new WorkshopCache(deps.workshops);
     this.events = deps.events ?? createLocalWorkshopEvents();
     this.online = deps.online ?? createLocalOnlineMembers();
+    this.live = new LiveMembers({ online: this.online, queues: this.queues, changeState: (id, compute) => this.changeState(id, compute), now: () => this.now() });
     this.cluster = new WorkshopClusterLink({
       events: this.events, cache: this.cache, online: this.online, rooms: deps.rooms, deleted: this.deleted, local: this,
-      onlineChanged: (id) => this.onlineReads.delete(id), log: deps.log,
+      onlineChanged: (id) => this.live.changed(id), log: deps.log,
     });
     this.effectDeps = { docs: this.docs, events: this, editBoard: (boardId, edit) => this.editBoard(boardId, edit), now: () => this.now() };
     this.peopleDeps = {
@@ -279,49 +280,15 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
     const actor: Actor = { memberId: session.memberId, role: member?.role ?? session.role, name: member?.name ?? session.name };
     const { workshop } = loaded;
     const links = isFacilitatorRole(actor.role) ? { joinCode: workshop.joinCode ?? '', observerToken: workshop.observerToken ?? '' } : null;
-    return viewFor(workshop, loaded.members, await this.onlineIn(workshop.id), actor, links, this.now());
-  }
-
-  /** Members connected on any process (one shared read for all the views of one change). */
-  private onlineIn(workshopId: string): Promise<Set<string>> {
-    const running = this.onlineReads.get(workshopId);
-    if (running) return running;
-    const read = this.online.list(workshopId).finally(() => this.onlineReads.delete(workshopId));
-    this.onlineReads.set(workshopId, read);
-    return read;
+    return viewFor(workshop, loaded.members, await this.live.list(workshop.id), actor, links, this.now());
   }
 
   /** A control-channel socket of `session` connected (+1) or left (-1) on this process. */
   async setOnline(session: Session, delta: 1 | -1): Promise<void> {
     if (!session.memberId) return;
-    await this.online.change(session.workshopId, session.memberId, delta);
-    this.onlineReads.delete(session.workshopId);
+    await this.live.change(session.workshopId, session.memberId, delta);
     await this.changed(session.workshopId);
-    await this.recordLive(session.workshopId);
-  }
-
-  /** At least one participant (not a facilitator, not an observer) is connected: the workshop is live. */
-  private async isLive(loaded: Loaded): Promise<boolean> {
-    const online = await this.online.list(loaded.workshop.id);
-    return loaded.members.some((m) => m.role === 'participant' && !m.removed && online.has(m.id));
-  }
-
-  /**
-   * Step runs follow arrivals and departures: the first participant to arrive starts the current step's
-   * run, the last to leave ends it. In the workshop's command queue, so it never races a command here.
-   */
-  private recordLive(workshopId: string): Promise<void> {
-    const done = this.queues.run(workshopId, () =>
-      this.changeState(workshopId, async (loaded) => {
-        const state = structuredClone(loaded.workshop.state);
-        const before = JSON.stringify(state.stepRuns);
-        if (await this.isLive(loaded)) ensureCurrentRuns(state, this.now());
-        else endRuns(state, this.now());
-        return { state: JSON.stringify(state.stepRuns) === before ? loaded.workshop.state : state };
-      }),
-    );
-    // A store that refuses only costs the run's time stamp; the connection itself is unaffected.
-    return done.then(() => undefined, () => undefined);
+    await this.live.recordLive(session.workshopId);
   }
 
   /**
@@ -368,7 +335,7 @@ export class WorkshopService extends EventEmitter<WorkshopEvents> {
       const actor = this.actorIn(loaded, session);
       if ('refused' in actor) return actor;
       if (!isAllowed(actor.role, command.type)) return { refused: { ok: false, error: 'forbidden', message: `A ${actor.role} cannot run ${command.type}` } };
-      const outcome = applyCommand(loaded.workshop.state, actor, command, this.now(), { live: await this.isLive(loaded), elementTexts });
+      const outcome = applyCommand(loaded.workshop.state, actor, command, this.now(), { live: await this.live.isLive(loaded), elementTexts });
       if (!outcome.ok) return { refused: outcome };
       let state = outcome.state;
       const broadcasts: Array<() => void> = [];
