@@ -121,3 +121,17 @@ describe('fitClearOf, panels on both sides', () => {
     expect(fitClearOf(frame, size, [card, list], margin, fit)).toEqual(fit(margin));
   });
 });
+
+describe('fitClearOf, margins', () => {
+  it('lets a panel take a wide margin (fit to screen keeps 64 px), not the box or the 12 px beside it', () => {
+    const size = { width: 1280, height: 700 };
+    const board = { x: 0, y: 0, width: 2400, height: 1000 };
+    const margin = { top: 64, right: 64, bottom: 64, left: 64 };
+    const fit = (insets: Insets) => fitWithInsets(board, size, insets, 2);
+    const toolbar = { x: 4, y: 200, width: 44, height: 400 }; // ends in the margin, short of the air: plain fit stays
+    expect(fitClearOf(board, size, [toolbar], margin, fit)).toEqual(fit(margin));
+    const wider = { x: 4, y: 200, width: 110, height: 400 }; // over the box's left: moved beside it
+    const v = fitClearOf(board, size, [wider], margin, fit);
+    expect(board.x * v.scale + v.x).toBeGreaterThanOrEqual(114 + 12 - 1e-9);
+  });
+});

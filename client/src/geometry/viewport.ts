@@ -75,6 +75,9 @@ export function fitWithInsets(box: Box, size: Size, insets: Insets, maxScale = M
   };
 }
 
+/** Room at the sides of a fitted box that a panel may not cover. */
+const AIR_PX = 12;
+
 /**
  * Where to fit `box` into a canvas of `size` when panels float over parts of it (`covered`, screen
  * boxes: the vote results card on the left, a participant's marking list on the right): of the fits
@@ -95,11 +98,14 @@ export function fitClearOf(box: Box, size: Size, covered: readonly Box[], margin
   const candidates = [plain];
   if (size.width - left - right >= size.width / 2) candidates.push(fit(addInsets(margin, { ...NO_INSETS, left, right })));
   if (size.height - bottom >= size.height / 2) candidates.push(fit(addInsets(margin, { ...NO_INSETS, top: bottom })));
+  // The box with its title room above it (a frame's title is drawn there) and a little air at the
+  // sides; a wide margin (fit to screen keeps 64 px) is breathing room a panel may take.
+  const air = (px: number): number => Math.min(px, AIR_PX);
   const shown = (v: Viewport): Box => ({
-    x: box.x * v.scale + v.x - margin.left,
+    x: box.x * v.scale + v.x - air(margin.left),
     y: box.y * v.scale + v.y - margin.top,
-    width: box.width * v.scale + margin.left + margin.right,
-    height: box.height * v.scale + margin.top + margin.bottom,
+    width: box.width * v.scale + air(margin.left) + air(margin.right),
+    height: box.height * v.scale + margin.top + air(margin.bottom),
   });
   // Touching is clear: a fit beside a panel ends where it begins.
   const overlap = (a: Box, b: Box): boolean => a.x < boxRight(b) && b.x < boxRight(a) && a.y < boxBottom(b) && b.y < boxBottom(a);

@@ -100,7 +100,7 @@ describe('Editor.setCovered', () => {
     e.setCovered('b', null);
     e.zoomToFit();
     const v = e.getState().viewport;
-    expect(frame.x * v.scale + v.x).toBeGreaterThanOrEqual(300 + 64 - 1e-9);
+    expect(frame.x * v.scale + v.x).toBeGreaterThanOrEqual(300 + 12 - 1e-9);
     let told = 0;
     e.subscribe(() => told++);
     e.setCovered('a', { x: 60, y: 0, width: 240, height: 300 });

@@ -8,7 +8,8 @@ const GAP_PX = 8;
  * While `active`, the panel `ref` floats over the board's canvas: the step's frame, follow me and "show
  * on board" fit clear of it (Editor.setCovered, geometry `fitClearOf`), beside it on a computer and
  * below it on a phone, or a person would read a result or a list over the very notes it is about. The
- * panel is positioned in the board's body, as the canvas is (its offsets are canvas pixels).
+ * panel is positioned in the board's body or in the canvas's own box, both at the canvas's corner (its
+ * offsets are canvas pixels).
  */
 export function useCovering(ref: RefObject<HTMLElement | null>, editor: Editor | null, active: boolean, key: string): void {
   useLayoutEffect(() => {
