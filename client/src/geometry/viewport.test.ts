@@ -91,6 +91,18 @@ describe('fitClearOf, edges', () => {
     const v = fitClearOf(frame, phone, [card], margin, (insets) => fitWithInsets(frame, phone, insets));
     expect(frame.y * v.scale + v.y).toBeGreaterThanOrEqual(146 + 34 - 1e-9);
   });
+
+  it('takes a fit that touches panels on both sides as clear when its scale does not divide evenly (the role list and the tools)', () => {
+    // As a politician's page at 1440×900 measured them: 912 px between the panels for a 900-unit frame.
+    const size = { width: 1440, height: 750 };
+    const frame = { x: 0, y: 0, width: 900, height: 613 };
+    const tools = { x: 4, y: 109.5, width: 64, height: 531 };
+    const list = { x: 1004, y: 4, width: 432, height: 742 };
+    const margin = { top: 34, right: 12, bottom: 12, left: 12 };
+    const v = fitClearOf(frame, size, [tools, list], margin, (insets) => fitWithInsets(frame, size, insets));
+    expect(v.scale).toBeCloseTo(912 / 900);
+    expect(v.x).toBeCloseTo(80);
+  });
 });
 
 describe('fitClearOf, panels on both sides', () => {

@@ -78,6 +78,9 @@ export function fitWithInsets(box: Box, size: Size, insets: Insets, maxScale = M
 /** Room at the sides of a fitted box that a panel may not cover. */
 const AIR_PX = 12;
 
+/** Less than this much overlap is touching (CSS pixels). */
+const TOUCH_PX = 0.5;
+
 /**
  * Where to fit `box` into a canvas of `size` when panels float over parts of it (`covered`, screen
  * boxes: the vote results card on the left, a participant's marking list on the right): of the fits
@@ -107,8 +110,10 @@ export function fitClearOf(box: Box, size: Size, covered: readonly Box[], margin
     width: box.width * v.scale + air(margin.left) + air(margin.right),
     height: box.height * v.scale + margin.top + air(margin.bottom),
   });
-  // Touching is clear: a fit beside a panel ends where it begins.
-  const overlap = (a: Box, b: Box): boolean => a.x < boxRight(b) && b.x < boxRight(a) && a.y < boxBottom(b) && b.y < boxBottom(a);
+  // Touching is clear: a fit beside a panel ends where it begins, give or take the rounding of its
+  // scale (a fit of 912 px over 900 units ends at 1004.0000000000001, not 1004).
+  const overlap = (a: Box, b: Box): boolean =>
+    a.x < boxRight(b) - TOUCH_PX && b.x < boxRight(a) - TOUCH_PX && a.y < boxBottom(b) - TOUCH_PX && b.y < boxBottom(a) - TOUCH_PX;
   const clear = candidates.filter((v) => !covered.some((c) => overlap(c, shown(v))));
   // The first of equals: a camera that need not move for the panel does not.
   return clear.reduce<Viewport | null>((best, v) => (!best || v.scale > best.scale ? v : best), null) ?? plain;
