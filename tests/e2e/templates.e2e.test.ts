@@ -165,7 +165,7 @@ const MIN_OPENING_PX = 9;
 async function checkOpeningZoom(url: string, frameId: string, inFrame: Set<string>): Promise<{ problems: string[]; sizes: number[] }> {
   await participant.goto(url);
   // Fitted: the camera shows the frame as large as the participant's fit makes it (STEP_INSETS in
-  // client/src/workshop/phone/stepFocus.ts) and has stayed so for a few frames (the bars above the
+  // client/src/workshop/phone/stepFocus.ts, clear of the tools: geometry/viewport.ts fitClearOf) and has stayed so for a few frames (the bars above the
   // board arrive with the workshop's state and refit it).
   await participant.waitForFunction(
     (fid) => {
@@ -179,7 +179,14 @@ async function checkOpeningZoom(url: string, frameId: string, inFrame: Set<strin
       const frame = win.__sammen?.elements().find((e) => e.id === fid);
       const stage = win.Konva?.stages.find((st) => st.container().closest('[data-testid=board-canvas]'));
       if (!frame || !stage || stage.width() < 2) return false;
-      const fit = Math.min(4, (stage.width() - 24) / frame.width, (stage.height() - 46) / frame.height);
+      // Over the whole canvas, unless the frame, with 12 px beside it, would then reach under the tools
+      // on the left (useCovering, 8 px gap): then beside them.
+      const inset = (left: number): number => Math.min(4, (stage.width() - 24 - left) / frame.width, (stage.height() - 46) / frame.height);
+      const tools = document.querySelector('[role=toolbar][aria-orientation=vertical]')?.getBoundingClientRect();
+      const toolsRight = tools ? tools.right - stage.container().getBoundingClientRect().left + 8 : 0;
+      const plain = inset(0);
+      const plainLeft = 12 + (stage.width() - 24) / 2 - (frame.width * plain) / 2;
+      const fit = plainLeft - 12 >= toolsRight ? plain : inset(toolsRight);
       if (Math.abs(stage.scaleX() - fit) > fit * 0.02) return false;
       const key = `${stage.scaleX().toFixed(4)} ${stage.x().toFixed(1)} ${stage.y().toFixed(1)}`;
       win.__fitSame = win.__fitSeen === key ? (win.__fitSame ?? 0) + 1 : 0;

@@ -275,7 +275,7 @@ function BoardSession({ boardId, title, workshop }: { boardId: string; title: st
       <RemoteCursors peers={peers} viewport={state.viewport} />
       <WorkshopOverlays ws={ws} viewport={state.viewport} phone={phone} />
       {state.editingId && <TextEditor editor={editor} id={state.editingId} viewport={state.viewport} />}
-      {!phone && <Toolbar editor={editor} tool={state.tool} canUndo={undoState.canUndo} canRedo={undoState.canRedo} />}
+      {!phone && <Toolbar editor={editor} tool={state.tool} canUndo={undoState.canUndo} canRedo={undoState.canRedo} covers={!!workshop} />}
       <ContextBar editor={editor} state={state} boardTitle={title} />
       {!phone && <ZoomControls editor={editor} scale={state.viewport.scale} />}
     </BoardCanvas>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '../editor/Editor.js';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useCovering } from '../workshop/ui/useCovering.js';
 import { createActionCard } from '../editor/actionCommands.js';
 import { createProjectCard } from '../editor/projectCommands.js';
 import { PortfolioPanel } from './PortfolioPanel.js';
@@ -25,15 +26,18 @@ const MOD = isMac ? '⌘' : 'Ctrl+';
 
 /**
  * The tools, with their shortcuts in the tooltip and accessible name; plus undo and redo. Only the
- * tools this person may use are shown (looking only for observers and on a locked board).
+ * tools this person may use are shown (looking only for observers and on a locked board). With
+ * `covers` (a workshop), a step's frame is fitted clear of it: wide frames begin with their row labels.
  */
-export function Toolbar({ editor, tool, canUndo, canRedo }: { editor: Editor; tool: ToolId; canUndo: boolean; canRedo: boolean }) {
+export function Toolbar({ editor, tool, canUndo, canRedo, covers = false }: { editor: Editor; tool: ToolId; canUndo: boolean; canRedo: boolean; covers?: boolean }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useCovering(ref, editor, covers, 'toolbar');
   const policy = editor.getPolicy();
   const allowed = allowedTools(policy);
   const [portfolioOpen, setPortfolioOpen] = useState(false);
   return (
-    <div role="toolbar" aria-label={t('tool.toolbar')} aria-orientation="vertical" className="toolbar">
+    <div ref={ref} role="toolbar" aria-label={t('tool.toolbar')} aria-orientation="vertical" className="toolbar">
       {TOOLS.filter(({ id }) => allowed.includes(id)).map(({ id, icon, key }) => {
         const label = t('tool.shortcut', { label: t(`tool.${id}`), key });
         return (
