@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { OpinionMark, StickyNote } from '@sammen/shared';
 import { type ControlClient, connectControl, createWorkshop, join } from '../harness/control.js';
 import { DESKTOP, PHONE, openBoard, shot } from '../harness/boardPage.js';
 import { browserSession } from '../harness/session.js';
 import { seedBoard } from '../harness/yclient.js';
+import { boardBoxOnScreen } from '../harness/canvas.js';
 
 /**
  * The opinion round in real Chromium: a citizen on a touch phone (390 × 844) marks three cards by
@@ -23,16 +23,6 @@ const TEXTS = [
 
 const session = browserSession();
 
-/** Where a board rectangle is drawn on the page (from the Konva stage's camera), in page pixels. */
-async function notesOnScreen(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<{ left: number; right: number }> {
-  const canvas = (await page.locator('[data-testid=board-canvas]').boundingBox())!;
-  const camera = await page.evaluate(() => {
-    const stage = (window as unknown as { Konva: { stages: Array<{ x(): number; scaleX(): number }> } }).Konva.stages[0]!;
-    return { x: stage.x(), scale: stage.scaleX() };
-  });
-  const left = canvas.x + camera.x + box.x * camera.scale;
-  return { left, right: left + box.width * camera.scale };
-}
 const { cleanups } = session;
 
 describe('opinion round in the browser', () => {
@@ -85,7 +75,7 @@ describe('opinion round in the browser', () => {
     const side = (await page.locator('.opinion-side').boundingBox())!;
     await expect
       .poll(async () => {
-        const notes = await notesOnScreen(page, { x: 0, y: 0, width: TEXTS.length * 220 - 20, height: 200 });
+        const notes = await boardBoxOnScreen(page, { x: 0, y: 0, width: TEXTS.length * 220 - 20, height: 200 });
         return notes.left >= 0 && notes.right <= side.x;
       }, { message: 'the notes left of the opinion list' })
       .toBe(true);

@@ -3,7 +3,7 @@ import { ROLE_SCALES } from '@sammen/shared';
 import { type ControlClient, connectControl, createWorkshop, join } from '../harness/control.js';
 import { DESKTOP, PHONE, SHOTS_DIR, openBoard, shot } from '../harness/boardPage.js';
 import { browserSession } from '../harness/session.js';
-import { drawnText } from '../harness/canvas.js';
+import { boardBoxOnScreen, drawnText, reachable } from '../harness/canvas.js';
 
 /**
  * The politician's role self-assessment in real Chromium: a politician on a touch phone (390 × 844)
@@ -60,6 +60,22 @@ describe('politician role markers in the browser', () => {
     // A colleague on a computer uses the list view (the skip link): the same radio groups are in it.
     const listPage = await openBoard(session, w.boardId, await join(session.server, w.joinCode, 'Holger'), DESKTOP);
     await listPage.getByTestId('role-list').first().waitFor();
+    // On the board, the step's frame opens between the tools and the list (clear of both), and the
+    // list ends above raise hand, react and the zoom controls.
+    const stepFrame = (await fac.waitFor((v) => !!v.roleRound)).agenda.steps[0]!.frameId!;
+    const frameBox = await listPage.evaluate((id) => (window as unknown as { __sammen: { elements(): Array<{ id: string; x: number; y: number; width: number; height: number }> } }).__sammen.elements().find((e) => e.id === id)!, stepFrame);
+    const tools = (await listPage.getByRole('toolbar', { name: 'Tools' }).boundingBox())!;
+    const side = (await listPage.locator('.role-side').boundingBox())!;
+    await expect
+      .poll(async () => {
+        const frame = await boardBoxOnScreen(listPage, frameBox);
+        return frame.left >= tools.x + tools.width && frame.right <= side.x;
+      }, { message: 'the step frame between the tools and the role list' })
+      .toBe(true);
+    for (const control of ['.hands-bar > button[aria-pressed]', '.hands-bar > button[aria-expanded]', '.zoom-controls']) {
+      expect(await reachable(listPage, control), `${control} reachable beside the list`).toBe(true);
+    }
+    await shot(listPage, 'desktop-placing-1440x900');
     await listPage.keyboard.press('Tab');
     await expect.poll(() => listPage.evaluate(() => document.activeElement?.className ?? '')).toContain('skip-link');
     await listPage.keyboard.press('Enter');
