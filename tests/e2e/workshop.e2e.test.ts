@@ -4,6 +4,7 @@ import { type RunningServer, startServer } from '../harness/server.js';
 import { connectClient, waitForDoc } from '../harness/yclient.js';
 import { getElements } from '@sammen/shared';
 import { launchChromium } from '../harness/browser.js';
+import { boardBoxOnScreen } from '../harness/canvas.js';
 
 /**
  * The citizen panel end to end, in real Chromium, three people in three browser contexts (they share
@@ -87,6 +88,31 @@ async function screenCenter(page: Page, id: string): Promise<{ x: number; y: num
   return { x: canvas.x + rect.x + rect.width / 2, y: canvas.y + rect.y + rect.height / 2 };
 }
 
+/** The frame titled `title` once the page shows it whole on its canvas and its camera has settled (page pixels). */
+async function frameShown(page: Page, title: string): Promise<{ left: number; right: number; top: number; bottom: number }> {
+  let last = '';
+  let same = 0;
+  let shown = { left: 0, right: 0, top: 0, bottom: 0 };
+  await expect
+    .poll(
+      async () => {
+        const frame = (await boardElements(page)).find((e) => e.type === 'frame' && e.title === title);
+        if (!frame) return false;
+        shown = await boardBoxOnScreen(page, frame as unknown as { x: number; y: number; width: number; height: number });
+        const canvas = await canvasBox(page);
+        const whole = shown.left >= canvas.x && shown.right <= canvas.x + canvas.width && shown.top >= canvas.y && shown.bottom <= canvas.y + canvas.height;
+        const key = JSON.stringify(shown);
+        same = whole && key === last ? same + 1 : 0;
+        last = key;
+        // Still for three readings 100 ms apart: past the render that swaps in the notes editor.
+        return same >= 3;
+      },
+      { message: `the frame ${title} shown whole and still`, interval: 100 },
+    )
+    .toBe(true);
+  return shown;
+}
+
 /** Adds a note with the note tool at a point on the canvas and types into it, as a person does. */
 async function addNote(page: Page, at: { x: number; y: number }, text: string): Promise<void> {
   await page.keyboard.press('n');
@@ -153,10 +179,13 @@ describe('citizen panel, end to end', () => {
 
     const annaText = 'Flere bænke ved søen';
     const boText = 'Grønne gårde i skolerne';
-    const annaCanvas = await canvasBox(anna.page);
-    await addNote(anna.page, { x: annaCanvas.x + annaCanvas.width / 2 - 160, y: annaCanvas.y + annaCanvas.height / 2 }, annaText);
-    const boCanvas = await canvasBox(bo.page);
-    await addNote(bo.page, { x: boCanvas.x + boCanvas.width / 2 + 160, y: boCanvas.y + boCanvas.height / 2 }, boText);
+    // Each writes in the step's frame once their camera shows it (the round's own notes editor takes
+    // the board's camera and is fitted to the step a render later: a click before that lands where
+    // the previous step was, out of the facilitator's view).
+    const annaFrame = await frameShown(anna.page, 'Hvad er vigtigt for dig?');
+    await addNote(anna.page, { x: (annaFrame.left + annaFrame.right) / 2 - 160, y: (annaFrame.top + annaFrame.bottom) / 2 }, annaText);
+    const boFrame = await frameShown(bo.page, 'Hvad er vigtigt for dig?');
+    await addNote(bo.page, { x: (boFrame.left + boFrame.right) / 2 + 160, y: (boFrame.top + boFrame.bottom) / 2 }, boText);
 
     // The server has Anna's note (in her private document, read with her own token)…
     const annaToken = await anna.page.evaluate((id) => window.localStorage.getItem(`sammen.token.${id}`), boardId);
@@ -189,7 +218,18 @@ describe('citizen panel, end to end', () => {
     // The facilitator groups the two notes into a labelled cluster (select one, Shift+click the other).
     const annaNote = (await noteWithText(fac, annaText))!;
     const boNote = (await noteWithText(fac, boText))!;
-    await expect.poll(async () => (await screenCenter(fac, annaNote.id).catch(() => null)) !== null).toBe(true);
+    const drawn = await expect
+      .poll(async () => (await screenCenter(fac, annaNote.id).catch(() => null)) !== null)
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!drawn) {
+      // Where it is against what the facilitator sees (this poll once timed out on a loaded CI machine).
+      const at = await boardBoxOnScreen(fac, annaNote as unknown as { x: number; y: number; width: number; height: number });
+      throw new Error(`Anna's note is not drawn on the facilitator's canvas: at ${JSON.stringify(at)} on the page, canvas ${JSON.stringify(await canvasBox(fac))}, ${await fac.evaluate(() => (window as unknown as { Konva: { stages: unknown[] } }).Konva.stages.length)} stage(s)`);
+    }
     const a = await screenCenter(fac, annaNote.id);
     await fac.mouse.click(a.x, a.y);
     const b = await screenCenter(fac, boNote.id);
