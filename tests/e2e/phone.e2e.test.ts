@@ -349,10 +349,12 @@ describe('an observer on a phone', () => {
 });
 
 /** Whether `locator`'s box lies within the window, the page unscrolled. */
-async function withinWindow(page: Page, selector: string): Promise<boolean> {
+/** 'inside' when the element is drawn whole inside the window; else where it is (a failed poll shows it). */
+async function withinWindow(page: Page, selector: string): Promise<string> {
   return page.evaluate((sel) => {
     const r = document.querySelector(sel)!.getBoundingClientRect();
-    return r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
+    const inside = r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
+    return inside ? 'inside' : `left ${r.left} top ${r.top} right ${r.right} bottom ${r.bottom} in a ${window.innerWidth}×${window.innerHeight} window`;
   }, selector);
 }
 
@@ -399,7 +401,7 @@ describe('the facilitator on a phone', () => {
     await page.locator('.context-bar').waitFor();
     for (const width of [390, 320]) {
       await page.setViewportSize({ width, height: 844 });
-      await expect.poll(() => withinWindow(page, '.context-bar')).toBe(true);
+      await expect.poll(() => withinWindow(page, '.context-bar')).toBe('inside');
       expect((await page.locator('.context-bar').boundingBox())!.height, `one row at ${width} px`).toBeLessThanOrEqual(56);
       await expectNoSidewaysScroll(page, `selection at ${width} px`);
     }
@@ -409,7 +411,7 @@ describe('the facilitator on a phone', () => {
     expect(await more.getAttribute('aria-expanded')).toBe('true');
     await page.getByTestId('context-more-panel').getByRole('button', { name: 'Bring to front' }).waitFor();
     // Placed once it has measured itself (a frame after it opens): polled, as the bar above.
-    await expect.poll(() => withinWindow(page, '[data-testid=context-more-panel]')).toBe(true);
+    await expect.poll(() => withinWindow(page, '[data-testid=context-more-panel]')).toBe('inside');
     await axe(page, 'phone: facilitator selection, more actions');
     await page.keyboard.press('Escape');
     await page.getByTestId('context-more-panel').waitFor({ state: 'hidden' });
