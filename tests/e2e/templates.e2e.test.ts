@@ -274,7 +274,7 @@ describe('built-in templates render cleanly (issue #5)', () => {
     expect(titleCount).toBeGreaterThan(0);
     expect(openingSizes.length).toBeGreaterThan(0);
     expect(failures).toEqual([]);
-    // 40 boards, each opened by a facilitator and a participant: 141–180 s in full CI runs on a slow
-    // 2-core host (Dec 2026), so 180 s was the edge.
+    // 40 boards, each opened by a facilitator and a participant: 141–180 s in full runs on a slow
+    // 2-core host (Dec 2026), where 180 s was the edge.
   }, 300_000);
 });

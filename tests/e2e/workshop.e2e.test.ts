@@ -104,7 +104,7 @@ async function frameShown(page: Page, title: string): Promise<{ left: number; ri
         const key = JSON.stringify(shown);
         same = whole && key === last ? same + 1 : 0;
         last = key;
-        // Still for three readings 100 ms apart: past the render that swaps in the notes editor.
+        // Still for three readings 100 ms apart: past the refit after the banner.
         return same >= 3;
       },
       { message: `the frame ${title} shown whole and still`, interval: 100 },
@@ -179,9 +179,9 @@ describe('citizen panel, end to end', () => {
 
     const annaText = 'Flere bænke ved søen';
     const boText = 'Grønne gårde i skolerne';
-    // Each writes in the step's frame once their camera shows it (the round's own notes editor takes
-    // the board's camera and is fitted to the step a render later: a click before that lands where
-    // the previous step was, out of the facilitator's view).
+    // Each writes in the middle of the step's frame once their page shows it whole and still (the
+    // round's banner resizes the canvas and the frame is fitted again), so the notes are in the frame
+    // the facilitator looks at.
     const annaFrame = await frameShown(anna.page, 'Hvad er vigtigt for dig?');
     await addNote(anna.page, { x: (annaFrame.left + annaFrame.right) / 2 - 160, y: (annaFrame.top + annaFrame.bottom) / 2 }, annaText);
     const boFrame = await frameShown(bo.page, 'Hvad er vigtigt for dig?');
